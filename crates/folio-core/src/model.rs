@@ -1,0 +1,355 @@
+//! The interview model: the contract between readers and writers.
+//!
+//! Readers build it once, resolve every reference and validate it; writers
+//! consume it as it is. Every type is plain owned data with serde, and a model
+//! survives JSON and YAML round trips unchanged.
+
+use serde::{Deserialize, Serialize};
+
+use crate::datetime::DateTime;
+
+/// One interview, fully resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interview {
+    pub meta: Meta,
+    /// Everyone who speaks, in order of first appearance.
+    pub speakers: Vec<Speaker>,
+    /// What comes before the first turn: editor's note, introduction, datelines, figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub front: Vec<FrontBlock>,
+    /// The conversation itself, in reading order.
+    pub turns: Vec<Turn>,
+    /// Headings between turns. Each one stands before the turn `first_turn`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    /// What follows the last turn: bio, afterword, footer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing: Vec<ClosingBlock>,
+}
+
+/// Bibliographic facts about the interview.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Standfirst, dek or subtitle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// Kicker, section or rubric printed above the headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kicker: Option<String>,
+    /// Authors of the piece as printed in the byline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// People who asked the questions, when named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interviewers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DateTime>,
+    /// BCP 47 language tag; readers always set it (inferred from the script when absent).
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rights: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Stable identifier (`urn:uuid:…` unless the source gave one), the same
+    /// every time the same interview is read.
+    pub identifier: String,
+    /// Cover image reference, when the source names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<String>,
+}
+
+/// A voice in the interview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    /// Unique within the interview; turns refer to it.
+    pub id: String,
+    /// The label exactly as printed (`GT`, `MS. RIVERA`, `Q`).
+    pub label: String,
+    /// Full name when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub role: SpeakerRole,
+}
+
+impl Speaker {
+    /// The name to show: the full name when known, else the label.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.label)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerRole {
+    Interviewer,
+    Interviewee,
+    Moderator,
+    Interpreter,
+    /// Several people speaking as one (`MEMBERS OF THE BAND`, `AUDIENCE`).
+    Group,
+    Other,
+}
+
+impl SpeakerRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerRole::Interviewer => "interviewer",
+            SpeakerRole::Interviewee => "interviewee",
+            SpeakerRole::Moderator => "moderator",
+            SpeakerRole::Interpreter => "interpreter",
+            SpeakerRole::Group => "group",
+            SpeakerRole::Other => "other",
+        }
+    }
+
+    /// Parses the names used in front matter and on the command line.
+    pub fn parse(text: &str) -> Option<Self> {
+        let role = match text.trim().to_lowercase().as_str() {
+            "interviewer" | "host" | "reporter" | "journalist" | "question" | "q" => {
+                SpeakerRole::Interviewer
+            }
+            "interviewee" | "guest" | "subject" | "respondent" | "answer" | "a" => {
+                SpeakerRole::Interviewee
+            }
+            "moderator" | "chair" => SpeakerRole::Moderator,
+            "interpreter" | "translator" => SpeakerRole::Interpreter,
+            "group" | "audience" | "chorus" => SpeakerRole::Group,
+            "other" => SpeakerRole::Other,
+            _ => return None,
+        };
+        Some(role)
+    }
+}
+
+/// Material before the first turn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum FrontBlock {
+    EditorsNote { content: Vec<Block> },
+    Introduction { content: Vec<Block> },
+    /// A place-and-date line such as `WASHINGTON, May 17 —`.
+    Dateline { text: String },
+    Figure { figure: Figure },
+}
+
+/// Material after the last turn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ClosingBlock {
+    Bio { content: Vec<Block> },
+    Afterword { content: Vec<Block> },
+    Footer { content: Vec<Block> },
+}
+
+/// A heading between turns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub heading: String,
+    /// 1 for a main section, 2 for a subsection.
+    pub level: u8,
+    /// Index of the turn this heading stands before.
+    pub first_turn: usize,
+    /// Unlabelled text under the heading that belongs to no speaker.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub content: Vec<Block>,
+}
+
+/// One speaker's uninterrupted contribution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Turn {
+    /// A `Speaker::id`.
+    pub speaker: String,
+    pub role: TurnRole,
+    /// Never empty.
+    pub content: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TurnRole {
+    Question,
+    Answer,
+    Remark,
+}
+
+impl TurnRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TurnRole::Question => "question",
+            TurnRole::Answer => "answer",
+            TurnRole::Remark => "remark",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Block {
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    List {
+        ordered: bool,
+        /// Each item is a sequence of blocks.
+        items: Vec<Vec<Block>>,
+    },
+    Quote {
+        content: Vec<Block>,
+    },
+    Figure {
+        figure: Figure,
+    },
+}
+
+/// An image with its caption and credit. The image itself may be unknown
+/// (a caption copied from a web page without its picture).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// Path or URL of the image, as given by the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub src: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Inline {
+    Text { text: String },
+    Emphasis { content: Vec<Inline> },
+    Strong { content: Vec<Inline> },
+    Link { url: String, content: Vec<Inline> },
+    /// `(Laughter.)`, `[laughs]`, `[CHUCKLES]`: kept with its brackets as printed.
+    StageDirection { text: String },
+    /// `[04:22]`: kept as printed.
+    Timestamp { text: String },
+    Code { text: String },
+    LineBreak,
+}
+
+impl Inline {
+    pub fn text(text: impl Into<String>) -> Self {
+        Inline::Text { text: text.into() }
+    }
+}
+
+/// Plain text of inline content, as a reader would hear it.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain_text(inlines, &mut out);
+    out
+}
+
+fn push_plain_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text }
+            | Inline::StageDirection { text }
+            | Inline::Timestamp { text }
+            | Inline::Code { text } => out.push_str(text),
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Link { content, .. } => push_plain_text(content, out),
+            Inline::LineBreak => out.push('\n'),
+        }
+    }
+}
+
+impl Block {
+    /// Plain text of the block; paragraphs separated by blank lines.
+    pub fn plain_text(&self) -> String {
+        match self {
+            Block::Paragraph { content } => plain_text(content),
+            Block::List { items, .. } => items
+                .iter()
+                .map(|item| blocks_plain_text(item))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Quote { content } => blocks_plain_text(content),
+            Block::Figure { figure } => figure.plain_text(),
+        }
+    }
+}
+
+impl Figure {
+    /// Caption and credit as one line.
+    pub fn plain_text(&self) -> String {
+        match (&self.caption, &self.credit) {
+            (Some(caption), Some(credit)) => format!("{caption} {credit}"),
+            (Some(text), None) | (None, Some(text)) => text.clone(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+pub fn blocks_plain_text(blocks: &[Block]) -> String {
+    blocks
+        .iter()
+        .map(Block::plain_text)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+impl Interview {
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.id == id)
+    }
+
+    /// Sections that stand before turn `index`, in order.
+    pub fn sections_before(&self, index: usize) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(move |s| s.first_turn == index)
+    }
+
+    /// The editor's note content, if any.
+    pub fn editors_note(&self) -> Option<&[Block]> {
+        self.front.iter().find_map(|b| match b {
+            FrontBlock::EditorsNote { content } => Some(content.as_slice()),
+            _ => None,
+        })
+    }
+
+    /// The introduction content, if any.
+    pub fn introduction(&self) -> Option<&[Block]> {
+        self.front.iter().find_map(|b| match b {
+            FrontBlock::Introduction { content } => Some(content.as_slice()),
+            _ => None,
+        })
+    }
+
+    /// Names of the interviewees (full names when known).
+    pub fn interviewees(&self) -> Vec<&str> {
+        self.speakers
+            .iter()
+            .filter(|s| s.role == SpeakerRole::Interviewee)
+            .map(Speaker::display_name)
+            .collect()
+    }
+
+    /// Number of turns each speaker has, in speaker order.
+    pub fn turn_counts(&self) -> Vec<(&Speaker, usize)> {
+        self.speakers
+            .iter()
+            .map(|s| (s, self.turns.iter().filter(|t| t.speaker == s.id).count()))
+            .collect()
+    }
+}
