@@ -10,6 +10,10 @@ use crate::layout::style::Style;
 /// Penalty that forbids a break.
 pub const INFINITY: f32 = 10_000.0;
 
+/// Cost of breaking at a hyphenation point: a little over TeX's 50, since
+/// our measure is wide enough that hyphens are rarely needed.
+const HYPHEN_PENALTY: f32 = 100.0;
+
 /// A piece of styled text.
 #[derive(Debug, Clone)]
 pub struct Span {
@@ -127,6 +131,9 @@ impl Builder<'_, '_> {
             .trim_end_matches([' ', '\n', '\r', '\t', '\u{2028}'])
             .len();
         let word_end = start + word_len;
+        // Parts of hyphenated compounds (`Cross-Border`) get no further hyphens.
+        let compound =
+            text[..start].ends_with(['-', '‐']) || text[start..word_end].ends_with(['-', '‐']);
         // Pieces of the word in one style each.
         let mut at = start;
         while at < word_end {
@@ -136,7 +143,7 @@ impl Builder<'_, '_> {
                 .map(|&(e, _)| e)
                 .unwrap_or(word_end)
                 .min(word_end);
-            self.word_piece(&text[at..piece_end], owner);
+            self.word_piece(&text[at..piece_end], owner, !compound);
             at = piece_end.max(at + 1);
         }
         let last_char = text[start..word_end].chars().next_back();
@@ -197,17 +204,17 @@ impl Builder<'_, '_> {
     }
 
     /// Part of a word in one style: shaped, hyphenated, split if too long.
-    fn word_piece(&mut self, piece: &str, style_index: usize) {
+    fn word_piece(&mut self, piece: &str, style_index: usize, hyphenate: bool) {
         let style = self.styles[style_index].clone();
         // Hyphenate the letters between leading and trailing punctuation.
         let core_start = piece.len() - piece.trim_start_matches(|c: char| !c.is_alphabetic()).len();
         let core = piece[core_start..].trim_end_matches(|c: char| !c.is_alphabetic());
-        let mut cuts: Vec<usize> = self
-            .hyphenation
-            .points(core)
-            .into_iter()
-            .map(|p| p + core_start)
-            .collect();
+        let points = if hyphenate {
+            self.hyphenation.points(core)
+        } else {
+            Vec::new()
+        };
+        let mut cuts: Vec<usize> = points.into_iter().map(|p| p + core_start).collect();
         cuts.push(piece.len());
         let mut from = 0;
         for (i, &cut) in cuts.iter().enumerate() {
@@ -225,7 +232,7 @@ impl Builder<'_, '_> {
                 });
                 self.items.push(Item::Penalty {
                     width: w,
-                    penalty: 50.0,
+                    penalty: HYPHEN_PENALTY,
                     flagged: true,
                     glyph,
                 });

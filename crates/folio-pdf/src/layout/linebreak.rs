@@ -12,7 +12,7 @@ pub struct Break {
 }
 
 const LINE_PENALTY: f32 = 10.0;
-const FLAGGED_DEMERITS: f32 = 3000.0;
+const FLAGGED_DEMERITS: f32 = 10_000.0;
 const FITNESS_DEMERITS: f32 = 100.0;
 
 #[derive(Debug, Clone, Copy)]
