@@ -114,18 +114,38 @@ fn replace_program(
     let Some(Object::Reference(descriptor)) = descriptor else {
         return Err(broken());
     };
-    let file = lo
-        .get_dictionary(descriptor)
-        .ok()
-        .and_then(|d| d.get(b"FontFile2").ok().cloned());
-    let Some(Object::Reference(file)) = file else {
-        // Not a TrueType program (CFF): left whole.
+    let descriptor_dict = lo.get_dictionary(descriptor).map_err(|_| broken())?;
+    if let Ok(Object::Reference(file)) = descriptor_dict.get(b"FontFile2") {
+        let file = *file;
+        let mut dict = Dictionary::new();
+        dict.set("Length1", Object::Integer(program.len() as i64));
+        lo.objects
+            .insert(file, Object::Stream(Stream::new(dict, program)));
+    } else if let Ok(Object::Reference(file)) = descriptor_dict.get(b"FontFile3") {
+        let file = *file;
+        let subtype = lo
+            .get_object(file)
+            .ok()
+            .and_then(|o| o.as_stream().ok())
+            .and_then(|s| s.dict.get(b"Subtype").ok().cloned());
+        // printpdf embeds a CID-keyed CFF as the bare `CFF ` table, an
+        // OpenType CFF font whole; the subset keeps glyph ids and charset.
+        let data = match &subtype {
+            Some(Object::Name(n)) if n == b"OpenType" => Some(program),
+            _ => cff_table(&program),
+        };
+        let Some(data) = data else {
+            return Ok(());
+        };
+        let mut dict = Dictionary::new();
+        if let Some(subtype) = subtype {
+            dict.set("Subtype", subtype);
+        }
+        lo.objects
+            .insert(file, Object::Stream(Stream::new(dict, data)));
+    } else {
         return Ok(());
-    };
-    let mut dict = Dictionary::new();
-    dict.set("Length1", Object::Integer(program.len() as i64));
-    lo.objects
-        .insert(file, Object::Stream(Stream::new(dict, program)));
+    }
     if let Ok(d) = lo.get_dictionary_mut(descriptor) {
         d.set("FontName", tagged.clone());
     }
@@ -138,6 +158,13 @@ fn replace_program(
         }
     }
     Ok(())
+}
+
+/// The `CFF ` table of an sfnt.
+fn cff_table(sfnt: &[u8]) -> Option<Vec<u8>> {
+    let face = ttf_parser::RawFace::parse(sfnt, 0).ok()?;
+    face.table(ttf_parser::Tag::from_bytes(b"CFF "))
+        .map(<[u8]>::to_vec)
 }
 
 fn name_of(object: Option<&Object>) -> Option<String> {
