@@ -120,6 +120,7 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

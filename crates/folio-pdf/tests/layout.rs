@@ -1,5 +1,7 @@
 //! The layout engine's output, checked and snapshotted without PDF bytes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use folio_core::Paper;

@@ -1,5 +1,7 @@
 //! The PDF file: determinism, metadata, fonts and the printpdf fixes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use folio_core::Paper;

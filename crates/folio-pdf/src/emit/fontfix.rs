@@ -151,10 +151,10 @@ fn replace_program(
     }
     if let Ok(font) = lo.get_dictionary_mut(font_ref) {
         font.set("BaseFont", tagged.clone());
-        if let Ok(Object::Array(a)) = font.get_mut(b"DescendantFonts") {
-            if let Some(Object::Dictionary(d)) = a.first_mut() {
-                d.set("BaseFont", tagged.clone());
-            }
+        if let Ok(Object::Array(a)) = font.get_mut(b"DescendantFonts")
+            && let Some(Object::Dictionary(d)) = a.first_mut()
+        {
+            d.set("BaseFont", tagged.clone());
         }
     }
     Ok(())
@@ -192,6 +192,7 @@ fn subset_tag(label: &str, glyphs: &[u16]) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -101,6 +101,7 @@ fn place(page: &mut Page, element: &Element, dy: f32) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

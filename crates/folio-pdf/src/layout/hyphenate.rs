@@ -54,6 +54,7 @@ fn language_for(tag: &str) -> Option<Language> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -150,10 +150,8 @@ fn consider(
         } else if penalty > -INFINITY {
             demerits -= penalty * penalty;
         }
-        if flagged {
-            if let Item::Penalty { flagged: true, .. } = items[node.at] {
-                demerits += FLAGGED_DEMERITS;
-            }
+        if flagged && matches!(items[node.at], Item::Penalty { flagged: true, .. }) {
+            demerits += FLAGGED_DEMERITS;
         }
         let fitness = fitness_class(ratio);
         if fitness.abs_diff(node.fitness) > 1 {
@@ -308,16 +306,16 @@ fn ragged(items: &[Item], width: f32) -> Vec<Break> {
         if breakable {
             let (natural, _, _) = line_measure(items, start, i);
             let forced = matches!(items[i], Item::Penalty { penalty, .. } if penalty <= -INFINITY);
-            if natural > width {
-                if let Some(fit) = last_fit.take() {
-                    breaks.push(Break {
-                        at: fit,
-                        ratio: 0.0,
-                    });
-                    start = next_line_start(items, fit);
-                    i = start;
-                    continue;
-                }
+            if natural > width
+                && let Some(fit) = last_fit.take()
+            {
+                breaks.push(Break {
+                    at: fit,
+                    ratio: 0.0,
+                });
+                start = next_line_start(items, fit);
+                i = start;
+                continue;
             }
             if forced {
                 breaks.push(Break { at: i, ratio: 0.0 });

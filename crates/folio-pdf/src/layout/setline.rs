@@ -64,6 +64,17 @@ pub fn set_lines(
             push_glyph(&mut line, paragraph, g, pen, links, index);
             pen += width;
         }
+        // A line ending in a word's own hyphen (`Cross-|Border`) gets a soft
+        // hyphen after it in the extracted text, so that extraction tools
+        // that drop a line-final hyphen keep this one.
+        let own_hyphen = matches!(items.get(b.at), Some(Item::Penalty { glyph: None, .. }))
+            && index + 1 < breaks.len();
+        if own_hyphen
+            && let Some(last) = line.runs.last_mut().and_then(|r| r.glyphs.last_mut())
+            && last.text.ends_with(['-', '\u{2010}'])
+        {
+            last.text.push('\u{AD}');
+        }
         // Trailing spaces draw nothing and would widen the line's extent.
         while let Some(last) = line.runs.last_mut() {
             if last.glyphs.last().is_some_and(|g| g.text == " ") {

@@ -1,6 +1,8 @@
 //! Shaping: text in one style becomes positioned glyphs (kerning and
 //! standard ligatures from the font), each glyph carrying the text it draws.
 
+use std::cell::RefCell;
+
 use crate::fonts::{FaceId, FontBook};
 use crate::layout::style::Style;
 
@@ -20,6 +22,15 @@ pub struct ShapedGlyph {
 pub struct Shaper<'a> {
     book: &'a FontBook,
     faces: Vec<Option<rustybuzz::Face<'a>>>,
+    /// Shape plans are costly to build; one per face, script and direction.
+    plans: RefCell<
+        Vec<(
+            FaceId,
+            rustybuzz::Script,
+            rustybuzz::Direction,
+            rustybuzz::ShapePlan,
+        )>,
+    >,
 }
 
 impl std::fmt::Debug for Shaper<'_> {
@@ -37,7 +48,11 @@ impl<'a> Shaper<'a> {
             .iter()
             .map(|f| rustybuzz::Face::from_slice(&f.data, f.index))
             .collect();
-        Shaper { book, faces }
+        Shaper {
+            book,
+            faces,
+            plans: RefCell::new(Vec::new()),
+        }
     }
 
     pub fn book(&self) -> &'a FontBook {
@@ -99,7 +114,24 @@ impl<'a> Shaper<'a> {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
-        let glyphs = rustybuzz::shape(face, &[], buffer);
+        if buffer.direction() == rustybuzz::Direction::Invalid {
+            buffer.set_direction(rustybuzz::Direction::LeftToRight);
+        }
+        let (script, direction) = (buffer.script(), buffer.direction());
+        let mut plans = self.plans.borrow_mut();
+        let index = match plans
+            .iter()
+            .position(|(f, s, d, _)| *f == face_id && *s == script && *d == direction)
+        {
+            Some(i) => i,
+            None => {
+                let plan = rustybuzz::ShapePlan::new(face, direction, Some(script), None, &[]);
+                plans.push((face_id, script, direction, plan));
+                plans.len() - 1
+            }
+        };
+        let glyphs = rustybuzz::shape_with_plan(face, &plans[index].3, buffer);
+        drop(plans);
         let infos = glyphs.glyph_infos();
         let positions = glyphs.glyph_positions();
         let tracking = style.tracking * style.size;
@@ -117,10 +149,11 @@ impl<'a> Shaper<'a> {
                 String::new()
             };
             // A zero-width control (soft hyphen, ZWSP) draws nothing.
-            if piece.chars().all(|c| !crate::fonts::needs_glyph(c)) && first_of_cluster {
-                if pos.x_advance == 0 || info.glyph_id == 0 {
-                    continue;
-                }
+            if piece.chars().all(|c| !crate::fonts::needs_glyph(c))
+                && first_of_cluster
+                && (pos.x_advance == 0 || info.glyph_id == 0)
+            {
+                continue;
             }
             out.push(ShapedGlyph {
                 face: face_id,

@@ -80,7 +80,7 @@ pub fn summary(doc: &Document) -> Vec<Vec<String>> {
                         l.baseline,
                         l.x,
                         l.width,
-                        l.text().replace('\u{AD}', "‐")
+                        l.text().replace("-\u{AD}", "-").replace('\u{AD}', "‐")
                     )
                 })
                 .collect();
