@@ -172,3 +172,12 @@ fn labels_and_headings_are_not_stranded_at_a_page_end() {
         }
     }
 }
+
+#[test]
+fn features_layout_snapshot() {
+    let mut o = options(Paper::A4);
+    o.image_base = Some(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")).into());
+    let doc = layout(&common::fixture("features.json"), &o).expect("layout");
+    assert_eq!(doc.images.len(), 2);
+    insta::assert_yaml_snapshot!(common::summary(&doc));
+}

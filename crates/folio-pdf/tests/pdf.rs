@@ -259,3 +259,95 @@ fn a_character_no_font_has_is_an_error_naming_it() {
         ),
     }
 }
+
+fn features_options() -> PdfOptions {
+    let mut o = options();
+    o.image_base = Some(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")).into());
+    o
+}
+
+#[test]
+fn figures_embed_png_and_jpeg_in_original_quality() {
+    let rendered = pdf(&common::fixture("features.json"), &features_options()).expect("pdf");
+    assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+    let doc = load(&rendered.bytes);
+    let jpeg = std::fs::read(format!(
+        "{}/tests/fixtures/page.jpg",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("jpeg");
+    let mut filters = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(stream) = object.as_stream() else {
+            continue;
+        };
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Image") {
+            continue;
+        }
+        let filter = stream
+            .dict
+            .get(b"Filter")
+            .and_then(Object::as_name)
+            .expect("filter")
+            .to_vec();
+        if filter == b"DCTDecode" {
+            assert_eq!(stream.content, jpeg, "JPEG was re-encoded");
+        } else {
+            assert_eq!(filter, b"FlateDecode");
+            // Lossless: the PNG's own image data with its predictor.
+            let parms = stream
+                .dict
+                .get(b"DecodeParms")
+                .and_then(Object::as_dict)
+                .expect("parms");
+            assert_eq!(
+                parms.get(b"Predictor").and_then(Object::as_i64).ok(),
+                Some(15)
+            );
+        }
+        filters.push(filter);
+    }
+    filters.sort();
+    assert_eq!(
+        filters,
+        vec![b"DCTDecode".to_vec(), b"FlateDecode".to_vec()]
+    );
+}
+
+#[test]
+fn a_missing_image_is_a_warning_and_the_caption_stays() {
+    let rendered = pdf(&common::fixture("features.json"), &options()).expect("pdf");
+    assert_eq!(rendered.warnings.len(), 2, "{:?}", rendered.warnings);
+    assert!(rendered.warnings[0].message.contains("gradient.png"));
+}
+
+#[test]
+fn font_option_supplies_missing_characters() {
+    let dejavu = std::path::Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    if !dejavu.exists() {
+        return;
+    }
+    let i = common::interview("el", &["Τι είναι ☯;", "Ένα σύμβολο."]);
+    let mut o = options();
+    assert!(matches!(
+        pdf(&i, &o),
+        Err(PdfError::MissingGlyph {
+            code_point: 0x262F,
+            ..
+        })
+    ));
+    o.font = Some(dejavu.to_path_buf());
+    let bytes = pdf(&i, &o).expect("pdf with --font").bytes;
+    let doc = load(&bytes);
+    let names: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"FontName").and_then(Object::as_name).ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.ends_with("+DejaVuSans")),
+        "{names:?}"
+    );
+}
