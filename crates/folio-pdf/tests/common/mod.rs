@@ -90,10 +90,16 @@ pub fn summary(doc: &Document) -> Vec<Vec<String>> {
                     .map(|r| format!("rule y={:.1} x={:.1}..{:.1}", r.y0, r.x0, r.x1)),
             );
             rows.extend(p.images.iter().map(|i| {
-                format!("image {} y={:.1} x={:.1} {:.1}x{:.1}", i.image, i.y, i.x, i.width, i.height)
+                format!(
+                    "image {} y={:.1} x={:.1} {:.1}x{:.1}",
+                    i.image, i.y, i.x, i.width, i.height
+                )
             }));
             rows.extend(p.links.iter().map(|l| {
-                format!("link {} y={:.1} x={:.1} w={:.1}", l.target, l.y, l.x, l.width)
+                format!(
+                    "link {} y={:.1} x={:.1} w={:.1}",
+                    l.target, l.y, l.x, l.width
+                )
             }));
             rows
         })
