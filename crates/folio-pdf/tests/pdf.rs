@@ -329,13 +329,11 @@ fn font_option_supplies_missing_characters() {
     }
     let i = common::interview("el", &["Τι είναι ☯;", "Ένα σύμβολο."]);
     let mut o = options();
-    assert!(matches!(
-        pdf(&i, &o),
-        Err(PdfError::MissingGlyph {
-            code_point: 0x262F,
-            ..
-        })
-    ));
+    let without = pdf(&i, &o).map(|r| r.bytes.len());
+    assert!(
+        matches!(without, Err(PdfError::MissingGlyph { .. })),
+        "{without:?}"
+    );
     o.font = Some(dejavu.to_path_buf());
     let bytes = pdf(&i, &o).expect("pdf with --font").bytes;
     let doc = load(&bytes);
