@@ -60,6 +60,16 @@ struct SpaceState {
 fn collapse(inlines: Vec<Inline>, state: &mut SpaceState) -> Vec<Inline> {
     let mut out = Vec::with_capacity(inlines.len());
     for inline in inlines {
+        // White space before emphasis or a link is written outside it.
+        if let Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } = &inline {
+            let first = crate::model::plain_text(content)
+                .chars()
+                .find(|c| !c.is_whitespace());
+            if let Some(space) = take_pending(state, first) {
+                out.push(Inline::text(space));
+                state.prev = Some(' ');
+            }
+        }
         match inline {
             Inline::Text { text } => {
                 let text = collapse_text(&clean_chars(&text), state);
@@ -112,6 +122,9 @@ fn collapse_text(text: &str, state: &mut SpaceState) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_whitespace() {
+            if state.prev == Some(' ') {
+                continue;
+            }
             let newline = c == '\n';
             state.pending = Some(state.pending.unwrap_or(true) && newline);
             continue;
@@ -341,9 +354,9 @@ mod tests {
             vec![
                 t("a "),
                 Inline::Emphasis {
-                    content: vec![t("b ")]
+                    content: vec![t("b")]
                 },
-                t("c")
+                t(" c")
             ]
         );
     }

@@ -105,7 +105,7 @@ mod tests {
     fn maps_offsets_to_lines_and_columns() {
         let text = "ab\ncdé\nf";
         let index = LineIndex::new(text);
-        let loc = index.location(text, 6);
+        let loc = index.location(text, 5);
         assert_eq!((loc.line, loc.column, loc.source_line.as_str()), (2, 3, "cdé"));
         assert_eq!(index.line_of(0), 1);
         assert_eq!(index.line_of(3), 2);

@@ -189,9 +189,14 @@ fn peel_timestamp(inlines: &[Inline]) -> (Option<String>, Vec<Inline>) {
             && inner.contains(':')
             && inner.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.')
             && inner.chars().next().is_some_and(|c| c.is_ascii_digit());
-        if is_stamp && !after.trim().is_empty() {
+        let more = !after.trim().is_empty() || rest.len() > 1;
+        if is_stamp && more {
             let stamp = stamp.to_string();
-            rest[0] = Inline::text(after.trim_start());
+            if after.trim().is_empty() {
+                rest.remove(0);
+            } else {
+                rest[0] = Inline::text(after.trim_start());
+            }
             return (Some(stamp), rest);
         }
     }

@@ -263,8 +263,15 @@ fn name_for(draft: &SpeakerDraft, hints: &SpeakerHints, context: &str) -> Option
     if let Some(expansion) = expansion_in_text(&draft.key, context) {
         return Some(expansion);
     }
+    let generic = role_from_label(&draft.key, &SpeakerHints::default(), "").is_some();
+    if generic {
+        // `记者`, `HOST`, `INTERVIEWER`: the one interviewer named elsewhere, if any.
+        let asks = matches!(role_from_label(&draft.key, &SpeakerHints::default(), ""), Some(SpeakerRole::Interviewer));
+        return (asks && hints.interviewers.len() == 1).then(|| hints.interviewers[0].clone());
+    }
     if draft.key.chars().any(crate::normalise::is_cjk) {
-        return None;
+        // A CJK label that is no role word is the speaker's name as printed.
+        return Some(draft.label.clone());
     }
     let bare = strip_honorific(&draft.key);
     if bare.is_empty() {

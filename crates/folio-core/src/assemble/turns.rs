@@ -141,7 +141,9 @@ pub fn build(
 pub(super) struct Walk {
     pub drafts: Vec<TurnDraft>,
     pub sections: Vec<Section>,
-    pub closing: Vec<ClosingBlock>,
+    /// Blocks after the last turn with the kind their heading or rule suggests;
+    /// classified once the speakers' names are known.
+    pub closing: Vec<(ClosingKind, Block)>,
     pub closing_mode: Option<ClosingKind>,
     /// After a heading and before the next label: text has no speaker.
     pub orphan: bool,
@@ -156,8 +158,7 @@ impl Walk {
             return;
         }
         for block in to_blocks(raw) {
-            let kind = closing_kind(&block, &[], mode);
-            push_closing(&mut self.closing, kind, block);
+            self.closing.push((mode, block));
         }
     }
 
@@ -325,9 +326,11 @@ pub(super) fn finish(
         .chain(hints.interviewers.iter().cloned())
         .chain(hints.interviewees.iter().cloned())
         .collect();
-    let trailing = split_trailing_closing(&mut walk.drafts, &names);
-    let mut closing = trailing;
-    closing.append(&mut walk.closing);
+    let mut closing = split_trailing_closing(&mut walk.drafts, &names);
+    for (mode, block) in walk.closing {
+        let kind = closing_kind(&block, &names, mode);
+        push_closing(&mut closing, kind, block);
+    }
     let ids: HashMap<&str, &Speaker> = speaker_drafts
         .iter()
         .map(|d| d.key.as_str())
@@ -396,7 +399,15 @@ fn turn_role(role: SpeakerRole, content: &[Block]) -> TurnRole {
         SpeakerRole::Interviewer | SpeakerRole::Moderator => {
             let text = blocks_plain_text(content);
             let asks = text.contains(['?', '？', '¿']);
-            if !asks && text.split_whitespace().count() <= 8 && !text.chars().any(crate::normalise::is_cjk) {
+            let lower = text.trim_start().to_lowercase();
+            let courtesy = [
+                "thank", "thanks", "great", "ok", "okay", "all right", "alright", "right.", "i see",
+                "wow", "mm", "uh", "yes", "yeah", "sure", "cheers", "good", "wonderful", "fantastic",
+                "welcome", "hello", "hi ", "hi,", "goodbye", "bye", "(laughter", "[laughs", "merci",
+                "danke", "gracias", "谢谢", "感谢",
+            ];
+            let short = text.split_whitespace().count() <= 25;
+            if !asks && short && courtesy.iter().any(|c| lower.starts_with(c)) {
                 TurnRole::Remark
             } else {
                 TurnRole::Question

@@ -102,7 +102,7 @@ pub(super) fn build(
         let index = first + offset;
         if let Some(mode) = walk.closing_mode {
             for block in to_blocks(raw) {
-                crate::assemble::region::push_closing(&mut walk.closing, mode, block);
+                walk.closing.push((mode, block));
             }
             continue;
         }

@@ -303,7 +303,14 @@ impl Builder {
     }
 
     fn push_raw(&mut self, inline: Inline) {
-        if let Some((_, content)) = self.inlines.last_mut() {
+        let Some((_, content)) = self.inlines.last_mut() else {
+            return;
+        };
+        // The parser splits text at brackets and entities: keep one text run,
+        // so a label or timestamp is seen whole.
+        if let (Inline::Text { text }, Some(Inline::Text { text: last })) = (&inline, content.last_mut()) {
+            last.push_str(text);
+        } else {
             content.push(inline);
         }
     }

@@ -169,6 +169,7 @@ fn read_markdown(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed
     let document = Document {
         meta,
         header_figures: Vec::new(),
+        header_datelines: Vec::new(),
         blocks,
         hints: extras.hints,
         context,
@@ -232,11 +233,17 @@ fn take_title_block(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
 fn read_text(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed, Error> {
     let mut meta = Meta::default();
     let (header, blocks) = text::read(text, &mut meta);
+    let hints = SpeakerHints {
+        interviewers: meta.interviewers.clone(),
+        interviewees: header.interviewees,
+        ..SpeakerHints::default()
+    };
     let document = Document {
         meta,
         header_figures: header.figures,
+        header_datelines: header.datelines,
         blocks,
-        hints: SpeakerHints::default(),
+        hints,
         context: header.context,
         editors_note: None,
         intro: None,
@@ -250,6 +257,7 @@ fn read_text(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed, Er
 struct Document {
     meta: Meta,
     header_figures: Vec<crate::model::Figure>,
+    header_datelines: Vec<String>,
     blocks: Vec<RawBlock>,
     hints: SpeakerHints,
     context: String,
@@ -278,6 +286,7 @@ fn finish(
     let Document {
         mut meta,
         header_figures,
+        header_datelines,
         blocks,
         mut hints,
         mut context,
@@ -313,9 +322,10 @@ fn finish(
     warnings.extend(assembled.warnings);
     warnings.sort_by_key(|w| w.line.unwrap_or(0));
 
-    let mut front: Vec<FrontBlock> = header_figures
+    let mut front: Vec<FrontBlock> = header_datelines
         .into_iter()
-        .map(|figure| FrontBlock::Figure { figure })
+        .map(|text| FrontBlock::Dateline { text })
+        .chain(header_figures.into_iter().map(|figure| FrontBlock::Figure { figure }))
         .collect();
     if let Some(note) = editors_note {
         front.push(FrontBlock::EditorsNote {

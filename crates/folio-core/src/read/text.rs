@@ -16,6 +16,10 @@ use crate::read::caption;
 #[derive(Debug, Default)]
 pub struct Header {
     pub figures: Vec<Figure>,
+    /// `Interviewee: …` / `Narrator: …` lines of an archive header.
+    pub interviewees: Vec<String>,
+    /// `Place: …`, `Duration: …`: kept as printed.
+    pub datelines: Vec<String>,
     /// Lines that stood in the header, for finding speakers' full names.
     pub context: String,
 }
@@ -161,6 +165,38 @@ fn byline(text: &str) -> Option<Vec<String>> {
     (!people.is_empty()).then_some(people)
 }
 
+/// `Interviewer: Alan Fairbairn`, `Date: 9 November 2019`: an archive's record lines.
+fn record_line(text: &str, meta: &mut Meta, header: &mut Header) -> bool {
+    let Some((key, value)) = text.split_once(':') else {
+        return false;
+    };
+    let value = value.trim();
+    if value.is_empty() || key.split_whitespace().count() > 3 {
+        return false;
+    }
+    match key.trim().to_lowercase().as_str() {
+        "interviewer" | "interviewers" | "interviewed by" => {
+            meta.interviewers.push(value.to_string());
+        }
+        "interviewee" | "interviewees" | "narrator" | "subject" | "guest" => {
+            header.interviewees.push(value.to_string());
+        }
+        "date" | "recorded" | "date recorded" | "recording date" | "interview date" => {
+            match DateTime::parse(value) {
+                Some(date) => meta.published = Some(date),
+                None => header.datelines.push(text.to_string()),
+            }
+        }
+        "place" | "location" | "duration" | "length" | "transcribed by" | "transcriber"
+        | "recorded at" | "venue" | "collection" | "reference" | "ref" | "tape" | "format" => {
+            header.datelines.push(text.to_string());
+        }
+        "language" => meta.language = value.to_string(),
+        _ => return false,
+    }
+    true
+}
+
 /// Reads the header lines; returns where the body starts.
 fn read_header(lines: &[Line<'_>], meta: &mut Meta, repeated: &[String]) -> (Header, usize) {
     let mut header = Header::default();
@@ -169,7 +205,7 @@ fn read_header(lines: &[Line<'_>], meta: &mut Meta, repeated: &[String]) -> (Hea
     while let Some(line) = lines.get(index) {
         let text = clean_line(line.text);
         let long = text.chars().count() > 250;
-        if date_line(&text, meta) {
+        if record_line(&text, meta, &mut header) || date_line(&text, meta) {
         } else if caption::is_caption_line(&text) {
             let figure = caption::split_caption(&text);
             // Pages often print the caption twice (under the image and in its alt text).
@@ -226,6 +262,9 @@ fn is_rule(text: &str) -> bool {
 fn heading(text: &str, alone: bool) -> Option<(u8, String)> {
     if let Some(rest) = text.strip_prefix("## ").or_else(|| text.strip_prefix("# ")) {
         return Some((if text.starts_with("##") { 2 } else { 1 }, rest.trim().to_string()));
+    }
+    if text.starts_with(['[', '(']) {
+        return None;
     }
     let words = text.split_whitespace().count();
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
