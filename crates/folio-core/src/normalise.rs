@@ -243,7 +243,14 @@ fn is_stage_direction(inner: &str) -> bool {
     if STAGE_WORDS.contains(&first.as_str()) {
         return true;
     }
-    false
+    // `(In English.)`, `(Through an interpreter.)`: a language switch.
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let language_switch = matches!(first.as_str(), "in" | "through" | "via")
+        && words.len() <= 3
+        && words
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) || w.starts_with("interpret"));
+    language_switch
 }
 
 fn is_shouted_direction(inner: &str) -> bool {
@@ -364,6 +371,14 @@ mod tests {
     #[test]
     fn stage_directions_and_timestamps_get_their_own_kinds() {
         let out = finish_inlines(vec![t("[04:22] Well, (Laughter.) I [CHUCKLES] said [the president] was (quite) right [laughs]")]);
+        let switch = finish_inlines(vec![t("(In English.) Yes, (in 1998) we did.")]);
+        assert_eq!(
+            switch,
+            vec![
+                Inline::StageDirection { text: "(In English.)".into() },
+                t(" Yes, (in 1998) we did.")
+            ]
+        );
         assert_eq!(
             out,
             vec![
