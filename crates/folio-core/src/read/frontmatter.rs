@@ -78,9 +78,7 @@ pub fn parse(text: &str, name: &str) -> Result<Option<FrontMatterBlock>, Error> 
                 .location()
                 .map(|l| (l.line(), l.column()))
                 .unwrap_or((1, 1));
-            let message = err.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            syntax(line, column, format!("invalid YAML front matter: {message}"))
+            syntax(line, column, format!("invalid YAML front matter: {}", yaml_message(&err.to_string(), 1)))
         })?
     };
     if !value.is_object() {
@@ -90,6 +88,35 @@ pub fn parse(text: &str, name: &str) -> Result<Option<FrontMatterBlock>, Error> 
         value,
         lines: closing_line + 1,
     }))
+}
+
+/// A YAML parser message without its first position (the caller reports
+/// that one) and with later positions moved by `offset` lines into the file.
+pub fn yaml_message(message: &str, offset: usize) -> String {
+    let mut parts = message.split(", while ");
+    let head = parts.next().unwrap_or(message);
+    let head = head.split(" at line ").next().unwrap_or(head);
+    let mut out = head.to_string();
+    for context in parts {
+        let context = match context.split_once(" at line ") {
+            Some((what, position)) => {
+                let mut numbers = position.split(" column ");
+                let line = numbers.next().and_then(|n| n.trim().parse::<usize>().ok());
+                let column = numbers.next().and_then(|n| n.trim().parse::<usize>().ok());
+                match (line, column) {
+                    (Some(line), Some(column)) => {
+                        format!("{what} that starts at line {}, column {column}", line + offset)
+                    }
+                    _ => what.to_string(),
+                }
+            }
+            None => context.to_string(),
+        };
+        out.push_str(" (while ");
+        out.push_str(&context);
+        out.push(')');
+    }
+    out
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {

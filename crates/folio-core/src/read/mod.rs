@@ -2,7 +2,7 @@
 //! a valid model once, so writers never see a half-understood document.
 
 mod caption;
-mod frontmatter;
+pub(crate) mod frontmatter;
 mod markdown;
 mod model_file;
 mod text;
@@ -87,9 +87,9 @@ pub struct Parsed {
 
 /// Reads an interview file.
 pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Parsed, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let bytes = std::fs::read(path).map_err(|error| Error::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     read_bytes(&bytes, &path.display().to_string(), options)
 }

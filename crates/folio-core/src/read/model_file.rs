@@ -25,8 +25,7 @@ pub fn read(
                 .location()
                 .map(|l| (l.line(), l.column()))
                 .unwrap_or((1, 1));
-            let message = err.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            let message = crate::read::frontmatter::yaml_message(&err.to_string(), 0);
             syntax(line, column, format!("invalid YAML model: {message}"))
         })?,
         _ => serde_json::from_str(text).map_err(|err| {
