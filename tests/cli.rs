@@ -1,6 +1,9 @@
 //! The `folio` command as a user meets it: help, the inspect outline, the
 //! JSON model, and the error messages and exit codes for bad input and usage.
 
+// Tests report failure by panicking, helpers included.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::Command;
 
@@ -47,7 +50,10 @@ fn inspect_json_has_the_stable_names() {
     assert!(value["meta"]["title"].is_string());
     let speaker = &value["speakers"][0];
     for key in ["id", "label", "name", "role"] {
-        assert!(speaker.get(key).is_some(), "speaker has no {key}: {speaker}");
+        assert!(
+            speaker.get(key).is_some(),
+            "speaker has no {key}: {speaker}"
+        );
     }
     let turn = &value["turns"][0];
     assert_eq!(turn["speaker"], speaker["id"]);
@@ -57,9 +63,11 @@ fn inspect_json_has_the_stable_names() {
 
 #[test]
 fn inspect_reads_standard_input_and_honours_overrides() {
-    assert_cmd_snapshot!(folio()
-        .args(["inspect", "--from", "text", "--interviewer", "MOSS", "-"])
-        .pass_stdin("LEE: We left at dawn.\n\nMOSS: Why?\n\nLEE: The river.\n\nMOSS: And?\n"));
+    assert_cmd_snapshot!(
+        folio()
+            .args(["inspect", "--from", "text", "--interviewer", "MOSS", "-"])
+            .pass_stdin("LEE: We left at dawn.\n\nMOSS: Why?\n\nLEE: The river.\n\nMOSS: And?\n")
+    );
 }
 
 #[test]

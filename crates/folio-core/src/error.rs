@@ -18,7 +18,9 @@ pub enum Error {
         path: PathBuf,
         error: std::io::Error,
     },
-    #[error("{name}: not UTF-8 text: invalid byte 0x{byte:02X} at byte offset {offset} (line {line}); save the file as UTF-8")]
+    #[error(
+        "{name}: not UTF-8 text: invalid byte 0x{byte:02X} at byte offset {offset} (line {line}); save the file as UTF-8"
+    )]
     NotUtf8 {
         name: String,
         offset: usize,

@@ -68,7 +68,11 @@ pub fn parse(text: &str, name: &str) -> Result<Option<FrontMatterBlock>, Error> 
                 .span()
                 .map(|span| line_col(body, span.start))
                 .unwrap_or((1, 1));
-            syntax(line, column, format!("invalid TOML front matter: {}", err.message()))
+            syntax(
+                line,
+                column,
+                format!("invalid TOML front matter: {}", err.message()),
+            )
         })?
     } else if body.trim().is_empty() {
         Value::Object(Default::default())
@@ -78,11 +82,22 @@ pub fn parse(text: &str, name: &str) -> Result<Option<FrontMatterBlock>, Error> 
                 .location()
                 .map(|l| (l.line(), l.column()))
                 .unwrap_or((1, 1));
-            syntax(line, column, format!("invalid YAML front matter: {}", yaml_message(&err.to_string(), 1)))
+            syntax(
+                line,
+                column,
+                format!(
+                    "invalid YAML front matter: {}",
+                    yaml_message(&err.to_string(), 1)
+                ),
+            )
         })?
     };
     if !value.is_object() {
-        return Err(syntax(1, 1, "front matter must be a mapping of keys to values".into()));
+        return Err(syntax(
+            1,
+            1,
+            "front matter must be a mapping of keys to values".into(),
+        ));
     }
     Ok(Some(FrontMatterBlock {
         value,
@@ -105,7 +120,10 @@ pub fn yaml_message(message: &str, offset: usize) -> String {
                 let column = numbers.next().and_then(|n| n.trim().parse::<usize>().ok());
                 match (line, column) {
                     (Some(line), Some(column)) => {
-                        format!("{what} that starts at line {}, column {column}", line + offset)
+                        format!(
+                            "{what} that starts at line {}, column {column}",
+                            line + offset
+                        )
                     }
                     _ => what.to_string(),
                 }
@@ -132,9 +150,9 @@ fn as_text(value: &Value) -> Option<String> {
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
         // TOML dates arrive as a one-key table.
-        Value::Object(map) if map.len() == 1 => map
-            .get("$__toml_private_datetime")
-            .and_then(as_text),
+        Value::Object(map) if map.len() == 1 => {
+            map.get("$__toml_private_datetime").and_then(as_text)
+        }
         _ => None,
     }
 }
@@ -201,24 +219,27 @@ pub fn apply(
                 meta.publication = as_text(value);
                 extras.hints.publication = meta.publication.clone();
             }
-            "date" | "published" | "pubdate" | "publish_date" | "date_published" | "published_at" => {
-                meta.published = date(value, key, block, warnings)
+            "date" | "published" | "pubdate" | "publish_date" | "date_published"
+            | "published_at" => meta.published = date(value, key, block, warnings),
+            "updated" | "modified" | "lastmod" | "date_modified" | "updated_at"
+            | "last_updated" => meta.updated = date(value, key, block, warnings),
+            "lang" | "language" | "locale" => {
+                meta.language = as_text(value).unwrap_or_default().replace('_', "-")
             }
-            "updated" | "modified" | "lastmod" | "date_modified" | "updated_at" | "last_updated" => {
-                meta.updated = date(value, key, block, warnings)
-            }
-            "lang" | "language" | "locale" => meta.language = as_text(value).unwrap_or_default().replace('_', "-"),
-            "source_url" | "url" | "source" | "canonical" | "canonical_url" | "link" | "permalink" => {
-                meta.source_url = as_text(value)
-            }
+            "source_url" | "url" | "source" | "canonical" | "canonical_url" | "link"
+            | "permalink" => meta.source_url = as_text(value),
             "rights" | "license" | "licence" | "copyright" => meta.rights = as_text(value),
             "keywords" | "tags" | "subjects" | "topics" => meta.keywords = as_list(value),
             "description" | "summary" | "excerpt" | "abstract" => meta.description = as_text(value),
-            "id" | "identifier" | "uuid" | "isbn" | "doi" => meta.identifier = as_text(value).unwrap_or_default(),
+            "id" | "identifier" | "uuid" | "isbn" | "doi" => {
+                meta.identifier = as_text(value).unwrap_or_default()
+            }
             "cover" | "cover_image" | "image" | "thumbnail" => meta.cover = as_text(value),
             "speakers" | "participants" | "cast" => extras.hints.speakers = speaker_hints(value),
             "roles" => extras.hints.overrides.extend(role_map(value, warnings)),
-            "editor_note" | "editors_note" | "editor's_note" | "note" => extras.editors_note = as_text(value),
+            "editor_note" | "editors_note" | "editor's_note" | "note" => {
+                extras.editors_note = as_text(value)
+            }
             "intro" | "introduction" | "lede" | "lead" => extras.intro = as_text(value),
             "bio" | "author_bio" | "about" => extras.bio = as_text(value),
             _ => warnings.push(Diagnostic::new(
@@ -257,7 +278,10 @@ fn speaker_hints(value: &Value) -> Vec<SpeakerHint> {
     let from_object = |label: Option<String>, v: &Value| SpeakerHint {
         label: label.or_else(|| v.get("label").and_then(as_text)),
         name: v.get("name").and_then(as_text),
-        role: v.get("role").and_then(as_text).and_then(|r| SpeakerRole::parse(&r)),
+        role: v
+            .get("role")
+            .and_then(as_text)
+            .and_then(|r| SpeakerRole::parse(&r)),
     };
     match value {
         Value::Object(map) => map
@@ -342,7 +366,10 @@ mod tests {
 
     #[test]
     fn unclosed_front_matter_is_an_error() {
-        assert!(matches!(parse("---\ntitle: x\n", "x.md"), Err(Error::Syntax { .. })));
+        assert!(matches!(
+            parse("---\ntitle: x\n", "x.md"),
+            Err(Error::Syntax { .. })
+        ));
     }
 
     #[test]
@@ -362,12 +389,21 @@ mod tests {
         assert_eq!(meta.subtitle.as_deref(), Some("D"));
         assert_eq!(meta.authors, ["A One", "B Two"]);
         assert_eq!(meta.interviewers, ["Q Asker"]);
-        assert_eq!(meta.published.map(|d| d.to_string()).as_deref(), Some("2022-05-17"));
+        assert_eq!(
+            meta.published.map(|d| d.to_string()).as_deref(),
+            Some("2022-05-17")
+        );
         assert_eq!(meta.language, "fr-FR");
         assert_eq!(meta.keywords, ["a", "b"]);
         assert_eq!(extras.hints.speakers.len(), 2);
-        assert_eq!(extras.hints.speakers[0].role, Some(SpeakerRole::Interviewer));
-        assert_eq!(extras.hints.speakers[1].role, Some(SpeakerRole::Interviewee));
+        assert_eq!(
+            extras.hints.speakers[0].role,
+            Some(SpeakerRole::Interviewer)
+        );
+        assert_eq!(
+            extras.hints.speakers[1].role,
+            Some(SpeakerRole::Interviewee)
+        );
         assert_eq!(warnings.len(), 1);
     }
 }

@@ -97,9 +97,7 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Parsed, Error> {
 /// Reads an interview from bytes; `name` is used for messages and its extension to pick a reader.
 pub fn read_bytes(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Parsed, Error> {
     let text = source::decode(bytes, name)?;
-    let format = options
-        .format
-        .unwrap_or_else(|| choose_format(name, &text));
+    let format = options.format.unwrap_or_else(|| choose_format(name, &text));
     match format {
         InputFormat::Json | InputFormat::Yaml => model_file::read(&text, name, format, options),
         InputFormat::Markdown => read_markdown(&text, name, options),
@@ -162,7 +160,10 @@ fn read_markdown(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed
     warnings.extend(markdown_warnings);
     take_title_block(&mut blocks, &mut meta);
     let mut context = String::new();
-    for value in [&meta.title, &meta.subtitle, &meta.description].into_iter().flatten() {
+    for value in [&meta.title, &meta.subtitle, &meta.description]
+        .into_iter()
+        .flatten()
+    {
         context.push_str(value);
         context.push('\n');
     }
@@ -203,7 +204,10 @@ fn take_title_block(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
             ..
         }) = blocks.first()
         && let [Inline::Emphasis { content }] = inlines.as_slice()
-        && matches!(assemble::labels::scan(content), assemble::labels::LabelScan::None)
+        && matches!(
+            assemble::labels::scan(content),
+            assemble::labels::LabelScan::None
+        )
         && !assemble::is_editing_note(&plain_text(content))
     {
         meta.subtitle = Some(clean_line(&plain_text(content)));
@@ -313,19 +317,22 @@ fn finish(
         context.push_str(&figure.plain_text());
         context.push('\n');
     }
-    let assembled = assemble::assemble(blocks, &hints, &context).map_err(|looked_for| {
-        Error::NoTurns {
+    let assembled =
+        assemble::assemble(blocks, &hints, &context).map_err(|looked_for| Error::NoTurns {
             name: name.to_string(),
             looked_for,
-        }
-    })?;
+        })?;
     warnings.extend(assembled.warnings);
     warnings.sort_by_key(|w| w.line.unwrap_or(0));
 
     let mut front: Vec<FrontBlock> = header_datelines
         .into_iter()
         .map(|text| FrontBlock::Dateline { text })
-        .chain(header_figures.into_iter().map(|figure| FrontBlock::Figure { figure }))
+        .chain(
+            header_figures
+                .into_iter()
+                .map(|figure| FrontBlock::Figure { figure }),
+        )
         .collect();
     if let Some(note) = editors_note {
         front.push(FrontBlock::EditorsNote {
