@@ -347,7 +347,10 @@ fn is_break(inline: Option<&Inline>) -> bool {
 
 fn scan_untimed(inlines: &[Inline]) -> LabelScan {
     match inlines.first() {
-        Some(Inline::Strong { content }) => scan_bold(content, &inlines[1..]),
+        // Italic labels (`*Q:*`) follow the bold conventions.
+        Some(Inline::Strong { content } | Inline::Emphasis { content }) => {
+            scan_bold(content, &inlines[1..])
+        }
         Some(Inline::Text { text }) => scan_text(text, &inlines[1..]),
         _ => LabelScan::None,
     }
@@ -448,7 +451,15 @@ fn scan_text(text: &str, after: &[Inline]) -> LabelScan {
         }
     }
     if let Some((label, rest)) = split_colon(text) {
-        let scanned = classify(label, false, rest_with(rest));
+        // `ROBERTS (through interpreter):`, `SMITH (R-Ohio):`: the qualifier
+        // stays in the text, the name is the label.
+        let (label, rest) = match label.split_once('(') {
+            Some((name, qualifier)) if label.ends_with(')') && !name.trim().is_empty() => {
+                (name.trim(), format!("({qualifier}{rest}"))
+            }
+            _ => (label, rest.to_string()),
+        };
+        let scanned = classify(label, false, rest_with(&rest));
         if !matches!(scanned, LabelScan::None) {
             return scanned;
         }
@@ -568,6 +579,23 @@ mod tests {
                 "Q",
                 LabelStyle::BareQ,
                 "What is it?",
+            ),
+            (
+                vec![t("ROBERTS (through interpreter): Yes.")],
+                "ROBERTS",
+                LabelStyle::Caps,
+                "(through interpreter) Yes.",
+            ),
+            (
+                vec![
+                    Inline::Emphasis {
+                        content: vec![t("Q:")],
+                    },
+                    t(" Why?"),
+                ],
+                "Q",
+                LabelStyle::QuestionAnswer,
+                "Why?",
             ),
         ];
         for (inlines, label, style, rest) in cases {

@@ -235,6 +235,12 @@ fn role_from_label(key: &str, hints: &SpeakerHints, context: &str) -> Option<Spe
     {
         return Some(SpeakerRole::Interviewer);
     }
+    if matches!(
+        key,
+        "INTERVIEWEE" | "RESPONDENT" | "NARRATOR" | "GUEST" | "SUBJECT" | "受访者" | "嘉宾"
+    ) {
+        return Some(SpeakerRole::Interviewee);
+    }
     if is_group(&words) {
         return Some(SpeakerRole::Group);
     }

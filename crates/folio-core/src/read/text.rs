@@ -181,7 +181,9 @@ fn record_line(text: &str, meta: &mut Meta, header: &mut Header) -> bool {
         return false;
     };
     let value = value.trim();
-    if value.is_empty() || key.split_whitespace().count() > 3 {
+    // A record names a person, a date or a place; a sentence is a turn.
+    let sentence = value.split_whitespace().count() > 8 || value.ends_with(['?', '!']);
+    if value.is_empty() || key.split_whitespace().count() > 3 || sentence {
         return false;
     }
     match key.trim().to_lowercase().as_str() {
