@@ -354,7 +354,9 @@ fn name_for(draft: &SpeakerDraft, hints: &SpeakerHints, context: &str) -> Option
     }
     full_name_in_text(&bare, context).or_else(|| {
         // A capitalised full name is a name already: `DANA PARK` is Dana Park.
-        let is_full = bare.split_whitespace().count() >= 2 && bare == draft.key;
+        let is_full = bare.split_whitespace().count() >= 2
+            && bare == draft.key
+            && !bare.chars().any(|c| c.is_ascii_digit());
         is_full.then(|| title_case(&bare))
     })
 }
@@ -495,10 +497,14 @@ fn guess_missing_roles(
             DiagnosticKind::GuessedRole,
             Some(draft.line),
             format!(
-                "guessed that {:?} is the {} ({why}); set `speakers` in front matter or pass --role {}=ROLE to change it",
+                "guessed that {:?} is the {} ({why}); set `speakers` in front matter or pass {} to change it",
                 draft.label,
                 role.as_str(),
-                draft.label
+                if draft.label.contains(' ') {
+                    format!("--role \"{}=ROLE\"", draft.label)
+                } else {
+                    format!("--role {}=ROLE", draft.label)
+                }
             ),
         ));
         roles[i] = Some(role);
