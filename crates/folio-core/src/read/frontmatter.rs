@@ -176,13 +176,7 @@ fn as_list(value: &Value) -> Vec<String> {
 
 fn people(value: &Value) -> Vec<String> {
     match value {
-        Value::String(s) => s
-            .split(" and ")
-            .flat_map(|part| part.split([',', ';', '&']))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
+        Value::String(s) => super::split_people(s),
         other => as_list(other),
     }
 }

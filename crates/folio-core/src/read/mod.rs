@@ -218,17 +218,8 @@ fn take_title_block(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
         ..
     }) = blocks.first()
     {
-        let line = clean_line(&plain_text(inlines));
-        if let Some(rest) = line.strip_prefix("By ")
-            && rest.split_whitespace().count() <= 10
-        {
-            meta.authors = rest
-                .split(" and ")
-                .flat_map(|p| p.split(','))
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect();
+        if let Some(people) = text::byline(&clean_line(&plain_text(inlines))) {
+            meta.authors = people;
             blocks.remove(0);
         }
     }
@@ -369,6 +360,16 @@ fn finish(
         warnings,
         format,
     })
+}
+
+/// `Jane Roe, John Doe and Ann Lee` as three names.
+pub(crate) fn split_people(text: &str) -> Vec<String> {
+    text.split(" and ")
+        .flat_map(|part| part.split([',', ';', '&']))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Fills the language and identifier when the source did not give them.

@@ -156,7 +156,7 @@ fn is_kicker(text: &str) -> bool {
         && (caps || text.contains(" / ") || text.contains(" | ") || text.contains(" > "))
 }
 
-fn byline(text: &str) -> Option<Vec<String>> {
+pub(super) fn byline(text: &str) -> Option<Vec<String>> {
     let rest = text
         .strip_prefix("By ")
         .or_else(|| text.strip_prefix("BY "))
@@ -165,13 +165,7 @@ fn byline(text: &str) -> Option<Vec<String>> {
     if rest.split_whitespace().count() > 12 {
         return None;
     }
-    let people = rest
-        .split(" and ")
-        .flat_map(|p| p.split(','))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect::<Vec<_>>();
+    let people = super::split_people(rest);
     (!people.is_empty()).then_some(people)
 }
 
