@@ -53,6 +53,7 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<DateTime>,
     /// BCP 47 language tag; readers always set it (inferred from the script when absent).
+    #[serde(default)]
     pub language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
@@ -64,6 +65,7 @@ pub struct Meta {
     pub description: Option<String>,
     /// Stable identifier (`urn:uuid:…` unless the source gave one), the same
     /// every time the same interview is read.
+    #[serde(default)]
     pub identifier: String,
     /// Cover image reference, when the source names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -138,11 +140,19 @@ impl SpeakerRole {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum FrontBlock {
-    EditorsNote { content: Vec<Block> },
-    Introduction { content: Vec<Block> },
+    EditorsNote {
+        content: Vec<Block>,
+    },
+    Introduction {
+        content: Vec<Block>,
+    },
     /// A place-and-date line such as `WASHINGTON, May 17 —`.
-    Dateline { text: String },
-    Figure { figure: Figure },
+    Dateline {
+        text: String,
+    },
+    Figure {
+        figure: Figure,
+    },
 }
 
 /// Material after the last turn.
@@ -235,15 +245,30 @@ pub struct Figure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Inline {
-    Text { text: String },
-    Emphasis { content: Vec<Inline> },
-    Strong { content: Vec<Inline> },
-    Link { url: String, content: Vec<Inline> },
+    Text {
+        text: String,
+    },
+    Emphasis {
+        content: Vec<Inline>,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
     /// `(Laughter.)`, `[laughs]`, `[CHUCKLES]`: kept with its brackets as printed.
-    StageDirection { text: String },
+    StageDirection {
+        text: String,
+    },
     /// `[04:22]`: kept as printed.
-    Timestamp { text: String },
-    Code { text: String },
+    Timestamp {
+        text: String,
+    },
+    Code {
+        text: String,
+    },
     LineBreak,
 }
 
