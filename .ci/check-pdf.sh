@@ -15,7 +15,7 @@ if [ "${#need[@]}" -gt 0 ]; then
 fi
 
 # Unit, layout, PDF and poppler-backed tests; missing tools fail here.
-FOLIO_REQUIRE_PDF_TOOLS=1 cargo test -p folio-pdf
+FOLIO_REQUIRE_PDF_TOOLS=1 cargo test -p folio-pdf --test tools
 
 # The seed's PDF through the validators.
 out="$CARGO_TARGET_DIR/check-pdf"

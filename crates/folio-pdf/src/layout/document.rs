@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use folio_core::{
-    Block, ClosingBlock, Diagnostic, DiagnosticKind, Figure, FrontBlock, Interview, TurnRole,
-    plain_text,
+    Block, ClosingBlock, Diagnostic, DiagnosticKind, Figure, FrontBlock, Inline, Interview,
+    TurnRole, plain_text,
 };
 
 use crate::fonts::FaceId;
@@ -244,6 +244,10 @@ impl DocBuilder<'_, '_, '_> {
                 Some((label, turn.role, outline)),
                 true,
             );
+            // A question never ends a page without the start of its answer.
+            if turn.role == TurnRole::Question {
+                self.pending_glue = Some(self.c.elements.len());
+            }
         }
     }
 
@@ -542,13 +546,22 @@ fn dates(interview: &Interview) -> String {
 
 /// The first words of a question, for its bookmark.
 fn first_words(content: &[Block]) -> String {
-    let text = content
+    // Timestamps and stage directions say nothing about the question.
+    let spoken: Vec<Inline> = content
         .iter()
         .find_map(|b| match b {
-            Block::Paragraph { content } => Some(plain_text(content)),
+            Block::Paragraph { content } => Some(content),
             _ => None,
         })
+        .map(|inlines| {
+            inlines
+                .iter()
+                .filter(|i| !matches!(i, Inline::Timestamp { .. } | Inline::StageDirection { .. }))
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default();
+    let text = plain_text(&spoken);
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= 9 {
         words.join(" ")
