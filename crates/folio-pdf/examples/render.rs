@@ -1,5 +1,5 @@
-//! Renders an interview model (JSON) to PDF:
-//! `cargo run -p folio-pdf --example render -- model.json out.pdf [a4|letter]`.
+//! Renders an interview (any input folio-core reads) to PDF:
+//! `cargo run -p folio-pdf --example render -- interview.md out.pdf [a4|letter]`.
 
 use std::process::ExitCode;
 
@@ -9,14 +9,12 @@ use folio_pdf::{PdfOptions, pdf};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [input, output, rest @ ..] = args.as_slice() else {
-        eprintln!("usage: render MODEL.json OUT.pdf [a4|letter]");
+        eprintln!("usage: render INTERVIEW OUT.pdf [a4|letter]");
         return ExitCode::from(2);
     };
-    let interview: Interview = match std::fs::read_to_string(input)
-        .map_err(|e| e.to_string())
-        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
-    {
-        Ok(i) => i,
+    let read = folio_core::read_path(std::path::Path::new(input), &Default::default());
+    let interview: Interview = match read {
+        Ok(parsed) => parsed.interview,
         Err(e) => {
             eprintln!("{input}: {e}");
             return ExitCode::FAILURE;
