@@ -255,7 +255,13 @@ impl SystemFonts {
             if is_cjk(c) && family.contains(&format!(" {region}")) {
                 score += 16;
             }
-            if best.is_some_and(|(s, _)| s >= score) {
+            // Ties go to the alphabetically first face, so the choice does
+            // not depend on the order the file system lists fonts in.
+            if best.is_some_and(|(s, b)| {
+                s > score
+                    || s == score
+                        && (&b.post_script_name, b.index) <= (&info.post_script_name, info.index)
+            }) {
                 continue;
             }
             let covers = self

@@ -349,3 +349,57 @@ fn font_option_supplies_missing_characters() {
         "{names:?}"
     );
 }
+
+/// A PNG with an alpha channel becomes a colour image with a soft mask.
+#[test]
+fn rgba_png_gets_a_soft_mask() {
+    use std::io::Write;
+    let (w, h) = (4u32, 2u32);
+    let mut raw = Vec::new();
+    for y in 0..h {
+        raw.push(0);
+        for x in 0..w {
+            raw.extend_from_slice(&[200, 40, 40, (x * 60 + y * 10) as u8]);
+        }
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(&raw).unwrap();
+    let idat = z.finish().unwrap();
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let mut c = (data.len() as u32).to_be_bytes().to_vec();
+        c.extend_from_slice(kind);
+        c.extend_from_slice(data);
+        c.extend_from_slice(&[0, 0, 0, 0]); // CRCs are not checked by the embedder
+        c
+    };
+    let mut ihdr = w.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(chunk(b"IHDR", &ihdr));
+    png.extend(chunk(b"IDAT", &idat));
+    png.extend(chunk(b"IEND", &[]));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(dir.join("rgba.png"), png).unwrap();
+
+    let mut i = common::interview("en", &["Shown?", "Yes."]);
+    i.turns[1].content.push(folio_core::Block::Figure {
+        figure: folio_core::Figure {
+            src: Some("rgba.png".into()),
+            caption: Some("Transparent".into()),
+            ..Default::default()
+        },
+    });
+    let mut o = options();
+    o.image_base = Some(dir.to_path_buf());
+    let rendered = pdf(&i, &o).unwrap();
+    assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+    let doc = load(&rendered.bytes);
+    let masked = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"SMask").is_ok())
+        .count();
+    assert_eq!(masked, 1);
+}

@@ -617,7 +617,7 @@ fn running_head(
 
 /// The title cut at a word boundary to fit a running head.
 fn short_title(title: &str) -> String {
-    let head = title.split([':', '—']).next().unwrap_or(title).trim();
+    let head = title.split([':', '：', '—']).next().unwrap_or(title).trim();
     if head.chars().count() <= 60 {
         return head.to_string();
     }
