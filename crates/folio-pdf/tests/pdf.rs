@@ -403,3 +403,38 @@ fn rgba_png_gets_a_soft_mask() {
         .count();
     assert_eq!(masked, 1);
 }
+
+/// Every glyph's text in the fonts' ToUnicode maps, no-break space and
+/// typographic punctuation included.
+#[test]
+fn tounicode_maps_nbsp_quotes_and_dashes() {
+    let i = common::interview(
+        "fr",
+        &[
+            "« Oui\u{A0}? » — 10\u{A0}000 “quoted” ‘single’ – fin",
+            "D’accord.",
+        ],
+    );
+    let doc = load(&pdf(&i, &options()).expect("pdf").bytes);
+    let mut maps = String::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        let Ok(r) = dict.get(b"ToUnicode").and_then(Object::as_reference) else {
+            continue;
+        };
+        let stream = doc.get_object(r).and_then(Object::as_stream).expect("cmap");
+        let bytes = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        maps.push_str(&String::from_utf8_lossy(&bytes).to_uppercase());
+    }
+    for code in [
+        "00A0", "00AB", "00BB", "2014", "2013", "201C", "201D", "2018", "2019",
+    ] {
+        assert!(
+            maps.contains(&format!("<{code}>")),
+            "U+{code} missing from ToUnicode"
+        );
+    }
+    assert!(!maps.contains("FFFD"));
+}

@@ -170,3 +170,44 @@ impl<'a> Shaper<'a> {
 pub fn width(glyphs: &[ShapedGlyph]) -> f32 {
     glyphs.iter().map(|g| g.advance).sum()
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::fonts::FontChoice;
+
+    fn book() -> FontBook {
+        FontBook::for_text("office", &FontChoice::default()).unwrap()
+    }
+
+    #[test]
+    fn every_character_is_carried_by_some_glyph() {
+        let book = book();
+        let shaper = Shaper::new(&book);
+        for face in [
+            FaceId::SERIF,
+            FaceId::SERIF_ITALIC,
+            FaceId::SANS,
+            FaceId::SANS_BOLD,
+        ] {
+            let glyphs = shaper.shape(
+                "office affluent “fjord” 10\u{A0}000",
+                &Style::new(face, 10.0),
+            );
+            let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+            assert_eq!(text, "office affluent “fjord” 10\u{A0}000", "{face:?}");
+            assert!(glyphs.iter().all(|g| g.id != 0), "{face:?} has a .notdef");
+        }
+    }
+
+    #[test]
+    fn kerning_changes_advances() {
+        let book = book();
+        let shaper = Shaper::new(&book);
+        let style = Style::new(FaceId::SERIF, 100.0);
+        let pair = width(&shaper.shape("AV", &style));
+        let apart = width(&shaper.shape("A", &style)) + width(&shaper.shape("V", &style));
+        assert!(pair < apart, "no kerning: {pair} vs {apart}");
+    }
+}
