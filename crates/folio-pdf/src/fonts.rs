@@ -85,10 +85,14 @@ impl FontBook {
         if missing.is_empty() {
             return Ok(book);
         }
-        let user_font = choice.font.map(|p| load_file(p, "font")).transpose()?;
+        let region = cjk_region(choice.language);
+        let user_font = choice
+            .font
+            .map(|p| load_file(p, "font", region))
+            .transpose()?;
         let cjk_font = choice
             .cjk_font
-            .map(|p| load_file(p, "cjk-font"))
+            .map(|p| load_file(p, "cjk-font", region))
             .transpose()?;
         let mut system = None;
         for c in missing {
@@ -189,16 +193,30 @@ fn face_from(data: Cow<'static, [u8]>, index: u32, label: String) -> Result<Face
     })
 }
 
-fn load_file(path: &Path, role: &str) -> Result<Face, PdfError> {
+/// Loads a font file; in a collection (`.ttc`), the face for the
+/// document's CJK region (the SC face of Noto Sans CJK for Chinese).
+fn load_file(path: &Path, role: &str, region: &str) -> Result<Face, PdfError> {
     let data = std::fs::read(path).map_err(|source| PdfError::FontFile {
         path: path.to_path_buf(),
         source,
     })?;
+    let count = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
+    let suffix = format!(" {region}");
+    let index = (0..count)
+        .find(|&i| {
+            ttf_parser::Face::parse(&data, i).is_ok_and(|f| {
+                f.names().into_iter().any(|n| {
+                    n.name_id == ttf_parser::name_id::FAMILY
+                        && n.to_string().is_some_and(|name| name.ends_with(&suffix))
+                })
+            })
+        })
+        .unwrap_or(0);
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    face_from(Cow::Owned(data), 0, format!("{role}:{name}")).map_err(|_| PdfError::BadFont {
+    face_from(Cow::Owned(data), index, format!("{role}:{name}")).map_err(|_| PdfError::BadFont {
         path: path.to_path_buf(),
     })
 }
