@@ -51,6 +51,8 @@ pub struct FontBook {
     pub faces: Vec<Face>,
     /// Characters the default faces lack, with the face that has them.
     fallback: Vec<(char, FaceId)>,
+    /// Bold faces of fallback faces, for bold text (questions).
+    bold: Vec<(FaceId, FaceId)>,
 }
 
 /// Where to look for faces beyond the embedded defaults.
@@ -73,6 +75,7 @@ impl FontBook {
         let mut book = FontBook {
             faces,
             fallback: Vec::new(),
+            bold: Vec::new(),
         };
         let unique: std::collections::BTreeSet<char> = text.chars().collect();
         let missing: Vec<char> = match ttf_parser::Face::parse(&book.faces[0].data, 0) {
@@ -108,10 +111,22 @@ impl FontBook {
                     break;
                 }
             }
+            // A fallback already chosen for another character comes first,
+            // so a script is set in one face.
+            if found.is_none() {
+                found = (EMBEDDED.len()..book.faces.len())
+                    .map(FaceId)
+                    .find(|&f| book.has_glyph(f, c));
+            }
             if found.is_none() && choice.use_system_fonts {
                 let db = system.get_or_insert_with(SystemFonts::load);
-                if let Some(face) = db.find(c, choice.language)? {
-                    found = Some(book.intern(&face));
+                if let Some(id) = db.find(c, choice.language) {
+                    let regular = book.intern(&db.face(id)?);
+                    if let Some(bold) = db.bold_twin(id) {
+                        let bold = book.intern(&db.face(bold)?);
+                        book.bold.push((regular, bold));
+                    }
+                    found = Some(regular);
                 }
             }
             match found {
@@ -148,11 +163,18 @@ impl FontBook {
         face_has(self.face(id), c)
     }
 
-    /// The face that draws `c` when `preferred` cannot.
-    pub fn fallback_for(&self, c: char) -> Option<FaceId> {
-        self.fallback
+    /// The face that draws `c` when the styled face cannot, with that
+    /// face's bold twin when one is installed.
+    pub fn fallback_for(&self, c: char) -> Option<(FaceId, Option<FaceId>)> {
+        let regular = self
+            .fallback
             .iter()
-            .find_map(|&(f, id)| (f == c).then_some(id))
+            .find_map(|&(f, id)| (f == c).then_some(id))?;
+        let bold = self
+            .bold
+            .iter()
+            .find_map(|&(r, b)| (r == regular).then_some(b));
+        Some((regular, bold))
     }
 }
 
@@ -248,7 +270,7 @@ impl SystemFonts {
     /// The best installed face for `c`: for CJK the one whose glyph forms
     /// match the language (SC for Simplified Chinese), else a serif before a
     /// sans, regular weight and upright before others.
-    fn find(&self, c: char, language: &str) -> Result<Option<Face>, PdfError> {
+    fn find(&self, c: char, language: &str) -> Option<fontdb::ID> {
         let region = cjk_region(language);
         let mut best: Option<(i32, &fontdb::FaceInfo)> = None;
         for info in self.db.faces() {
@@ -295,20 +317,46 @@ impl SystemFonts {
                 best = Some((score, info));
             }
         }
-        let Some((_, info)) = best else {
-            return Ok(None);
-        };
-        let family = info
-            .families
-            .first()
-            .map(|(name, _)| name.clone())
-            .unwrap_or_else(|| info.post_script_name.clone());
+        best.map(|(_, info)| info.id)
+    }
+
+    /// The face's data, read once per face.
+    fn face(&self, id: fontdb::ID) -> Result<Face, PdfError> {
+        let info = self.db.face(id).ok_or_else(|| PdfError::BadFont {
+            path: PathBuf::from("system font"),
+        })?;
+        let family = family_of(info);
         let data = self
             .db
-            .with_face_data(info.id, |data, _| data.to_vec())
+            .with_face_data(id, |data, _| data.to_vec())
             .unwrap_or_default();
-        face_from(Cow::Owned(data), info.index, format!("fallback:{family}")).map(Some)
+        face_from(
+            Cow::Owned(data),
+            info.index,
+            format!("fallback:{family}:{}", info.post_script_name),
+        )
     }
+
+    /// The bold face of the same family, when installed.
+    fn bold_twin(&self, id: fontdb::ID) -> Option<fontdb::ID> {
+        let info = self.db.face(id)?;
+        let family = family_of(info);
+        let query = fontdb::Query {
+            families: &[fontdb::Family::Name(&family)],
+            weight: fontdb::Weight::BOLD,
+            ..fontdb::Query::default()
+        };
+        self.db
+            .query(&query)
+            .filter(|&b| b != id && self.db.face(b).is_some_and(|f| f.weight.0 >= 600))
+    }
+}
+
+fn family_of(info: &fontdb::FaceInfo) -> String {
+    info.families
+        .first()
+        .map(|(name, _)| name.clone())
+        .unwrap_or_else(|| info.post_script_name.clone())
 }
 
 /// The CJK face variant for a BCP 47 tag: SC, TC, HK, JP or KR.

@@ -87,8 +87,15 @@ impl<'a> Shaper<'a> {
         if !crate::fonts::needs_glyph(c) || self.has(preferred, c) {
             return preferred;
         }
-        if let Some(f) = self.book.fallback_for(c) {
-            return f;
+        if let Some((regular, bold)) = self.book.fallback_for(c) {
+            let wants_bold = matches!(
+                preferred,
+                FaceId::SERIF_BOLD | FaceId::SERIF_BOLD_ITALIC | FaceId::SANS_BOLD
+            );
+            return match bold {
+                Some(b) if wants_bold && self.has(b, c) => b,
+                _ => regular,
+            };
         }
         // The bold or italic face may lack what the regular face has.
         if self.has(FaceId::SERIF, c) {
