@@ -35,6 +35,9 @@ pub enum ImageData {
     },
 }
 
+/// Images larger than this are refused rather than decoded.
+const MAX_PIXELS: u64 = 80_000_000;
+
 /// Reads an image file; `Err` says why it cannot be embedded.
 pub fn load(path: &Path) -> Result<Image, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
@@ -131,6 +134,9 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
 
 /// Splits an 8-bit PNG with alpha into colour and alpha planes (lossless).
 fn with_alpha(zlib: &[u8], width: u32, height: u32, colors: u8) -> Result<Image, String> {
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(format!("{width}×{height} pixels is too large to embed"));
+    }
     use std::io::{Read, Write};
     let mut data = Vec::new();
     flate2::read::ZlibDecoder::new(zlib)

@@ -438,3 +438,32 @@ fn tounicode_maps_nbsp_quotes_and_dashes() {
     }
     assert!(!maps.contains("FFFD"));
 }
+
+/// Odd but valid models give a PDF or an error, never a panic.
+#[test]
+fn odd_inputs_do_not_panic() {
+    use folio_core::{Block, Inline};
+    let odd: Vec<Vec<Inline>> = vec![
+        vec![],
+        vec![Inline::text("   ")],
+        vec![Inline::LineBreak, Inline::LineBreak],
+        vec![Inline::text("a\u{AD}b\u{200B}c\u{200D}d\u{FEFF}")],
+        vec![Inline::Emphasis { content: vec![] }, Inline::text("x")],
+        vec![Inline::text("—".repeat(400))],
+        vec![Inline::Link {
+            url: String::new(),
+            content: vec![Inline::text("https://".repeat(30))],
+        }],
+        vec![Inline::text("\u{0301}\u{0301} combining at the start")],
+    ];
+    for content in odd {
+        let mut i = common::interview("xx-unknown", &["Q?", "A."]);
+        i.turns[1].content = vec![Block::Paragraph { content }];
+        i.meta.title = Some(String::new());
+        let _ = pdf(&i, &options());
+    }
+    let mut empty = common::interview("en", &["Q?"]);
+    empty.turns.clear();
+    empty.speakers.clear();
+    assert!(pdf(&empty, &options()).is_ok());
+}

@@ -43,6 +43,9 @@ pub fn layout(
         images: Vec::new(),
         warnings,
         pending_glue: None,
+        cjk: ["zh", "ja", "ko"]
+            .iter()
+            .any(|l| interview.meta.language.to_ascii_lowercase().starts_with(l)),
     };
     b.title_block();
     b.front();
@@ -79,6 +82,8 @@ struct DocBuilder<'s, 'a, 'w> {
     warnings: &'w mut Vec<Diagnostic>,
     /// A heading was just set: the next element must stay with it.
     pending_glue: Option<usize>,
+    /// Chinese, Japanese or Korean text.
+    cjk: bool,
 }
 
 impl DocBuilder<'_, '_, '_> {
@@ -305,7 +310,12 @@ impl DocBuilder<'_, '_, '_> {
                     trim_end(&mut s);
                     let mut style = ParagraphStyle::justified(BODY_LEADING);
                     if !first {
-                        style.first_indent = PARA_INDENT;
+                        // CJK text indents by two full-width characters.
+                        style.first_indent = if self.cjk {
+                            2.0 * base.size
+                        } else {
+                            PARA_INDENT
+                        };
                     }
                     let at = self.c.paragraph(&s, &style, 0.0, Keep::NORMAL, outline);
                     self.apply_pending_glue(at);
