@@ -14,12 +14,13 @@ use crate::layout::compose::{Composer, Keep};
 use crate::layout::flow::{Drawable, Element, paginate};
 use crate::layout::hyphenate::Hyphenation;
 use crate::layout::items::Span;
-use crate::layout::shape::{Shaper, width};
+use crate::layout::running_head::running_head;
+use crate::layout::shape::Shaper;
 use crate::layout::style::{
     BODY_LEADING, BODY_SIZE, PARA_INDENT, PageGeometry, ParagraphStyle, Rgb, Style,
 };
 use crate::layout::text::{push, spans, trim_end};
-use crate::layout::tree::{Document, Glyph, Line, OutlineEntry, PlacedImage, Rule, Run};
+use crate::layout::tree::{Document, OutlineEntry, PlacedImage};
 
 /// Lays out the whole interview.
 pub fn layout(
@@ -145,7 +146,7 @@ impl DocBuilder<'_, '_, '_> {
             match block {
                 FrontBlock::EditorsNote { content } => self.editors_note(content),
                 FrontBlock::Introduction { content } => {
-                    self.blocks(content, &body(), None, false);
+                    self.blocks(content, &body(), None);
                     self.c.space(8.0);
                 }
                 FrontBlock::Dateline { text } => {
@@ -229,7 +230,7 @@ impl DocBuilder<'_, '_, '_> {
                 self.section_heading(&section.heading, section.level);
                 if !section.content.is_empty() {
                     let at = self.c.elements.len();
-                    self.blocks(&section.content, &body(), None, false);
+                    self.blocks(&section.content, &body(), None);
                     self.c.glue_to_previous(at);
                 }
             }
@@ -243,12 +244,7 @@ impl DocBuilder<'_, '_, '_> {
             };
             let outline = (turn.role == TurnRole::Question).then(|| first_words(&turn.content));
             self.c.space(7.0);
-            self.blocks(
-                &turn.content,
-                &base,
-                Some((label, turn.role, outline)),
-                true,
-            );
+            self.blocks(&turn.content, &base, Some((label, turn.role, outline)));
             // A question never ends a page without the start of its answer.
             if turn.role == TurnRole::Question {
                 self.pending_glue = Some(self.c.elements.len());
@@ -281,7 +277,6 @@ impl DocBuilder<'_, '_, '_> {
         content: &[Block],
         base: &Style,
         label: Option<(String, TurnRole, Option<String>)>,
-        _turn: bool,
     ) {
         let mut first = true;
         let mut label = label;
@@ -488,7 +483,7 @@ impl DocBuilder<'_, '_, '_> {
                 }
                 ClosingBlock::Afterword { content } => {
                     self.c.space(10.0);
-                    self.blocks(content, &body(), None, false);
+                    self.blocks(content, &body(), None);
                 }
                 ClosingBlock::Footer { content } => {
                     self.c.space(12.0);
@@ -577,100 +572,5 @@ fn first_words(content: &[Block]) -> String {
         words.join(" ")
     } else {
         format!("{} …", words[..9].join(" "))
-    }
-}
-
-/// The running head (short title left, `n / N` right, rule below) of page `number`.
-fn running_head(
-    page: &mut crate::layout::tree::Page,
-    number: usize,
-    total: usize,
-    interview: &Interview,
-    shaper: &Shaper<'_>,
-    g: &PageGeometry,
-) {
-    let style = Style::new(FaceId::SANS, 7.5)
-        .color(Rgb::GREY)
-        .tracking(0.04);
-    let baseline = g.margin_top - 26.0;
-    let title = short_title(interview.meta.title.as_deref().unwrap_or("Interview"));
-    let left = line_of(
-        shaper,
-        &title.to_uppercase(),
-        &style,
-        g.margin_left,
-        baseline,
-    );
-    let folio = format!("{number} / {total}");
-    let w = width(&shaper.shape(&folio, &style));
-    let right = line_of(
-        shaper,
-        &folio,
-        &style,
-        g.width - g.margin_right - w,
-        baseline,
-    );
-    page.lines.insert(0, right);
-    page.lines.insert(0, left);
-    page.rules.insert(
-        0,
-        Rule {
-            x0: g.margin_left,
-            y0: baseline + 6.0,
-            x1: g.width - g.margin_right,
-            y1: baseline + 6.0,
-            thickness: 0.4,
-            color: Rgb::GREY,
-        },
-    );
-}
-
-/// The title cut at a word boundary to fit a running head.
-fn short_title(title: &str) -> String {
-    let head = title.split([':', '：', '—']).next().unwrap_or(title).trim();
-    if head.chars().count() <= 60 {
-        return head.to_string();
-    }
-    let mut out = String::new();
-    for word in head.split_whitespace() {
-        if out.chars().count() + word.chars().count() > 56 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out.push('…');
-    out
-}
-
-/// One unbroken line of text at `x`.
-fn line_of(shaper: &Shaper<'_>, text: &str, style: &Style, x: f32, baseline: f32) -> Line {
-    let glyphs = shaper.shape(text, style);
-    let mut pen = x;
-    let mut runs: Vec<Run> = Vec::new();
-    for g in glyphs {
-        let glyph = Glyph {
-            id: g.id,
-            x: pen + g.x_offset,
-            text: g.text.clone(),
-        };
-        pen += g.advance;
-        match runs.last_mut() {
-            Some(r) if r.face == g.face => r.glyphs.push(glyph),
-            _ => runs.push(Run {
-                face: g.face,
-                size: style.size,
-                color: style.color,
-                glyphs: vec![glyph],
-            }),
-        }
-    }
-    Line {
-        x,
-        baseline,
-        width: pen - x,
-        runs,
     }
 }

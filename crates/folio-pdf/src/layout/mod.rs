@@ -7,6 +7,7 @@ pub mod flow;
 pub mod hyphenate;
 pub mod items;
 pub mod linebreak;
+pub mod running_head;
 pub mod setline;
 pub mod shape;
 pub mod style;
