@@ -7,6 +7,9 @@ mod fontfix;
 mod images;
 mod metadata;
 
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect};
 
 use crate::PdfError;
@@ -21,14 +24,7 @@ pub fn write(doc: &Document, book: &FontBook, meta: &DocumentMeta) -> Result<Vec
     let used = used_faces(doc);
     let mut parsed_faces = std::collections::HashMap::new();
     for &face in &used {
-        let f = book.face(face);
-        let mut font_warnings = Vec::new();
-        let mut parsed =
-            printpdf::ParsedFont::from_bytes(&f.data, f.index as usize, &mut font_warnings)
-                .ok_or_else(|| {
-                    PdfError::Serialize(format!("printpdf cannot read the font {}", f.label))
-                })?;
-        parsed.font_name = postscript_name(&f.data, f.index);
+        let parsed = parsed_font(book, face)?;
         parsed_faces.insert(face, parsed.clone());
         pdf.resources
             .fonts
@@ -101,4 +97,24 @@ fn postscript_name(data: &[u8], index: u32) -> Option<String> {
                 .filter(|c| c.is_ascii_graphic() && !"[](){}<>/%#".contains(*c))
                 .collect()
         })
+}
+
+/// printpdf's parsed form of a face. The embedded defaults are parsed once
+/// per process (it is the costliest step of a small document).
+fn parsed_font(book: &FontBook, face: FaceId) -> Result<printpdf::ParsedFont, PdfError> {
+    static EMBEDDED: OnceLock<Mutex<HashMap<usize, printpdf::ParsedFont>>> = OnceLock::new();
+    let f = book.face(face);
+    let embedded = matches!(f.data, std::borrow::Cow::Borrowed(_));
+    let cache = EMBEDDED.get_or_init(|| Mutex::new(HashMap::new()));
+    if embedded && let Some(hit) = cache.lock().ok().and_then(|m| m.get(&face.0).cloned()) {
+        return Ok(hit);
+    }
+    let mut warnings = Vec::new();
+    let mut parsed = printpdf::ParsedFont::from_bytes(&f.data, f.index as usize, &mut warnings)
+        .ok_or_else(|| PdfError::Serialize(format!("printpdf cannot read the font {}", f.label)))?;
+    parsed.font_name = postscript_name(&f.data, f.index);
+    if embedded && let Ok(mut m) = cache.lock() {
+        m.insert(face.0, parsed.clone());
+    }
+    Ok(parsed)
 }

@@ -2,6 +2,7 @@
 //! standard ligatures from the font), each glyph carrying the text it draws.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::fonts::{FaceId, FontBook};
 use crate::layout::style::Style;
@@ -18,6 +19,9 @@ pub struct ShapedGlyph {
     pub text: String,
 }
 
+/// Text, face, size and tracking (as bits) of a shaped piece.
+type ShapeKey = (String, FaceId, u32, u32);
+
 /// The document's faces ready for shaping.
 pub struct Shaper<'a> {
     book: &'a FontBook,
@@ -31,6 +35,8 @@ pub struct Shaper<'a> {
             rustybuzz::ShapePlan,
         )>,
     >,
+    /// Words recur; each text in each style is shaped once.
+    cache: RefCell<HashMap<ShapeKey, Vec<ShapedGlyph>>>,
 }
 
 impl std::fmt::Debug for Shaper<'_> {
@@ -52,6 +58,7 @@ impl<'a> Shaper<'a> {
             book,
             faces,
             plans: RefCell::new(Vec::new()),
+            cache: RefCell::new(HashMap::new()),
         }
     }
 
@@ -62,6 +69,21 @@ impl<'a> Shaper<'a> {
     /// Shapes `text` in `style`, switching to a fallback face for
     /// characters the style's face lacks.
     pub fn shape(&self, text: &str, style: &Style) -> Vec<ShapedGlyph> {
+        let key = (
+            text.to_string(),
+            style.face,
+            style.size.to_bits(),
+            style.tracking.to_bits(),
+        );
+        if let Some(hit) = self.cache.borrow().get(&key) {
+            return hit.clone();
+        }
+        let out = self.shape_uncached(text, style);
+        self.cache.borrow_mut().insert(key, out.clone());
+        out
+    }
+
+    fn shape_uncached(&self, text: &str, style: &Style) -> Vec<ShapedGlyph> {
         let mut out = Vec::new();
         let mut run_start = 0;
         let mut run_face = None;
