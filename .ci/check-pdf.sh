@@ -22,7 +22,16 @@ out="$CARGO_TARGET_DIR/check-pdf"
 mkdir -p "$out"
 cargo run -q -p folio-pdf --example render -- crates/folio-pdf/tests/fixtures/seed.json "$out/seed.pdf"
 cargo run -q -p folio-pdf --example render -- crates/folio-pdf/tests/fixtures/seed.json "$out/seed-letter.pdf" letter
-for f in "$out/seed.pdf" "$out/seed-letter.pdf"; do
+pdfs=("$out/seed.pdf" "$out/seed-letter.pdf")
+# The seed itself through folio-core's reader, and a Chinese sample.
+seed_txt="../shared/seeds/000_4a37616d70ecd5f6.txt"
+if [ -e "$seed_txt" ]; then
+  cargo run -q -p folio-pdf --example render -- "$seed_txt" "$out/seed-read.pdf"
+  pdfs+=("$out/seed-read.pdf")
+fi
+cargo run -q -p folio-pdf --example render -- samples/07-chinese-fullwidth-colon.md "$out/chinese.pdf"
+pdfs+=("$out/chinese.pdf")
+for f in "${pdfs[@]}"; do
   qpdf --check "$f" >/dev/null
   # Every font embedded and subset: columns emb and sub say yes.
   if pdffonts "$f" | tail -n +3 | awk '{ if ($(NF-4) != "yes" || $(NF-3) != "yes") bad=1 } END { exit bad }'; then :; else
