@@ -386,12 +386,15 @@ impl BodyWriter<'_> {
 
 /// What follows a speaker label: `GT: ` in most languages, `GT：` in CJK.
 fn label_separator(language: &str) -> &'static str {
+    if is_cjk(language) { "：" } else { ": " }
+}
+
+fn is_cjk(language: &str) -> bool {
     let primary = language.split(['-', '_']).next().unwrap_or_default();
-    if matches!(primary.to_ascii_lowercase().as_str(), "zh" | "ja" | "ko" | "cmn" | "yue") {
-        "："
-    } else {
-        ": "
-    }
+    matches!(
+        primary.to_ascii_lowercase().as_str(),
+        "zh" | "ja" | "ko" | "cmn" | "yue"
+    )
 }
 
 /// `Global Times · 2025-11-16 23:34 · updated 2025-11-16 23:51`.
@@ -401,19 +404,25 @@ fn dates_line(interview: &Interview) -> String {
     if let Some(publication) = &meta.publication {
         parts.push(publication.clone());
     }
+    let cjk = is_cjk(&meta.language);
     if let Some(published) = &meta.published {
-        parts.push(display_date(published));
+        parts.push(display_date(published, cjk));
     }
     if let Some(updated) = &meta.updated
         && Some(updated) != meta.published.as_ref()
     {
-        parts.push(format!("updated {}", display_date(updated)));
+        let updated = display_date(updated, cjk);
+        parts.push(match cjk {
+            true => format!("更新 {updated}"),
+            false => format!("updated {updated}"),
+        });
     }
     parts.join(" · ")
 }
 
-fn display_date(value: &DateTime) -> String {
-    let date = value.date.format("%-d %B %Y").to_string();
+fn display_date(value: &DateTime, cjk: bool) -> String {
+    let format = if cjk { "%Y年%-m月%-d日" } else { "%-d %B %Y" };
+    let date = value.date.format(format).to_string();
     match value.time {
         Some(time) => format!("{date}, {}", time.format("%H:%M")),
         None => date,

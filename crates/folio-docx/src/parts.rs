@@ -39,7 +39,7 @@ pub fn patch(
         None => own_styles,
     };
     let mut document = text("word/document.xml", xml.document)?;
-    document = number_pictures(&document, figure_alts);
+    document = number_pictures(&tidy_paragraph_properties(&document), figure_alts);
     if let Some(template) = template {
         document = merge::page_setup(&document, template);
     }
@@ -67,12 +67,14 @@ pub fn patch(
     let mut extra = Vec::new();
     for (index, header) in xml.headers.into_iter().enumerate() {
         let name = format!("header{}.xml", index + 1);
+        let header = tidy_paragraph_properties(&text(&name, header)?).into_bytes();
         let replacement = template.and_then(|t| t.header.as_ref());
         let rels = xml.header_rels.get(index).cloned();
         push_header_footer(&mut parts, &mut extra, &name, header, rels, replacement);
     }
     for (index, footer) in xml.footers.into_iter().enumerate() {
         let name = format!("footer{}.xml", index + 1);
+        let footer = tidy_paragraph_properties(&text(&name, footer)?).into_bytes();
         // docx-rs numbers the default footer before the first-page one.
         let replacement = template.and_then(|t| match index {
             0 => t.footer.as_ref(),
@@ -132,6 +134,13 @@ fn text(part: &str, bytes: Vec<u8>) -> Result<String, DocxError> {
         part: part.to_string(),
         message: "not UTF-8".to_string(),
     })
+}
+
+/// docx-rs opens every `w:pPr` with an empty `w:rPr`, which the schema only
+/// allows last; dropping it keeps paragraph properties in schema order.
+fn tidy_paragraph_properties(xml: &str) -> String {
+    xml.replace("<w:pPr><w:rPr /></w:pPr>", "")
+        .replace("<w:pPr><w:rPr />", "<w:pPr>")
 }
 
 /// docx-rs gives every picture `wp:docPr` id 1; Word wants them unique, and

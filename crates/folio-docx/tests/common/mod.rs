@@ -118,14 +118,19 @@ fn write_node(node: roxmltree::Node, depth: usize, out: &mut String) {
     }
     let children: Vec<_> = node
         .children()
-        .filter(|n| n.is_element() || n.text().is_some_and(|t| !t.trim().is_empty()))
+        .filter(|n| {
+            n.is_element()
+                || n.text()
+                    .is_some_and(|t| !t.trim().is_empty() || node.has_tag_name((W, "t")))
+        })
         .collect();
     if children.is_empty() {
         out.push_str("/>\n");
         return;
     }
     if children.len() == 1 && children[0].is_text() {
-        out.push_str(&format!(">{}</{name}>\n", children[0].text().unwrap_or_default()));
+        let text = escape(children[0].text().unwrap_or_default());
+        out.push_str(&format!(">{text}</{name}>\n"));
         return;
     }
     out.push_str(">\n");
@@ -133,8 +138,13 @@ fn write_node(node: roxmltree::Node, depth: usize, out: &mut String) {
         if child.is_element() {
             write_node(child, depth + 1, out);
         } else {
-            out.push_str(&format!("{indent}  {}\n", child.text().unwrap_or_default().trim()));
+            let text = escape(child.text().unwrap_or_default().trim());
+            out.push_str(&format!("{indent}  {text}\n"));
         }
     }
     out.push_str(&format!("{indent}</{name}>\n"));
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
