@@ -1,10 +1,12 @@
 //! Writes the crate's sample interviews as DOCX for the CI checks, and checks
 //! the text LibreOffice extracts from them.
 //!
-//! `docx_samples write DIR`: writes `DIR/<name>.docx` for every fixture
-//! (`tests/fixtures/*.json`) and every sample the core reader can read.
-//! `docx_samples check DIR`: for each `DIR/<name>.txt` (made by
-//! `soffice --convert-to txt`), checks every word of the model's text appears.
+//! `docx_samples write DIR [FILE...]`: writes `DIR/<name>.docx` for every
+//! fixture (`tests/fixtures/*.json`), every file in the workspace's
+//! `samples/` and every FILE given (read with `folio_core::read_path`).
+//! `docx_samples check DIR [FILE...]`: for each of the same interviews,
+//! checks that every word of the model's text appears in `DIR/<name>.txt`
+//! (made by `soffice --convert-to txt`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,13 +18,14 @@ use folio_docx::{DocxOptions, docx};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let (Some(command), Some(dir)) = (args.get(1), args.get(2)) else {
-        eprintln!("usage: docx_samples write|check DIR");
+        eprintln!("usage: docx_samples write|check DIR [FILE...]");
         return ExitCode::FAILURE;
     };
     let dir = PathBuf::from(dir);
+    let extra: Vec<PathBuf> = args[3..].iter().map(PathBuf::from).collect();
     let result = match command.as_str() {
-        "write" => write(&dir),
-        "check" => check(&dir),
+        "write" => write(&dir, &extra),
+        "check" => check(&dir, &extra),
         _ => Err(format!("unknown command {command}")),
     };
     match result {
@@ -35,9 +38,34 @@ fn main() -> ExitCode {
 }
 
 /// Every sample model with the directory its images are relative to.
-fn samples() -> Result<BTreeMap<String, (Interview, PathBuf)>, String> {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+fn samples(extra: &[PathBuf]) -> Result<BTreeMap<String, (Interview, PathBuf)>, String> {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixtures = crate_dir.join("tests/fixtures");
     let mut out = BTreeMap::new();
+    let samples_dir = crate_dir.join("../../samples");
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(&samples_dir)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    inputs.retain(|path| path.file_name().and_then(|n| n.to_str()) != Some("README.md"));
+    inputs.sort();
+    inputs.extend(extra.iter().cloned());
+    for path in inputs {
+        // A sample the reader cannot read yet is the reader's test to fail.
+        let parsed = match folio_core::read_path(&path, &folio_core::ReadOptions::default()) {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                eprintln!("skipped {}: {error}", path.display());
+                continue;
+            }
+        };
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("sample")
+            .to_string();
+        let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        out.insert(name, (parsed.interview, base));
+    }
     let entries = std::fs::read_dir(&fixtures).map_err(|e| e.to_string())?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
@@ -46,21 +74,21 @@ fn samples() -> Result<BTreeMap<String, (Interview, PathBuf)>, String> {
             continue;
         }
         let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
-        let interview: Interview = serde_json::from_str(&text)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let interview: Interview =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let name = path
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or("sample")
             .to_string();
-        out.insert(name, (interview, fixtures.clone()));
+        out.insert(format!("fixture-{name}"), (interview, fixtures.clone()));
     }
     Ok(out)
 }
 
-fn write(dir: &Path) -> Result<(), String> {
+fn write(dir: &Path, extra: &[PathBuf]) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-    for (name, (interview, base)) in samples()? {
+    for (name, (interview, base)) in samples(extra)? {
         let options = DocxOptions {
             base_dir: Some(base),
             ..DocxOptions::default()
@@ -73,16 +101,19 @@ fn write(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn check(dir: &Path) -> Result<(), String> {
+fn check(dir: &Path, extra: &[PathBuf]) -> Result<(), String> {
     let mut failures = Vec::new();
     let mut checked = 0;
-    for (name, (interview, _)) in samples()? {
+    for (name, (interview, _)) in samples(extra)? {
         let path = dir.join(format!("{name}.txt"));
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let haystack = squash(&text);
         let words = model_words(&interview);
-        let missing: Vec<&String> = words.iter().filter(|w| !haystack.contains(&squash(w))).collect();
+        let missing: Vec<&String> = words
+            .iter()
+            .filter(|w| !haystack.contains(&squash(w)))
+            .collect();
         checked += 1;
         println!("{name}: {} words, {} missing", words.len(), missing.len());
         if !missing.is_empty() {
@@ -141,7 +172,10 @@ fn model_words(interview: &Interview) -> Vec<String> {
     texts
         .iter()
         .flat_map(|text| text.split_whitespace())
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
         .filter(|word| !word.is_empty())
         .collect()
 }

@@ -7,11 +7,11 @@ use folio_core::{
     TurnRole,
 };
 
+use crate::DocxOptions;
 use crate::images;
 use crate::inline::{self, LinkIds};
 use crate::lists::{ListKind, Lists};
 use crate::style;
-use crate::DocxOptions;
 
 /// Page geometry in twentieths of a point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,10 +73,16 @@ pub fn build(interview: &Interview, options: &DocxOptions) -> Built {
     writer.closing(interview);
 
     let title = header_title(interview);
-    let header = Header::new().add_paragraph(writer.styled(style::HEADER).add_run(Run::new().add_text(inline::clean(&title))));
+    let header = Header::new().add_paragraph(
+        writer
+            .styled(style::HEADER)
+            .add_run(Run::new().add_text(inline::clean(&title))),
+    );
     let footer = || Footer::new();
-    let page_footer = footer().add_paragraph(writer.styled(style::FOOTER).add_page_num(PageNum::new()));
-    let first_footer = footer().add_paragraph(writer.styled(style::FOOTER).add_page_num(PageNum::new()));
+    let page_footer =
+        footer().add_paragraph(writer.styled(style::FOOTER).add_page_num(PageNum::new()));
+    let first_footer =
+        footer().add_paragraph(writer.styled(style::FOOTER).add_page_num(PageNum::new()));
 
     let mut docx = Docx::new()
         .numberings(Numberings::new())
@@ -217,7 +223,11 @@ impl BodyWriter<'_> {
     }
 
     fn sections(&mut self, interview: &Interview, stands_before: impl Fn(usize) -> bool) {
-        for section in interview.sections.iter().filter(|s| stands_before(s.first_turn)) {
+        for section in interview
+            .sections
+            .iter()
+            .filter(|s| stands_before(s.first_turn))
+        {
             let heading = if section.level <= 1 {
                 style::HEADING_1
             } else {
@@ -267,7 +277,11 @@ impl BodyWriter<'_> {
     fn blocks(&mut self, blocks: &[Block], styles: Styles, label: Option<&str>) {
         let mut label = label;
         for (index, block) in blocks.iter().enumerate() {
-            let style_id = if index == 0 { styles.first } else { styles.rest };
+            let style_id = if index == 0 {
+                styles.first
+            } else {
+                styles.rest
+            };
             match block {
                 Block::Paragraph { content } => {
                     self.paragraph(style_id, label.take(), content);
@@ -339,8 +353,7 @@ impl BodyWriter<'_> {
                                         None,
                                     );
                                 }
-                                let paragraph =
-                                    inline::append(paragraph, content, &mut self.links);
+                                let paragraph = inline::append(paragraph, content, &mut self.links);
                                 self.paragraphs.push(paragraph);
                             }
                             Block::List { .. } => self.block(inner, list_style, depth + 1),
@@ -359,9 +372,16 @@ impl BodyWriter<'_> {
                     let id = format!("rIdImage{}", self.figure_alts.len() + 1);
                     let (max_width, text_height) = self.text_box;
                     let pic = images::picture(&image, &id, max_width, text_height / 2);
-                    self.figure_alts
-                        .push(figure.alt.clone().or_else(|| figure.caption.clone()).unwrap_or_default());
-                    let paragraph = self.styled(style::FIGURE).add_run(Run::new().add_image(pic));
+                    self.figure_alts.push(
+                        figure
+                            .alt
+                            .clone()
+                            .or_else(|| figure.caption.clone())
+                            .unwrap_or_default(),
+                    );
+                    let paragraph = self
+                        .styled(style::FIGURE)
+                        .add_run(Run::new().add_image(pic));
                     self.paragraphs.push(paragraph);
                 }
                 Err(warning) => self.warnings.push(warning),
@@ -384,44 +404,85 @@ impl BodyWriter<'_> {
     }
 }
 
-/// What follows a speaker label: `GT: ` in most languages, `GT：` in CJK.
+/// What follows a speaker label: `GT: ` in most languages, `GT：` in CJK;
+/// French sets a no-break space before the colon.
 fn label_separator(language: &str) -> &'static str {
-    if is_cjk(language) { "：" } else { ": " }
+    if is_cjk(language) {
+        "："
+    } else if primary_language(language) == "fr" {
+        "\u{a0}: "
+    } else {
+        ": "
+    }
+}
+
+fn primary_language(language: &str) -> String {
+    language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
 }
 
 fn is_cjk(language: &str) -> bool {
-    let primary = language.split(['-', '_']).next().unwrap_or_default();
     matches!(
-        primary.to_ascii_lowercase().as_str(),
+        primary_language(language).as_str(),
         "zh" | "ja" | "ko" | "cmn" | "yue"
     )
 }
 
-/// `Global Times · 2025-11-16 23:34 · updated 2025-11-16 23:51`.
+/// `Global Times · 16 November 2025, 23:34 · updated 16 November 2025, 23:51`;
+/// month names and the word "updated" only in English, a CJK date in
+/// Chinese, Japanese and Korean, ISO dates elsewhere.
 fn dates_line(interview: &Interview) -> String {
     let meta = &interview.meta;
+    let script = DateScript::for_language(&meta.language);
     let mut parts = Vec::new();
     if let Some(publication) = &meta.publication {
         parts.push(publication.clone());
     }
-    let cjk = is_cjk(&meta.language);
     if let Some(published) = &meta.published {
-        parts.push(display_date(published, cjk));
+        parts.push(display_date(published, script));
     }
     if let Some(updated) = &meta.updated
         && Some(updated) != meta.published.as_ref()
     {
-        let updated = display_date(updated, cjk);
-        parts.push(match cjk {
-            true => format!("更新 {updated}"),
-            false => format!("updated {updated}"),
+        let updated = display_date(updated, script);
+        parts.push(match script {
+            DateScript::English => format!("updated {updated}"),
+            DateScript::Cjk => format!("更新 {updated}"),
+            DateScript::Iso => format!("({updated})"),
         });
     }
     parts.join(" · ")
 }
 
-fn display_date(value: &DateTime, cjk: bool) -> String {
-    let format = if cjk { "%Y年%-m月%-d日" } else { "%-d %B %Y" };
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateScript {
+    English,
+    Cjk,
+    Iso,
+}
+
+impl DateScript {
+    fn for_language(language: &str) -> Self {
+        if is_cjk(language) {
+            DateScript::Cjk
+        } else if primary_language(language) == "en" {
+            DateScript::English
+        } else {
+            DateScript::Iso
+        }
+    }
+}
+
+fn display_date(value: &DateTime, script: DateScript) -> String {
+    let format = match script {
+        DateScript::English => "%-d %B %Y",
+        DateScript::Cjk => "%Y年%-m月%-d日",
+        DateScript::Iso => "%Y-%m-%d",
+    };
     let date = value.date.format(format).to_string();
     match value.time {
         Some(time) => format!("{date}, {}", time.format("%H:%M")),

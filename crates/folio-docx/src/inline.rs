@@ -76,7 +76,9 @@ fn append_with(
                 Some(link) => paragraph.add_hyperlink(link),
                 None => append_with(paragraph, content, emphasis, links),
             },
-            Inline::StageDirection { text } => paragraph.add_run(styled(text, style::STAGE_DIRECTION)),
+            Inline::StageDirection { text } => {
+                paragraph.add_run(styled(text, style::STAGE_DIRECTION))
+            }
             Inline::Timestamp { text } => paragraph.add_run(styled(text, style::TIMESTAMP)),
             Inline::Code { text } => paragraph.add_run(styled(text, style::VERBATIM)),
             Inline::LineBreak => paragraph.add_run(Run::new().add_break(BreakType::TextWrapping)),
@@ -117,7 +119,11 @@ fn hyperlink(url: &str, content: &[Inline], links: &mut LinkIds) -> Option<Hyper
         return None;
     }
     let text = folio_core::plain_text(content);
-    let text = if text.is_empty() { url.to_string() } else { text };
+    let text = if text.is_empty() {
+        url.to_string()
+    } else {
+        text
+    };
     let mut link = Hyperlink {
         // docx-rs writes the target into the relationships part unescaped.
         link: HyperlinkData::External {

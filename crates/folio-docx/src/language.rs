@@ -55,11 +55,17 @@ impl LanguageSlots {
     }
 }
 
-/// BCP 47 tags with underscores or odd case (`zh_cn`) as Word expects them.
+/// BCP 47 tags with underscores or odd case (`zh_cn`) as Word expects them;
+/// anything but ASCII letters and digits is dropped, as the tag goes into XML.
 fn normalise_tag(tag: &str) -> String {
     let parts: Vec<String> = tag
         .trim()
         .split(['-', '_'])
+        .map(|part| {
+            part.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
         .filter(|part| !part.is_empty())
         .enumerate()
         .map(|(index, part)| match (index, part.len()) {
@@ -115,6 +121,12 @@ mod tests {
         assert_eq!(traditional.east_asia_font, "Noto Serif CJK TC");
         assert_eq!(LanguageSlots::for_language("ja").east_asia, "ja-JP");
         assert_eq!(LanguageSlots::for_language("ko_kr").east_asia, "ko-KR");
+    }
+
+    #[test]
+    fn tags_are_safe_in_xml() {
+        assert_eq!(LanguageSlots::for_language("en_\"/><gb").latin, "en-GB");
+        assert_eq!(LanguageSlots::for_language("").latin, "en-US");
     }
 
     #[test]

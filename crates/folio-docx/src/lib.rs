@@ -56,7 +56,13 @@ pub fn docx(interview: &Interview, options: &DocxOptions) -> Result<Rendered, Do
     let built = body::build(interview, options);
     let warnings = built.warnings;
     let xml = built.docx.build();
-    let parts = parts::patch(xml, interview, options, template.as_ref(), &built.figure_alts)?;
+    let parts = parts::patch(
+        xml,
+        interview,
+        options,
+        template.as_ref(),
+        &built.figure_alts,
+    )?;
     let bytes = package::write(&parts.parts, parts.unix_seconds)?;
     Ok(Rendered { bytes, warnings })
 }

@@ -50,7 +50,11 @@ pub fn styles(template: &str, own: &str) -> Result<String, DocxError> {
     let close = template[..end]
         .rfind("</")
         .ok_or_else(|| broken("w:styles has no closing tag".into()))?;
-    Ok(format!("{}{missing}{}", &template[..close], &template[close..]))
+    Ok(format!(
+        "{}{missing}{}",
+        &template[..close],
+        &template[close..]
+    ))
 }
 
 /// Replaces the attributes of `w:pgSz` and `w:pgMar` in docx-rs's section

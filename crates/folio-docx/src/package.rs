@@ -62,7 +62,13 @@ mod tests {
     fn converts_unix_time_to_zip_time() {
         let time = zip_time(1_763_336_040); // 2025-11-16T23:34:00Z
         assert_eq!(
-            (time.year(), time.month(), time.day(), time.hour(), time.minute()),
+            (
+                time.year(),
+                time.month(),
+                time.day(),
+                time.hour(),
+                time.minute()
+            ),
             (2025, 11, 16, 23, 34)
         );
         assert_eq!(zip_time(0), zip::DateTime::default());

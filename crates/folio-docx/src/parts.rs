@@ -118,7 +118,11 @@ fn push_header_footer(
 ) {
     let (xml, rels) = match replacement {
         Some(part) => {
-            extra.extend(part.targets.iter().map(|(path, bytes)| (path.clone(), bytes.clone())));
+            extra.extend(
+                part.targets
+                    .iter()
+                    .map(|(path, bytes)| (path.clone(), bytes.clone())),
+            );
             (part.xml.clone(), part.rels.clone().or(own_rels))
         }
         None => (own, own_rels),

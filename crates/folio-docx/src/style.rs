@@ -48,11 +48,46 @@ pub const CREDIT: &str = "Credit";
 /// Folio's styles part as kept in the crate, with placeholders.
 pub const STYLES_TEMPLATE: &str = include_str!("styles.xml");
 
-/// Folio's `word/styles.xml` for an interview in the given language.
+/// Folio's `word/styles.xml` for an interview in the given language. The
+/// comments that document the source are left out of the package.
 pub fn styles_xml(slots: &LanguageSlots) -> String {
-    STYLES_TEMPLATE
+    without_comments(STYLES_TEMPLATE)
         .replace("{{LANG}}", &slots.latin)
         .replace("{{EAST_ASIA_LANG}}", &slots.east_asia)
         .replace("{{BIDI_LANG}}", &slots.bidi)
         .replace("{{EAST_ASIA_FONT}}", slots.east_asia_font)
+        .replace(
+            "{{BIDI_PARAGRAPH}}",
+            if slots.right_to_left { "<w:bidi/>" } else { "" },
+        )
+}
+
+fn without_comments(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(rest[..start].trim_end_matches([' ', '\t']));
+        match rest[start..].find("-->") {
+            Some(end) => {
+                rest = rest[start + end + 3..].trim_start_matches([' ', '\t']);
+                rest = rest.strip_prefix('\n').unwrap_or(rest);
+            }
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_part_is_well_formed_without_placeholders_or_comments() {
+        let xml = styles_xml(&LanguageSlots::for_language("ar"));
+        assert!(!xml.contains("{{") && !xml.contains("<!--"));
+        assert!(xml.contains("<w:bidi/>"));
+        assert!(roxmltree::Document::parse(&xml).is_ok());
+    }
 }

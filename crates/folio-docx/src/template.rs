@@ -60,8 +60,7 @@ impl Template {
         };
         let Some(section) = document_xml
             .descendants()
-            .filter(|node| is_main(node, "sectPr"))
-            .last()
+            .rfind(|node| is_main(node, "sectPr"))
         else {
             return Ok(template);
         };
@@ -72,9 +71,7 @@ impl Template {
                 template.page_margin = main_attributes(&child);
             } else if is_main(&child, "headerReference") || is_main(&child, "footerReference") {
                 let kind = child.attribute((MAIN_NS, "type")).unwrap_or("default");
-                let Some(target) = child
-                    .attribute((REL_NS, "id"))
-                    .and_then(|id| rels.get(id))
+                let Some(target) = child.attribute((REL_NS, "id")).and_then(|id| rels.get(id))
                 else {
                     continue;
                 };
@@ -199,13 +196,18 @@ mod tests {
     #[test]
     fn resolves_relative_targets() {
         assert_eq!(resolve("word", "header1.xml"), "word/header1.xml");
-        assert_eq!(resolve("word", "../customXml/item.xml"), "customXml/item.xml");
+        assert_eq!(
+            resolve("word", "../customXml/item.xml"),
+            "customXml/item.xml"
+        );
         assert_eq!(resolve("word", "/word/media/a.png"), "word/media/a.png");
     }
 
     #[test]
     fn rejects_what_is_not_a_docx() {
-        let error = Template::read(b"plain text").map(|_| ()).map_err(|e| e.to_string());
+        let error = Template::read(b"plain text")
+            .map(|_| ())
+            .map_err(|e| e.to_string());
         assert!(matches!(error, Err(message) if message.contains("not a zip")));
     }
 }

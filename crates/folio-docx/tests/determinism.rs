@@ -1,6 +1,9 @@
 //! The same input gives the same bytes, also for several conversions in one
 //! process, even though docx-rs keeps process-global id counters.
 
+// A failed expectation in a test or benchmark is a panic by design.
+#![allow(clippy::panic)]
+
 mod common;
 
 use common::{fixture, options, write};
@@ -18,7 +21,10 @@ fn two_conversions_in_one_process_are_identical() {
     }
     let _ = write(&fixture("chinese.json"), &options());
     let second = write(&interview, &options());
-    assert!(first == second, "the second conversion differs from the first");
+    assert!(
+        first == second,
+        "the second conversion differs from the first"
+    );
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! Reads written DOCX files back (unzip + XML) and checks what an editor
 //! relies on: styles on every element, no direct formatting, metadata.
 
+// A failed expectation in a test or benchmark is a panic by design.
+#![allow(clippy::panic)]
+
 mod common;
 
 use std::collections::BTreeSet;
@@ -13,8 +16,20 @@ const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 
 /// Run properties a style must provide instead of the run itself.
 const DIRECT_FORMATTING: [&str; 14] = [
-    "b", "i", "u", "sz", "szCs", "color", "rFonts", "caps", "smallCaps", "highlight", "strike",
-    "shd", "vertAlign", "spacing",
+    "b",
+    "i",
+    "u",
+    "sz",
+    "szCs",
+    "color",
+    "rFonts",
+    "caps",
+    "smallCaps",
+    "highlight",
+    "strike",
+    "shd",
+    "vertAlign",
+    "spacing",
 ];
 
 #[test]
@@ -44,7 +59,10 @@ fn questions_labels_and_runs_carry_styles_not_formatting() {
         let speaker = interview.speaker(&turn.speaker).map(|s| s.label.clone());
         assert_eq!(
             label_run.map(|r| (child_val(r, "rPr", "rStyle"), text_of(r))),
-            Some((Some("SpeakerLabel"), format!("{}:", speaker.unwrap_or_default())))
+            Some((
+                Some("SpeakerLabel"),
+                format!("{}:", speaker.unwrap_or_default())
+            ))
         );
         let style = child_val(**paragraph, "pPr", "pStyle");
         let expected = match (turn.role, &turn.content[0]) {
@@ -57,7 +75,11 @@ fn questions_labels_and_runs_carry_styles_not_formatting() {
     }
 
     // Every paragraph of every question has the Question style.
-    for turn in interview.turns.iter().filter(|t| t.role == TurnRole::Question) {
+    for turn in interview
+        .turns
+        .iter()
+        .filter(|t| t.role == TurnRole::Question)
+    {
         for block in &turn.content {
             let text = block.plain_text();
             let found = paragraphs
@@ -83,7 +105,10 @@ fn questions_labels_and_runs_carry_styles_not_formatting() {
             text_of(*paragraph)
         );
     }
-    for properties in document.descendants().filter(|n| n.has_tag_name((W, "rPr"))) {
+    for properties in document
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "rPr")))
+    {
         for child in properties.children().filter(|n| n.is_element()) {
             let name = child.tag_name().name();
             assert!(
@@ -144,8 +169,18 @@ fn every_style_used_is_defined_with_its_paragraph_behaviour() {
                 .any(|n| n.has_tag_name((W, property)) && n.attribute((W, "val")) != Some("0"))
         })
     };
-    for heading in ["Title", "Heading1", "Heading2", "Question", "SpeakerHeading", "Figure"] {
-        assert!(has(heading, "keepNext"), "{heading} is not kept with the next paragraph");
+    for heading in [
+        "Title",
+        "Heading1",
+        "Heading2",
+        "Question",
+        "SpeakerHeading",
+        "Figure",
+    ] {
+        assert!(
+            has(heading, "keepNext"),
+            "{heading} is not kept with the next paragraph"
+        );
     }
     assert!(has("Normal", "widowControl"));
     let outline = |id: &str| {
@@ -155,7 +190,10 @@ fn every_style_used_is_defined_with_its_paragraph_behaviour() {
                 .and_then(|n| n.attribute((W, "val")))
         })
     };
-    assert_eq!((outline("Heading1"), outline("Heading2")), (Some("0"), Some("1")));
+    assert_eq!(
+        (outline("Heading1"), outline("Heading2")),
+        (Some("0"), Some("1"))
+    );
     let character = |id: &str| style(id).and_then(|s| s.attribute((W, "type")));
     for id in ["SpeakerLabel", "StageDirection", "Timestamp", "Credit"] {
         assert_eq!(character(id), Some("character"), "{id}");
@@ -182,12 +220,18 @@ fn core_properties_language_and_page_furniture() {
     assert!(styles.contains(r#"<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>"#));
 
     let document = part(&parts, "word/document.xml");
-    assert!(document.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#), "A4 by default");
+    assert!(
+        document.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#),
+        "A4 by default"
+    );
     let header = part(&parts, "word/header1.xml");
     assert!(header.contains("The Cartographer of Small Rivers"));
     for footer in ["word/footer1.xml", "word/footer2.xml"] {
         let footer = part(&parts, footer);
-        assert!(footer.contains("<w:instrText>PAGE</w:instrText>"), "{footer}");
+        assert!(
+            footer.contains("<w:instrText>PAGE</w:instrText>"),
+            "{footer}"
+        );
     }
 
     let letter = folio_docx::DocxOptions {
@@ -206,8 +250,14 @@ fn source_date_epoch_wins_for_dates() {
     };
     let parts = unzip(&write(&fixture("rich.json"), &options));
     let core = part(&parts, "docProps/core.xml");
-    assert!(core.contains(">2023-11-14T22:13:20Z</dcterms:modified>"), "{core}");
-    assert!(core.contains(">2023-11-14T22:13:20Z</dcterms:created>"), "{core}");
+    assert!(
+        core.contains(">2023-11-14T22:13:20Z</dcterms:modified>"),
+        "{core}"
+    );
+    assert!(
+        core.contains(">2023-11-14T22:13:20Z</dcterms:created>"),
+        "{core}"
+    );
 }
 
 #[test]
@@ -294,7 +344,11 @@ fn undecodable_images_become_a_warning_not_a_panic() {
     };
     let parts = unzip(&rendered.bytes);
     assert!(!parts.keys().any(|name| name.starts_with("word/media/")));
-    let messages: Vec<&str> = rendered.warnings.iter().map(|w| w.message.as_str()).collect();
+    let messages: Vec<&str> = rendered
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
     assert_eq!(messages.len(), 3, "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("broken.png")));
     assert!(messages.iter().any(|m| m.contains("portrait.png")));
@@ -310,7 +364,9 @@ fn lists_use_numbering_that_restarts() {
         .filter(|n| n.has_tag_name((W, "p")))
         .filter_map(|p| {
             let properties = p.children().find(|n| n.has_tag_name((W, "pPr")))?;
-            properties.children().find(|n| n.has_tag_name((W, "numPr")))?;
+            properties
+                .children()
+                .find(|n| n.has_tag_name((W, "numPr")))?;
             Some((
                 child_val(p, "pPr", "pStyle"),
                 child_val(properties, "numPr", "ilvl"),
@@ -339,5 +395,8 @@ fn chinese_sets_east_asian_language_and_fonts() {
     assert!(styles.contains(r#"w:eastAsia="Noto Serif CJK SC""#));
     assert!(styles.contains(r#"<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>"#));
     let document = part(&parts, "word/document.xml");
-    assert!(document.contains(">环球时报：</w:t>"), "CJK label separator");
+    assert!(
+        document.contains(">环球时报：</w:t>"),
+        "CJK label separator"
+    );
 }

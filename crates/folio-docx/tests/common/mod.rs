@@ -1,6 +1,6 @@
 //! Helpers for reading a written DOCX back in tests.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::panic)]
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
@@ -58,7 +58,10 @@ pub fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
 pub fn part(parts: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
     match parts.get(name) {
         Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
-        None => panic!("no part {name}; parts: {:?}", parts.keys().collect::<Vec<_>>()),
+        None => panic!(
+            "no part {name}; parts: {:?}",
+            parts.keys().collect::<Vec<_>>()
+        ),
     }
 }
 
@@ -120,8 +123,9 @@ fn write_node(node: roxmltree::Node, depth: usize, out: &mut String) {
         .children()
         .filter(|n| {
             n.is_element()
-                || n.text()
-                    .is_some_and(|t| !t.trim().is_empty() || node.has_tag_name((W, "t")))
+                || n.is_text()
+                    && n.text()
+                        .is_some_and(|t| !t.trim().is_empty() || node.has_tag_name((W, "t")))
         })
         .collect();
     if children.is_empty() {
@@ -146,5 +150,7 @@ fn write_node(node: roxmltree::Node, depth: usize, out: &mut String) {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
