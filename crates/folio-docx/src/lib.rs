@@ -17,6 +17,7 @@ mod lists;
 mod merge;
 mod package;
 mod parts;
+mod schema_order;
 pub mod style;
 mod template;
 mod xml_text;

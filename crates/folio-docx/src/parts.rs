@@ -40,6 +40,7 @@ pub fn patch(
     };
     let mut document = text("word/document.xml", xml.document)?;
     document = number_pictures(&tidy_paragraph_properties(&document), figure_alts);
+    document = crate::schema_order::reorder(&document);
     if let Some(template) = template {
         document = merge::page_setup(&document, template);
     }
@@ -59,7 +60,10 @@ pub fn patch(
         Part::new("word/styles.xml", styles),
         Part::new("word/settings.xml", xml.settings),
         Part::new("word/fontTable.xml", xml.font_table),
-        Part::new("word/numbering.xml", xml.numberings),
+        Part::new(
+            "word/numbering.xml",
+            tidy_paragraph_properties(&text("word/numbering.xml", xml.numberings)?),
+        ),
         Part::new("word/comments.xml", xml.comments),
         Part::new("word/commentsExtended.xml", xml.comments_extended),
         Part::new("word/footnotes.xml", xml.footnotes),
