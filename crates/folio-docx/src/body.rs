@@ -276,6 +276,11 @@ impl BodyWriter<'_> {
     /// paragraph of its own, kept with the next.
     fn blocks(&mut self, blocks: &[Block], styles: Styles, label: Option<&str>) {
         let mut label = label;
+        if blocks.is_empty()
+            && let Some(text) = label.take()
+        {
+            self.label_paragraph(text);
+        }
         for (index, block) in blocks.iter().enumerate() {
             let style_id = if index == 0 {
                 styles.first
@@ -288,15 +293,20 @@ impl BodyWriter<'_> {
                 }
                 other => {
                     if let Some(text) = label.take() {
-                        let paragraph = self
-                            .styled(style::SPEAKER_HEADING)
-                            .add_run(inline::styled(text.trim_end(), style::SPEAKER_LABEL));
-                        self.paragraphs.push(paragraph);
+                        self.label_paragraph(text);
                     }
                     self.block(other, style_id, 0);
                 }
             }
         }
+    }
+
+    /// A speaker label on a line of its own, kept with what follows.
+    fn label_paragraph(&mut self, label: &str) {
+        let paragraph = self
+            .styled(style::SPEAKER_HEADING)
+            .add_run(inline::styled(label.trim_end(), style::SPEAKER_LABEL));
+        self.paragraphs.push(paragraph);
     }
 
     fn paragraph(&mut self, style_id: &str, label: Option<&str>, content: &[Inline]) {

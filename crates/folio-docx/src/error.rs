@@ -3,6 +3,12 @@
 /// Why a DOCX could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
+    /// The `--reference-docx` file could not be read.
+    #[error("cannot read the reference DOCX {path}: {source}")]
+    TemplateUnreadable {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
     /// The `--reference-docx` template is not a usable Word document.
     #[error("the reference DOCX is not a usable Word document: {0}")]
     BrokenTemplate(String),

@@ -47,6 +47,15 @@ pub struct DocxOptions {
     pub images: BTreeMap<String, Vec<u8>>,
 }
 
+/// Reads a `--reference-docx` file for [`DocxOptions::reference_docx`], with
+/// an error that names the file when it is missing or unreadable.
+pub fn read_reference_docx(path: &std::path::Path) -> Result<Vec<u8>, DocxError> {
+    std::fs::read(path).map_err(|source| DocxError::TemplateUnreadable {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 /// Writes `interview` as a DOCX package.
 pub fn docx(interview: &Interview, options: &DocxOptions) -> Result<Rendered, DocxError> {
     let template = options

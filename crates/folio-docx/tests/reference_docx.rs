@@ -96,6 +96,14 @@ fn template_styles_page_setup_header_and_footer_apply() {
 }
 
 #[test]
+fn a_missing_template_names_the_file() {
+    let missing = fixtures().join("no-such-template.docx");
+    let error = folio_docx::read_reference_docx(&missing).map(|_| ());
+    let message = error.map_err(|e| e.to_string()).err().unwrap_or_default();
+    assert!(message.contains("no-such-template.docx"), "{message}");
+}
+
+#[test]
 fn broken_templates_are_clear_errors() {
     let interview = fixture("rich.json");
     let message = |bytes: Vec<u8>| match docx(&interview, &with_template(bytes)) {
