@@ -15,6 +15,8 @@ use std::process::ExitCode;
 use folio_core::Interview;
 use folio_docx::{DocxOptions, docx};
 
+const REFERENCE_SAMPLE: &str = "reference-rich";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let (Some(command), Some(dir)) = (args.get(1), args.get(2)) else {
@@ -81,6 +83,13 @@ fn samples(extra: &[PathBuf]) -> Result<BTreeMap<String, (Interview, PathBuf)>, 
             .and_then(|s| s.to_str())
             .unwrap_or("sample")
             .to_string();
+        if name == "rich" {
+            // The rich fixture again, styled by another DOCX as its reference.
+            out.insert(
+                REFERENCE_SAMPLE.to_string(),
+                (interview.clone(), fixtures.clone()),
+            );
+        }
         out.insert(format!("fixture-{name}"), (interview, fixtures.clone()));
     }
     Ok(out)
@@ -89,8 +98,17 @@ fn samples(extra: &[PathBuf]) -> Result<BTreeMap<String, (Interview, PathBuf)>, 
 fn write(dir: &Path, extra: &[PathBuf]) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     for (name, (interview, base)) in samples(extra)? {
+        // Written after `fixture-chinese.docx` (names sort), which serves as
+        // the reference document: its styles, page and header apply.
+        let reference_docx = match name == REFERENCE_SAMPLE {
+            true => {
+                Some(std::fs::read(dir.join("fixture-chinese.docx")).map_err(|e| e.to_string())?)
+            }
+            false => None,
+        };
         let options = DocxOptions {
             base_dir: Some(base),
+            reference_docx,
             ..DocxOptions::default()
         };
         let rendered = docx(&interview, &options).map_err(|e| format!("{name}: {e}"))?;
