@@ -1,7 +1,7 @@
 //! The interview as a docx-rs document: every paragraph with a named style,
 //! in reading order.
 
-use docx_rs::{Docx, Footer, Header, Numberings, PageMargin, PageNum, Paragraph, Run};
+use docx_rs::{Docx, Footer, Header, PageMargin, PageNum, Paragraph, Run};
 use folio_core::{
     Block, ClosingBlock, DateTime, Diagnostic, Figure, FrontBlock, Inline, Interview, Paper, Turn,
     TurnRole,
@@ -53,6 +53,8 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
     /// Alt text of each picture, in document order (for `wp:docPr`).
     pub figure_alts: Vec<String>,
+    /// Media ids whose bytes are JPEG rather than PNG.
+    pub jpeg_media: Vec<String>,
 }
 
 pub fn build(interview: &Interview, options: &DocxOptions) -> Built {
@@ -62,6 +64,7 @@ pub fn build(interview: &Interview, options: &DocxOptions) -> Built {
         paragraphs: Vec::new(),
         warnings: Vec::new(),
         figure_alts: Vec::new(),
+        jpeg_media: Vec::new(),
         links: LinkIds::default(),
         lists: Lists::default(),
         next_paragraph_id: 0,
@@ -78,25 +81,21 @@ pub fn build(interview: &Interview, options: &DocxOptions) -> Built {
             .styled(style::HEADER)
             .add_run(Run::new().add_text(inline::clean(&title))),
     );
-    let footer = || Footer::new();
     let page_footer =
-        footer().add_paragraph(writer.styled(style::FOOTER).add_page_num(PageNum::new()));
+        Footer::new().add_paragraph(writer.styled(style::FOOTER).add_page_num(PageNum::new()));
     let first_footer =
-        footer().add_paragraph(writer.styled(style::FOOTER).add_page_num(PageNum::new()));
+        Footer::new().add_paragraph(writer.styled(style::FOOTER).add_page_num(PageNum::new()));
 
-    let mut docx = Docx::new()
-        .numberings(Numberings::new())
-        .page_size(page.width, page.height)
-        .page_margin(
-            PageMargin::new()
-                .top(page.margin)
-                .bottom(page.margin)
-                .left(page.margin)
-                .right(page.margin)
-                .header(page.header_distance)
-                .footer(page.header_distance)
-                .gutter(0),
-        );
+    let mut docx = Docx::new().page_size(page.width, page.height).page_margin(
+        PageMargin::new()
+            .top(page.margin)
+            .bottom(page.margin)
+            .left(page.margin)
+            .right(page.margin)
+            .header(page.header_distance)
+            .footer(page.header_distance)
+            .gutter(0),
+    );
     // The first page opens with the headline, so it has no running header.
     docx = docx
         .header(header)
@@ -116,6 +115,7 @@ pub fn build(interview: &Interview, options: &DocxOptions) -> Built {
         docx,
         warnings: writer.warnings,
         figure_alts: writer.figure_alts,
+        jpeg_media: writer.jpeg_media,
     }
 }
 
@@ -132,6 +132,7 @@ struct BodyWriter<'a> {
     paragraphs: Vec<Paragraph>,
     warnings: Vec<Diagnostic>,
     figure_alts: Vec<String>,
+    jpeg_media: Vec<String>,
     links: LinkIds,
     lists: Lists,
     next_paragraph_id: u32,
@@ -380,6 +381,9 @@ impl BodyWriter<'_> {
             match images::load(src, self.options) {
                 Ok(image) => {
                     let id = format!("rIdImage{}", self.figure_alts.len() + 1);
+                    if image.extension == "jpeg" {
+                        self.jpeg_media.push(id.clone());
+                    }
                     let (max_width, text_height) = self.text_box;
                     let pic = images::picture(&image, &id, max_width, text_height / 2);
                     self.figure_alts.push(

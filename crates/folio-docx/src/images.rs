@@ -13,11 +13,14 @@ use crate::DocxOptions;
 /// English Metric Units per pixel at the 96 dpi Word assumes.
 const EMU_PER_PIXEL: u64 = 9525;
 
-/// A decoded image ready for the package: always PNG, because docx-rs names
-/// every media part `.png`.
+/// A decoded image ready for the package: PNG and JPEG as they are (the
+/// part patcher gives JPEG its own extension, as docx-rs names every media
+/// part `.png`), anything else re-encoded as PNG.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadedImage {
-    pub png: Vec<u8>,
+    pub bytes: Vec<u8>,
+    /// `png` or `jpeg`: the media part's extension.
+    pub extension: &'static str,
     pub width_px: u32,
     pub height_px: u32,
 }
@@ -58,8 +61,8 @@ fn read_file(src: &str, options: &DocxOptions) -> Result<Vec<u8>, Diagnostic> {
     std::fs::read(&path).map_err(|error| missing(&error.to_string()))
 }
 
-/// Decodes `bytes` fully (so a truncated file is caught here) and returns
-/// PNG bytes: PNG input as it is, anything else re-encoded.
+/// Decodes `bytes` fully (so a truncated file is caught here); PNG and JPEG
+/// are kept as they are, anything else is re-encoded as PNG.
 pub fn decode(bytes: &[u8]) -> Result<LoadedImage, String> {
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
@@ -70,17 +73,20 @@ pub fn decode(bytes: &[u8]) -> Result<LoadedImage, String> {
     if width_px == 0 || height_px == 0 {
         return Err("the image is empty".into());
     }
-    let png = if format == Some(ImageFormat::Png) {
-        bytes.to_vec()
-    } else {
-        let mut out = Cursor::new(Vec::new());
-        image
-            .write_to(&mut out, ImageFormat::Png)
-            .map_err(|error| error.to_string())?;
-        out.into_inner()
+    let (bytes, extension) = match format {
+        Some(ImageFormat::Png) => (bytes.to_vec(), "png"),
+        Some(ImageFormat::Jpeg) => (bytes.to_vec(), "jpeg"),
+        _ => {
+            let mut out = Cursor::new(Vec::new());
+            image
+                .write_to(&mut out, ImageFormat::Png)
+                .map_err(|error| error.to_string())?;
+            (out.into_inner(), "png")
+        }
     };
     Ok(LoadedImage {
-        png,
+        bytes,
+        extension,
         width_px,
         height_px,
     })
@@ -99,7 +105,7 @@ pub fn picture(image: &LoadedImage, id: &str, max_width: u32, max_height: u32) -
         ),
     );
     let fit = |value: u64| ((value as f64 * scale).round() as u32).max(1);
-    Pic::new_with_dimensions(image.png.clone(), image.width_px, image.height_px)
+    Pic::new_with_dimensions(image.bytes.clone(), image.width_px, image.height_px)
         .id(id)
         .size(fit(width), fit(height))
 }
@@ -123,8 +129,36 @@ mod tests {
         let bytes = png(4, 3);
         let loaded = decode(&bytes);
         assert_eq!(
-            loaded.map(|image| (image.png == bytes, image.width_px, image.height_px)),
-            Ok((true, 4, 3))
+            loaded.map(|image| (
+                image.bytes == bytes,
+                image.extension,
+                image.width_px,
+                image.height_px
+            )),
+            Ok((true, "png", 4, 3))
+        );
+    }
+
+    #[test]
+    fn jpeg_is_kept_and_other_formats_become_png() {
+        let image = image::RgbImage::from_pixel(8, 8, image::Rgb([10, 200, 10]));
+        let encode = |format| {
+            let mut out = Cursor::new(Vec::new());
+            let written = image.write_to(&mut out, format);
+            assert!(written.is_ok());
+            out.into_inner()
+        };
+        let jpeg = encode(ImageFormat::Jpeg);
+        let loaded = decode(&jpeg);
+        assert_eq!(
+            loaded.map(|i| (i.bytes == jpeg, i.extension)),
+            Ok((true, "jpeg"))
+        );
+        let bmp = encode(ImageFormat::Bmp);
+        let loaded = decode(&bmp);
+        assert_eq!(
+            loaded.map(|i| (i.bytes.starts_with(b"\x89PNG"), i.extension)),
+            Ok((true, "png"))
         );
     }
 
@@ -139,7 +173,8 @@ mod tests {
     #[test]
     fn large_pictures_shrink_to_the_text_width() {
         let image = LoadedImage {
-            png: png(2, 1),
+            bytes: png(2, 1),
+            extension: "png",
             width_px: 2000,
             height_px: 1000,
         };

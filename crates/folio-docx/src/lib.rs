@@ -72,6 +72,7 @@ pub fn docx(interview: &Interview, options: &DocxOptions) -> Result<Rendered, Do
         options,
         template.as_ref(),
         &built.figure_alts,
+        &built.jpeg_media,
     )?;
     let bytes = package::write(&parts.parts, parts.unix_seconds)?;
     Ok(Rendered { bytes, warnings })

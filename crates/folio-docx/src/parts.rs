@@ -26,6 +26,7 @@ pub fn patch(
     options: &DocxOptions,
     template: Option<&Template>,
     figure_alts: &[String],
+    jpeg_media: &[String],
 ) -> Result<Parts, DocxError> {
     let modified = output_date(&interview.meta, options.source_date_epoch);
     let created = match options.source_date_epoch {
@@ -55,7 +56,10 @@ pub fn patch(
         Part::new("word/document.xml", document),
         Part::new(
             "word/_rels/document.xml.rels",
-            xml_text::sort_relationships(&text("document.xml.rels", xml.document_rels)?)?,
+            xml_text::sort_relationships(&jpeg_targets(
+                &text("document.xml.rels", xml.document_rels)?,
+                jpeg_media,
+            ))?,
         ),
         Part::new("word/styles.xml", styles),
         Part::new("word/settings.xml", xml.settings),
@@ -87,8 +91,13 @@ pub fn patch(
         let rels = xml.footer_rels.get(index).cloned();
         push_header_footer(&mut parts, &mut extra, &name, footer, rels, replacement);
     }
-    for (id, png) in xml.media {
-        parts.push(Part::new(format!("word/media/{id}.png"), png));
+    for (id, bytes) in xml.media {
+        let extension = if jpeg_media.contains(&id) {
+            "jpeg"
+        } else {
+            "png"
+        };
+        parts.push(Part::new(format!("word/media/{id}.{extension}"), bytes));
     }
     for (name, bytes) in extra {
         if parts.iter().all(|part| part.name != name) {
@@ -141,6 +150,17 @@ fn text(part: &str, bytes: Vec<u8>) -> Result<String, DocxError> {
     String::from_utf8(bytes).map_err(|_| DocxError::Patch {
         part: part.to_string(),
         message: "not UTF-8".to_string(),
+    })
+}
+
+/// Points the relationships of JPEG media at `.jpeg` parts (docx-rs names
+/// every media part `.png`).
+fn jpeg_targets(rels: &str, jpeg_media: &[String]) -> String {
+    jpeg_media.iter().fold(rels.to_string(), |rels, id| {
+        rels.replace(
+            &format!(r#"Target="media/{id}.png""#),
+            &format!(r#"Target="media/{id}.jpeg""#),
+        )
     })
 }
 

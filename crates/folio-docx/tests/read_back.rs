@@ -400,3 +400,19 @@ fn chinese_sets_east_asian_language_and_fonts() {
         "CJK label separator"
     );
 }
+
+#[test]
+fn jpeg_photos_stay_jpeg() {
+    let photo = image::RgbImage::from_pixel(30, 20, image::Rgb([90, 120, 200]));
+    let mut jpeg = std::io::Cursor::new(Vec::new());
+    assert!(photo.write_to(&mut jpeg, image::ImageFormat::Jpeg).is_ok());
+    let jpeg = jpeg.into_inner();
+    let mut options = options();
+    options.images.insert("portrait.png".into(), jpeg.clone());
+    let parts = unzip(&write(&fixture("rich.json"), &options));
+    assert_eq!(parts.get("word/media/rIdImage1.jpeg"), Some(&jpeg));
+    assert!(!parts.contains_key("word/media/rIdImage1.png"));
+    let rels = part(&parts, "word/_rels/document.xml.rels");
+    assert!(rels.contains(r#"Target="media/rIdImage1.jpeg""#), "{rels}");
+    assert!(part(&parts, "[Content_Types].xml").contains(r#"Extension="jpeg""#));
+}
