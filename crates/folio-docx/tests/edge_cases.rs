@@ -23,7 +23,7 @@ fn nested_list(depth: usize) -> Block {
         item.push(nested_list(depth + 1));
     }
     Block::List {
-        ordered: depth % 2 == 0,
+        ordered: depth.is_multiple_of(2),
         items: vec![item, Vec::new()],
     }
 }
