@@ -77,6 +77,10 @@ fn template_styles_page_setup_header_and_footer_apply() {
     assert!(styles.contains(r#"w:styleId="AnswerContinued""#));
     assert_eq!(styles.matches(r#"w:styleId="Normal""#).count(), 1);
     assert!(styles.contains("Georgia"));
+    // The template names no language, so the interview's goes in.
+    assert!(
+        styles.contains(r#"<w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:lang w:val="en-GB""#)
+    );
     common::parse(&styles);
 
     let document = part(&parts, "word/document.xml");
