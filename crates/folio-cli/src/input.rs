@@ -38,7 +38,9 @@ pub fn read_options(args: &ReadArgs) -> Result<ReadOptions> {
         .collect();
     for spec in &args.role {
         let Some((label, role)) = spec.rsplit_once('=') else {
-            bail!(UsageError(format!("--role expects LABEL=ROLE, got {spec:?}")));
+            bail!(UsageError(format!(
+                "--role expects LABEL=ROLE, got {spec:?}"
+            )));
         };
         let role = SpeakerRole::parse(role).ok_or_else(|| {
             UsageError(format!(

@@ -40,7 +40,11 @@ fn report(err: &anyhow::Error) {
         let pad = " ".repeat(number.len());
         eprintln!("{pad} |");
         eprintln!("{number} | {}", location.source_line);
-        let caret_at = location.source_line.chars().take(location.column.saturating_sub(1)).count();
+        let caret_at = location
+            .source_line
+            .chars()
+            .take(location.column.saturating_sub(1))
+            .count();
         eprintln!("{pad} | {}^", " ".repeat(caret_at));
     }
     for cause in err.chain().skip(1) {

@@ -103,8 +103,51 @@ pub fn is_editing_note(text: &str) -> bool {
 }
 
 pub fn is_footer(text: &str) -> bool {
-    let t = text.trim_start();
-    t.starts_with('©') || starts_with_any(t, &["copyright", "(c) ", "all rights reserved"])
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    t.starts_with('©')
+        || starts_with_any(
+            t,
+            &[
+                "copyright",
+                "(c) ",
+                "all rights reserved",
+                "[end",
+                "end of transcript",
+                "end of interview",
+                "end of extract",
+            ],
+        )
+        || matches!(
+            lower.as_str(),
+            "end" | "end." | "###" | "# # #" | "-30-" | "— end —" | "- end -" | "[end]"
+        )
+        || is_time_line(t)
+}
+
+/// `11:21 A.M. EDT`, `14:05`: a time stamped on a briefing transcript.
+pub fn is_time_line(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let digits_and_colon =
+        first.contains(':') && first.chars().all(|c| c.is_ascii_digit() || c == ':');
+    digits_and_colon
+        && words.len() <= 3
+        && words[1..]
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
+}
+
+/// A short line before the intro naming a place or time: `Civic Hall, Port Alder`.
+pub fn is_dateline(text: &str) -> bool {
+    let t = text.trim();
+    is_time_line(t)
+        || (t.split_whitespace().count() <= 6
+            && !t.is_empty()
+            && !t.ends_with(['.', '?', '!', ':', ';', '"', '”'])
+            && t.chars().next().is_some_and(char::is_uppercase))
 }
 
 pub fn is_bio_heading(text: &str) -> bool {
@@ -121,14 +164,24 @@ pub fn is_bio_text(text: &str, names: &[String]) -> bool {
     let t = text.trim_start();
     if starts_with_any(
         t,
-        &["the author", "the interviewer", "the writer", "about the", "interview by", "interviewed by"],
+        &[
+            "the author",
+            "the interviewer",
+            "the writer",
+            "about the",
+            "interview by",
+            "interviewed by",
+        ],
     ) {
         return true;
     }
     names.iter().any(|name| {
         name.split_whitespace().count() >= 2
-            && t.strip_prefix(name.as_str())
-                .is_some_and(|rest| starts_with_any(rest, &[" is ", " was ", ", ", " (", " has "]))
+            && t.strip_prefix(name.as_str()).is_some_and(|rest| {
+                [" is ", " was ", ", ", " (", " has "]
+                    .iter()
+                    .any(|p| rest.starts_with(p))
+            })
     })
 }
 
@@ -193,7 +246,10 @@ pub fn build_front(blocks: Vec<(RawBlock, LabelScan)>) -> Vec<FrontBlock> {
             }
             continue;
         }
-        if mode == FrontMode::Note && (gap >= 2 || matches!(raw.kind, RawKind::Heading { .. } | RawKind::Rule)) && front_has_note(&front) {
+        if mode == FrontMode::Note
+            && (gap >= 2 || matches!(raw.kind, RawKind::Heading { .. } | RawKind::Rule))
+            && front_has_note(&front)
+        {
             mode = FrontMode::Intro;
         }
         match raw.kind {
@@ -217,6 +273,18 @@ pub fn build_front(blocks: Vec<(RawBlock, LabelScan)>) -> Vec<FrontBlock> {
                     continue;
                 }
                 let text = plain_text(inlines);
+                let before_prose = !front.iter().any(|b| {
+                    matches!(
+                        b,
+                        FrontBlock::Introduction { .. } | FrontBlock::EditorsNote { .. }
+                    )
+                });
+                if before_prose && mode == FrontMode::Intro && is_dateline(&text) {
+                    front.push(FrontBlock::Dateline {
+                        text: crate::normalise::clean_line(&text),
+                    });
+                    continue;
+                }
                 let in_note = mode == FrontMode::Note || is_editing_note(&text);
                 for block in to_blocks(raw) {
                     let block = if in_note { unwrap_whole(block) } else { block };
@@ -243,9 +311,8 @@ fn front_has_note(front: &[FrontBlock]) -> bool {
 fn push_front(front: &mut Vec<FrontBlock>, note: bool, block: Block) {
     // One note and one introduction: later paragraphs join the existing block.
     let existing = front.iter_mut().find_map(|b| match (b, note) {
-        (FrontBlock::EditorsNote { content }, true) | (FrontBlock::Introduction { content }, false) => {
-            Some(content)
-        }
+        (FrontBlock::EditorsNote { content }, true)
+        | (FrontBlock::Introduction { content }, false) => Some(content),
         _ => None,
     });
     match existing {

@@ -40,9 +40,9 @@ fn bold_question(inlines: &[Inline]) -> Option<BoldQuestion> {
     };
     let text = plain_text(content);
     let text = text.trim();
-    let numbered = text
-        .split_once(['.', ')'])
-        .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()));
+    let numbered = text.split_once(['.', ')']).is_some_and(|(n, _)| {
+        !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
+    });
     let asks = text.ends_with(['?', '？']);
     let has_answer = !plain_text(&answer).trim().is_empty();
     (asks || numbered || has_answer).then(|| BoldQuestion {
@@ -102,7 +102,7 @@ pub(super) fn build(
         let index = first + offset;
         if let Some(mode) = walk.closing_mode {
             for block in to_blocks(raw) {
-                crate::assemble::region::push_closing(&mut walk.closing, mode, block);
+                walk.closing.push((mode, block));
             }
             continue;
         }
@@ -123,7 +123,13 @@ pub(super) fn build(
                     };
                     match question {
                         Some(found) => {
-                            push_question(&mut walk, &labels, head.line, found.question, found.answer);
+                            push_question(
+                                &mut walk,
+                                &labels,
+                                head.line,
+                                found.question,
+                                found.answer,
+                            );
                         }
                         None => push_answer(&mut walk, &labels, head),
                     }

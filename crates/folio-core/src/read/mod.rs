@@ -2,7 +2,7 @@
 //! a valid model once, so writers never see a half-understood document.
 
 mod caption;
-mod frontmatter;
+pub(crate) mod frontmatter;
 mod markdown;
 mod model_file;
 mod text;
@@ -87,9 +87,9 @@ pub struct Parsed {
 
 /// Reads an interview file.
 pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Parsed, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let bytes = std::fs::read(path).map_err(|error| Error::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     read_bytes(&bytes, &path.display().to_string(), options)
 }
@@ -97,9 +97,7 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Parsed, Error> {
 /// Reads an interview from bytes; `name` is used for messages and its extension to pick a reader.
 pub fn read_bytes(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Parsed, Error> {
     let text = source::decode(bytes, name)?;
-    let format = options
-        .format
-        .unwrap_or_else(|| choose_format(name, &text));
+    let format = options.format.unwrap_or_else(|| choose_format(name, &text));
     match format {
         InputFormat::Json | InputFormat::Yaml => model_file::read(&text, name, format, options),
         InputFormat::Markdown => read_markdown(&text, name, options),
@@ -162,13 +160,17 @@ fn read_markdown(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed
     warnings.extend(markdown_warnings);
     take_title_block(&mut blocks, &mut meta);
     let mut context = String::new();
-    for value in [&meta.title, &meta.subtitle, &meta.description].into_iter().flatten() {
+    for value in [&meta.title, &meta.subtitle, &meta.description]
+        .into_iter()
+        .flatten()
+    {
         context.push_str(value);
         context.push('\n');
     }
     let document = Document {
         meta,
         header_figures: Vec::new(),
+        header_datelines: Vec::new(),
         blocks,
         hints: extras.hints,
         context,
@@ -202,7 +204,10 @@ fn take_title_block(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
             ..
         }) = blocks.first()
         && let [Inline::Emphasis { content }] = inlines.as_slice()
-        && matches!(assemble::labels::scan(content), assemble::labels::LabelScan::None)
+        && matches!(
+            assemble::labels::scan(content),
+            assemble::labels::LabelScan::None
+        )
         && !assemble::is_editing_note(&plain_text(content))
     {
         meta.subtitle = Some(clean_line(&plain_text(content)));
@@ -213,17 +218,8 @@ fn take_title_block(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
         ..
     }) = blocks.first()
     {
-        let line = clean_line(&plain_text(inlines));
-        if let Some(rest) = line.strip_prefix("By ")
-            && rest.split_whitespace().count() <= 10
-        {
-            meta.authors = rest
-                .split(" and ")
-                .flat_map(|p| p.split(','))
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect();
+        if let Some(people) = text::byline(&clean_line(&plain_text(inlines))) {
+            meta.authors = people;
             blocks.remove(0);
         }
     }
@@ -232,11 +228,17 @@ fn take_title_block(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
 fn read_text(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed, Error> {
     let mut meta = Meta::default();
     let (header, blocks) = text::read(text, &mut meta);
+    let hints = SpeakerHints {
+        interviewers: meta.interviewers.clone(),
+        interviewees: header.interviewees,
+        ..SpeakerHints::default()
+    };
     let document = Document {
         meta,
         header_figures: header.figures,
+        header_datelines: header.datelines,
         blocks,
-        hints: SpeakerHints::default(),
+        hints,
         context: header.context,
         editors_note: None,
         intro: None,
@@ -250,6 +252,7 @@ fn read_text(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed, Er
 struct Document {
     meta: Meta,
     header_figures: Vec<crate::model::Figure>,
+    header_datelines: Vec<String>,
     blocks: Vec<RawBlock>,
     hints: SpeakerHints,
     context: String,
@@ -278,6 +281,7 @@ fn finish(
     let Document {
         mut meta,
         header_figures,
+        header_datelines,
         blocks,
         mut hints,
         mut context,
@@ -304,18 +308,22 @@ fn finish(
         context.push_str(&figure.plain_text());
         context.push('\n');
     }
-    let assembled = assemble::assemble(blocks, &hints, &context).map_err(|looked_for| {
-        Error::NoTurns {
+    let assembled =
+        assemble::assemble(blocks, &hints, &context).map_err(|looked_for| Error::NoTurns {
             name: name.to_string(),
             looked_for,
-        }
-    })?;
+        })?;
     warnings.extend(assembled.warnings);
     warnings.sort_by_key(|w| w.line.unwrap_or(0));
 
-    let mut front: Vec<FrontBlock> = header_figures
+    let mut front: Vec<FrontBlock> = header_datelines
         .into_iter()
-        .map(|figure| FrontBlock::Figure { figure })
+        .map(|text| FrontBlock::Dateline { text })
+        .chain(
+            header_figures
+                .into_iter()
+                .map(|figure| FrontBlock::Figure { figure }),
+        )
         .collect();
     if let Some(note) = editors_note {
         front.push(FrontBlock::EditorsNote {
@@ -352,6 +360,16 @@ fn finish(
         warnings,
         format,
     })
+}
+
+/// `Jane Roe, John Doe and Ann Lee` as three names.
+pub(crate) fn split_people(text: &str) -> Vec<String> {
+    text.split(" and ")
+        .flat_map(|part| part.split([',', ';', '&']))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Fills the language and identifier when the source did not give them.
