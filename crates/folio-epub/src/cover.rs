@@ -235,7 +235,7 @@ mod tests {
     #[test]
     fn wraps_latin_at_spaces_and_cjk_anywhere() {
         assert_eq!(
-            wrap("one two three four", 8.0),
+            wrap("one two three four", 6.0),
             vec!["one two", "three four"]
         );
         let cjk = wrap("共同构建网络空间命运共同体", 5.0);
