@@ -1,1 +1,49 @@
-fn main() {}
+//! The `folio` binary: parse arguments, call the library, report.
+//! Exit status: 0 on success, 1 when reading or converting failed, 2 for bad usage.
+
+mod cli;
+mod input;
+mod inspect;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::input::UsageError;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Inspect(args) => inspect::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            report(&err);
+            if err.downcast_ref::<UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+/// Prints an error the way people expect: what, where (with the line), and the causes.
+fn report(err: &anyhow::Error) {
+    eprintln!("error: {err}");
+    if let Some(core) = err.downcast_ref::<folio_core::Error>()
+        && let Some(location) = core.location()
+    {
+        let number = location.line.to_string();
+        let pad = " ".repeat(number.len());
+        eprintln!("{pad} |");
+        eprintln!("{number} | {}", location.source_line);
+        let caret_at = location.source_line.chars().take(location.column.saturating_sub(1)).count();
+        eprintln!("{pad} | {}^", " ".repeat(caret_at));
+    }
+    for cause in err.chain().skip(1) {
+        eprintln!("  caused by: {cause}");
+    }
+}

@@ -1,12 +1,32 @@
 //! Folio's core: the interview model every writer consumes, the readers that
 //! build it from real-world interviews, and the diagnostics they report.
+//!
+//! ```no_run
+//! let parsed = folio_core::read_path("interview.md".as_ref(), &Default::default())?;
+//! for warning in &parsed.warnings {
+//!     eprintln!("{warning}");
+//! }
+//! println!("{} turns", parsed.interview.turns.len());
+//! # Ok::<(), folio_core::Error>(())
+//! ```
 
+pub mod assemble;
 pub mod datetime;
 pub mod diagnostic;
+pub mod error;
+mod identifier;
+mod language;
 pub mod model;
+pub mod normalise;
 pub mod output;
+pub mod read;
+pub mod source;
 
 pub use datetime::DateTime;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
+pub use error::{Error, Location};
+pub use identifier::stable_identifier;
+pub use language::infer_language;
 pub use model::*;
 pub use output::{Paper, Rendered, output_date, source_date_epoch_from_env};
+pub use read::{InputFormat, Parsed, ReadOptions, read_bytes, read_path};

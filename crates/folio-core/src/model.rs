@@ -53,6 +53,7 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<DateTime>,
     /// BCP 47 language tag; readers always set it (inferred from the script when absent).
+    #[serde(default)]
     pub language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
@@ -64,6 +65,7 @@ pub struct Meta {
     pub description: Option<String>,
     /// Stable identifier (`urn:uuid:…` unless the source gave one), the same
     /// every time the same interview is read.
+    #[serde(default)]
     pub identifier: String,
     /// Cover image reference, when the source names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,0 +1,63 @@
+//! Reading inputs for the commands: files or standard input, with the
+//! reader options built from the command line.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use folio_core::{InputFormat, Parsed, ReadOptions, SpeakerRole};
+
+use crate::cli::ReadArgs;
+
+/// A usage error: reported with exit status 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+pub fn read_options(args: &ReadArgs) -> Result<ReadOptions> {
+    let format = match &args.from {
+        Some(name) => Some(InputFormat::parse(name).ok_or_else(|| {
+            UsageError(format!(
+                "unknown input format {name:?}; expected one of: {}",
+                InputFormat::NAMES.join(", ")
+            ))
+        })?),
+        None => None,
+    };
+    let mut roles: Vec<(String, SpeakerRole)> = args
+        .interviewer
+        .iter()
+        .map(|label| (label.clone(), SpeakerRole::Interviewer))
+        .collect();
+    for spec in &args.role {
+        let Some((label, role)) = spec.rsplit_once('=') else {
+            bail!(UsageError(format!("--role expects LABEL=ROLE, got {spec:?}")));
+        };
+        let role = SpeakerRole::parse(role).ok_or_else(|| {
+            UsageError(format!(
+                "unknown role {role:?} in --role {spec:?}; expected interviewer, interviewee, moderator, interpreter, group or other"
+            ))
+        })?;
+        roles.push((label.trim().to_string(), role));
+    }
+    Ok(ReadOptions { format, roles })
+}
+
+/// Reads and understands one input (`-` is standard input).
+pub fn read_input(path: &Path, options: &ReadOptions) -> Result<Parsed> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        return Ok(folio_core::read_bytes(&bytes, "<stdin>", options)?);
+    }
+    Ok(folio_core::read_path(path, options)?)
+}

@@ -1,0 +1,412 @@
+//! Finding a speaker label at the start of a paragraph, in every form real
+//! interviews print it: `**Name:**`, `**Name**:`, `MS. RIVERA:`, `Q:`, `Q.`,
+//! a bare `Q`, `记者：`, a label inside a bold question, a whole bold turn.
+//!
+//! This module only looks at one paragraph; whether a candidate is really a
+//! speaker is decided over the whole document (see `assemble`).
+
+use crate::model::{Inline, plain_text};
+
+/// How a label was printed; decides how much evidence it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelStyle {
+    /// In bold (`**Name:**`, `**Name**:`, `**Q: …**`).
+    Bold,
+    /// In capitals (`MS. RIVERA:`).
+    Caps,
+    /// `Q`/`A` in any punctuation.
+    QuestionAnswer,
+    /// `Q What…` with no punctuation at all: needs repetition.
+    BareQ,
+    /// CJK label before a full-width colon.
+    Cjk,
+    /// Title Case before a colon (`Gosset:`): needs repetition or a known speaker.
+    Plain,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelHit {
+    /// The label as printed, without its colon and surrounding spaces.
+    pub label: String,
+    pub style: LabelStyle,
+    /// The paragraph after the label, still raw (soft breaks as `\n`).
+    pub rest: Vec<Inline>,
+    /// A timestamp printed before the label (`[00:04:22] HOST:`).
+    pub timestamp: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LabelScan {
+    None,
+    Label(LabelHit),
+    /// `Editor's note:` and its rest (possibly empty: the note follows).
+    EditorsNote(Vec<Inline>),
+    /// Looks like a label but is a known non-speaker word (`Photo:`, `Update:`).
+    Pseudo(String),
+}
+
+/// Words that are printed like labels but never name a speaker.
+const PSEUDO_LABELS: &[&str] = &[
+    "NOTE", "PHOTO", "PHOTOS", "SOURCE", "SOURCES", "UPDATE", "UPDATED", "PUBLISHED", "POSTED",
+    "CORRECTION", "CORRECTIONS", "RELATED", "READ MORE", "ALSO READ", "SEE ALSO", "CAPTION",
+    "CREDIT", "CREDITS", "DISCLOSURE", "DISCLAIMER", "TRANSCRIPT", "WARNING", "SUBSCRIBE", "SHARE",
+    "TAGS", "TOPICS", "KEYWORDS", "SUMMARY", "BACKGROUND", "CONTEXT", "EXAMPLE", "LISTEN",
+    "WATCH", "CONTACT", "EMAIL", "E-MAIL", "WEBSITE", "TEL", "PHONE", "ADDRESS", "DATE", "TIME",
+    "LOCATION", "VENUE", "TITLE", "AUTHOR", "AUTHORS", "BY", "PRICE", "TRANSLATION",
+    "TRANSLATED BY", "INTERVIEW BY", "EDITED BY", "PHOTOGRAPHY", "ILLUSTRATION", "IMAGE", "VIDEO",
+    "AUDIO", "LINK", "LINKS", "WHEN", "WHERE", "WHAT", "WHO", "WHY", "HOW", "BOTTOM LINE",
+    "KEY TAKEAWAYS", "FACT BOX", "FOOTNOTE", "P.S.", "PS", "NB", "N.B.", "IMPORTANT", "TIP",
+    "HEADLINE", "DATELINE", "URL", "COPYRIGHT", "LICENSE", "LICENCE", "RIGHTS", "PART",
+    "CHAPTER", "STEP", "FIGURE", "TABLE", "APPENDIX", "PS.", "UPDATE NOTE", "EDITOR", "EDITORS",
+    "MORE", "ABOUT", "BIO", "BIOGRAPHY", "LANGUAGE", "FORMAT", "DURATION", "RUNTIME", "LENGTH",
+    "TRANSCRIBED BY", "RECORDED", "AIRED", "EPISODE", "SEASON", "GUESTS", "GUEST LIST",
+];
+
+/// Lower-case words allowed inside a Title Case name (`Ursula von der Leyen`).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "di", "al", "bin",
+    "bint", "ibn", "y", "e", "do", "dos", "das", "ten", "ter", "zu", "af", "of", "the", "and",
+    "st.", "mc",
+];
+
+/// The normalised key two printings of one label share (`Ms. Rivera` = `MS. RIVERA:`).
+pub fn label_key(label: &str) -> String {
+    let upper = label.trim().trim_end_matches(['.', ':', '：']).to_uppercase();
+    upper.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn is_question_answer_key(key: &str) -> Option<bool> {
+    match key {
+        "Q" | "QUESTION" | "F" | "P" | "问" | "問" => Some(true),
+        "A" | "ANSWER" | "R" | "答" => Some(false),
+        _ => None,
+    }
+}
+
+fn is_editors_note(key: &str) -> bool {
+    let key = key.replace(['’', '`'], "'");
+    matches!(
+        key.as_str(),
+        "EDITOR'S NOTE" | "EDITORS' NOTE" | "EDITORS NOTE" | "EDITOR NOTE" | "NOTE FROM THE EDITOR"
+            | "EDITOR'S NOTES" | "编者按" | "編者按" | "编者注"
+    )
+}
+
+fn is_pseudo(key: &str) -> bool {
+    if PSEUDO_LABELS.contains(&key) {
+        return true;
+    }
+    // `Step 2`, `Part III`, `Figure 1`.
+    let first = key.split_whitespace().next().unwrap_or("");
+    matches!(first, "STEP" | "PART" | "CHAPTER" | "FIGURE" | "TABLE" | "EPISODE" | "SEASON")
+}
+
+/// Splits `text` at a label colon: `("MS. RIVERA", "rest")`.
+fn split_colon(text: &str) -> Option<(&str, &str)> {
+    let end = text.find([':', '：'])?;
+    let label = &text[..end];
+    if label.contains('\n') {
+        return None;
+    }
+    let colon_len = text[end..].chars().next().map_or(1, char::len_utf8);
+    let rest = &text[end + colon_len..];
+    // `http://…` and `10:30` are not labels.
+    if rest.starts_with("//") || rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((label.trim(), rest))
+}
+
+/// Classifies a candidate label; `None` when it cannot be a speaker label.
+pub fn label_style(label: &str, bold: bool) -> Option<LabelStyle> {
+    let label = label.trim();
+    if label.is_empty() || label.chars().count() > 40 {
+        return None;
+    }
+    let key = label_key(label);
+    if is_question_answer_key(&key).is_some() {
+        return Some(LabelStyle::QuestionAnswer);
+    }
+    if label.chars().any(|c| ",;?!\"“”«»()[]{}<>/\\|*_=+#@…".contains(c)) {
+        return None;
+    }
+    let cjk = label.chars().filter(|&c| crate::normalise::is_cjk(c)).count();
+    if cjk > 0 {
+        return (label.chars().count() <= 12 && !label.contains(' ')).then_some(LabelStyle::Cjk);
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.len() > 6 {
+        return None;
+    }
+    let first = label.chars().next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    // A full stop only ends a short abbreviation (`MS.`, `DR.`, `JR.`).
+    if words
+        .iter()
+        .any(|w| w.contains('.') && (w.chars().count() > 5 || !w.ends_with('.')))
+    {
+        return None;
+    }
+    if words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        return Some(LabelStyle::Caps);
+    }
+    let title_case = words.iter().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+    });
+    if bold {
+        return Some(LabelStyle::Bold);
+    }
+    title_case.then_some(LabelStyle::Plain)
+}
+
+/// Looks for a label at the start of a raw paragraph.
+pub fn scan(inlines: &[Inline]) -> LabelScan {
+    let (timestamp, inlines) = peel_timestamp(inlines);
+    let mut scan = scan_untimed(&inlines);
+    if let LabelScan::Label(hit) = &mut scan {
+        hit.timestamp = timestamp;
+    }
+    scan
+}
+
+fn peel_timestamp(inlines: &[Inline]) -> (Option<String>, Vec<Inline>) {
+    let mut rest = inlines.to_vec();
+    if let Some(Inline::Text { text }) = rest.first() {
+        let trimmed = text.trim_start();
+        let (stamp, after) = match trimmed.split_once(char::is_whitespace) {
+            Some(parts) => parts,
+            None => (trimmed, ""),
+        };
+        let inner = stamp.trim_start_matches(['[', '(']).trim_end_matches([']', ')']);
+        let is_stamp = inner.len() >= 4
+            && inner.contains(':')
+            && inner.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+            && inner.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let more = !after.trim().is_empty() || rest.len() > 1;
+        if is_stamp && more {
+            let stamp = stamp.to_string();
+            if after.trim().is_empty() {
+                rest.remove(0);
+            } else {
+                rest[0] = Inline::text(after.trim_start());
+            }
+            return (Some(stamp), rest);
+        }
+    }
+    (None, rest)
+}
+
+fn text_starts_with_colon(inline: Option<&Inline>) -> Option<String> {
+    match inline {
+        Some(Inline::Text { text }) => {
+            let trimmed = text.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+            trimmed
+                .strip_prefix(':')
+                .or_else(|| trimmed.strip_prefix('：'))
+                .map(str::to_string)
+        }
+        _ => None,
+    }
+}
+
+fn is_break(inline: Option<&Inline>) -> bool {
+    match inline {
+        None | Some(Inline::LineBreak) => true,
+        Some(Inline::Text { text }) => text.starts_with('\n') || text.trim().is_empty(),
+        _ => false,
+    }
+}
+
+fn scan_untimed(inlines: &[Inline]) -> LabelScan {
+    match inlines.first() {
+        Some(Inline::Strong { content }) => scan_bold(content, &inlines[1..]),
+        Some(Inline::Text { text }) => scan_text(text, &inlines[1..]),
+        _ => LabelScan::None,
+    }
+}
+
+fn hit(label: &str, style: LabelStyle, rest: Vec<Inline>) -> LabelScan {
+    LabelScan::Label(LabelHit {
+        label: label.trim().to_string(),
+        style,
+        rest,
+        timestamp: None,
+    })
+}
+
+fn classify(label: &str, bold: bool, rest: Vec<Inline>) -> LabelScan {
+    let key = label_key(label);
+    if is_editors_note(&key) {
+        return LabelScan::EditorsNote(rest);
+    }
+    if is_pseudo(&key) {
+        return LabelScan::Pseudo(label.trim().to_string());
+    }
+    match label_style(label, bold) {
+        Some(style) => hit(label, style, rest),
+        None => LabelScan::None,
+    }
+}
+
+fn scan_bold(content: &[Inline], after: &[Inline]) -> LabelScan {
+    let bold_text = plain_text(content).replace('\u{a0}', " ");
+    let trimmed = bold_text.trim();
+    // `**Name:** text`
+    if let Some(label) = trimmed.strip_suffix(':').or_else(|| trimmed.strip_suffix('：')) {
+        return classify(label, true, after.to_vec());
+    }
+    // `**Name**: text`
+    if let Some(rest_text) = text_starts_with_colon(after.first()) {
+        let mut rest = vec![Inline::text(rest_text)];
+        rest.extend_from_slice(&after[1..]);
+        return classify(trimmed, true, rest);
+    }
+    // `**Q: What…?**` and `**GT: whole bold turn**`: the label is inside the bold.
+    if let LabelScan::Label(inner) = scan_untimed(content) {
+        let mut rest = vec![Inline::Strong {
+            content: inner.rest,
+        }];
+        rest.extend_from_slice(after);
+        let style = match inner.style {
+            LabelStyle::Plain | LabelStyle::Caps => LabelStyle::Bold,
+            other => other,
+        };
+        return hit(&inner.label, style, rest);
+    }
+    // `**Q**` alone, or a bold name alone on its line before the text.
+    if is_break(after.first()) && !trimmed.contains('\n') {
+        let key = label_key(trimmed);
+        if is_question_answer_key(&key).is_some() {
+            return hit(trimmed, LabelStyle::QuestionAnswer, after.to_vec());
+        }
+        if label_style(trimmed, true).is_some() && !trimmed.ends_with(['?', '.', '!']) {
+            return match classify(trimmed, true, after.to_vec()) {
+                LabelScan::Label(mut h) => {
+                    h.style = LabelStyle::Bold;
+                    LabelScan::Label(h)
+                }
+                _ => LabelScan::None,
+            };
+        }
+    }
+    LabelScan::None
+}
+
+fn scan_text(text: &str, after: &[Inline]) -> LabelScan {
+    let text = text.trim_start();
+    let rest_with = |rest_text: &str| {
+        let mut rest = vec![Inline::text(rest_text)];
+        rest.extend_from_slice(after);
+        rest
+    };
+    // A bare `Q` on its own line or paragraph; `Q.`/`A.` before the text.
+    let first_line = text.split('\n').next().unwrap_or("").trim();
+    if is_question_answer_key(&label_key(first_line)).is_some()
+        && first_line.chars().count() <= 2
+    {
+        let rest = text.split_once('\n').map_or("", |(_, r)| r);
+        return hit(first_line.trim_end_matches('.'), LabelStyle::QuestionAnswer, rest_with(rest));
+    }
+    for letter in ["Q.", "A.", "Q．", "A．"] {
+        if let Some(rest) = text.strip_prefix(letter)
+            && rest.starts_with(char::is_whitespace)
+        {
+            return hit(&letter[..1], LabelStyle::QuestionAnswer, rest_with(rest));
+        }
+    }
+    if let Some((label, rest)) = split_colon(text) {
+        let scanned = classify(label, false, rest_with(rest));
+        if !matches!(scanned, LabelScan::None) {
+            return scanned;
+        }
+    }
+    // `Q What do you…` with no punctuation: accepted only when repeated.
+    if let Some(rest) = text.strip_prefix("Q ")
+        && rest.chars().next().is_some_and(|c| c.is_uppercase() || "\"“‘'".contains(c))
+    {
+        return hit("Q", LabelStyle::BareQ, rest_with(rest));
+    }
+    LabelScan::None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+    fn b(s: &str) -> Inline {
+        Inline::Strong { content: vec![t(s)] }
+    }
+
+    fn label_of(inlines: &[Inline]) -> Option<(String, LabelStyle, String)> {
+        match scan(inlines) {
+            LabelScan::Label(h) => Some((h.label, h.style, plain_text(&h.rest).trim().to_string())),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn reads_the_common_label_forms() {
+        let cases: Vec<(Vec<Inline>, &str, LabelStyle, &str)> = vec![
+            (vec![b("Dana Park:"), t(" Yes.")], "Dana Park", LabelStyle::Bold, "Yes."),
+            (vec![b("Dana Park"), t(": Yes.")], "Dana Park", LabelStyle::Bold, "Yes."),
+            (vec![t("MS. RIVERA: Thank you.")], "MS. RIVERA", LabelStyle::Caps, "Thank you."),
+            (vec![t("DANA PARK:\u{a0}Yes.")], "DANA PARK", LabelStyle::Caps, "Yes."),
+            (vec![t("Q: Why?")], "Q", LabelStyle::QuestionAnswer, "Why?"),
+            (vec![t("A. Because.")], "A", LabelStyle::QuestionAnswer, "Because."),
+            (vec![t("Q")], "Q", LabelStyle::QuestionAnswer, ""),
+            (vec![t("Q\nWhy now?")], "Q", LabelStyle::QuestionAnswer, "Why now?"),
+            (vec![t("Gosset: The concept")], "Gosset", LabelStyle::Plain, "The concept"),
+            (vec![t("记者：你好")], "记者", LabelStyle::Cjk, "你好"),
+            (vec![t("Marie Dubois\u{a0}: Oui.")], "Marie Dubois", LabelStyle::Plain, "Oui."),
+            (vec![b("Q: What now?")], "Q", LabelStyle::QuestionAnswer, "What now?"),
+            (vec![b("GT: Whole bold turn?")], "GT", LabelStyle::Bold, "Whole bold turn?"),
+            (vec![t("MEMBERS OF THE BAND: Yes!")], "MEMBERS OF THE BAND", LabelStyle::Caps, "Yes!"),
+            (vec![t("[04:22] HOST: Welcome")], "HOST", LabelStyle::Caps, "Welcome"),
+            (vec![t("Q What is it?")], "Q", LabelStyle::BareQ, "What is it?"),
+        ];
+        for (inlines, label, style, rest) in cases {
+            assert_eq!(
+                label_of(&inlines),
+                Some((label.to_string(), style, rest.to_string())),
+                "{inlines:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_label() {
+        for text in [
+            "Ana said: we should go.",
+            "The reason is simple: money.",
+            "At 10:30 we left.",
+            "See http://example.org for more.",
+            "A lot of people came.",
+            "Q is a letter",
+            "In 2015, the summit: a turning point.",
+        ] {
+            assert_eq!(label_of(&[t(text)]), None, "{text}");
+        }
+        assert!(matches!(scan(&[t("Photo: Jane Doe")]), LabelScan::Pseudo(_)));
+        assert!(matches!(scan(&[t("Editor's Note:")]), LabelScan::EditorsNote(_)));
+        assert!(matches!(
+            scan(&[b("Editor’s note:"), t(" This was edited.")]),
+            LabelScan::EditorsNote(_)
+        ));
+    }
+
+    #[test]
+    fn keys_unify_printings() {
+        assert_eq!(label_key("Ms. Rivera"), label_key("MS. RIVERA:"));
+        assert_eq!(label_key("Q."), "Q");
+    }
+}

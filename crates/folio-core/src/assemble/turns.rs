@@ -1,0 +1,451 @@
+//! The walk over the body: labelled paragraphs open turns, unlabelled ones
+//! continue them, headings open sections, and what follows the last turn
+//! closes the piece. Texts with no labels at all are read by their bold
+//! questions instead.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::assemble::labels::{self, LabelScan, LabelStyle, label_key};
+use crate::assemble::region::{
+    self, ClosingKind, build_front, closing_kind, is_bio_heading, paragraph, push_closing,
+    to_blocks,
+};
+use crate::assemble::speakers::{self, SpeakerDraft, SpeakerHints};
+use crate::assemble::{Assembled, LOOKED_FOR, RawBlock, RawKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::model::{
+    Block, ClosingBlock, Inline, Section, Speaker, SpeakerRole, Turn, TurnRole, blocks_plain_text,
+};
+use crate::normalise::clean_line;
+
+/// A turn being collected.
+#[derive(Debug, Clone)]
+pub(super) struct TurnDraft {
+    pub key: String,
+    pub label: String,
+    pub line: usize,
+    pub content: Vec<Block>,
+    /// The label was printed inside bold text: the bold marked the turn.
+    pub bold_label: bool,
+    pub implied_role: Option<SpeakerRole>,
+}
+
+/// Key of the answerer a reader supplies when only questions are labelled.
+pub(super) const IMPLIED_ANSWER: &str = "\u{0}answer";
+pub(super) const IMPLIED_QUESTION: &str = "\u{0}question";
+
+pub fn build(
+    blocks: Vec<RawBlock>,
+    hints: &SpeakerHints,
+    context: &str,
+) -> Result<Assembled, String> {
+    let scans: Vec<LabelScan> = blocks
+        .iter()
+        .map(|b| match &b.kind {
+            RawKind::Paragraph(inlines) => labels::scan(inlines),
+            _ => LabelScan::None,
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    let accepted = accept_labels(&blocks, &scans, hints, &mut warnings);
+    let is_turn = |scan: &LabelScan| matches!(scan, LabelScan::Label(h) if accepted.contains(&label_key(&h.label)));
+    let Some(first) = scans.iter().position(is_turn) else {
+        return super::unlabelled::build(blocks, scans, hints, context, warnings);
+    };
+    let last_label = scans.iter().rposition(is_turn).unwrap_or(first);
+    let question_only = accepted.iter().all(|k| k == "Q");
+
+    let mut items: Vec<(RawBlock, LabelScan)> = blocks.into_iter().zip(scans).collect();
+    let body = items.split_off(first);
+    let mut front_items = items;
+    let mut sections = Vec::new();
+    // A heading right before the first turn opens the first section.
+    if let Some((RawBlock { kind: RawKind::Heading { level, text }, .. }, _)) = front_items.last()
+        && !is_bio_heading(text)
+    {
+        sections.push(Section {
+            heading: clean_line(text),
+            level: *level,
+            first_turn: 0,
+            content: Vec::new(),
+        });
+        front_items.pop();
+    }
+    let front = build_front(front_items);
+
+    let mut walk = Walk {
+        drafts: Vec::new(),
+        sections,
+        closing: Vec::new(),
+        closing_mode: None,
+        orphan: false,
+        warnings,
+    };
+    for (offset, (raw, scan)) in body.into_iter().enumerate() {
+        let index = first + offset;
+        if let Some(mode) = walk.closing_mode {
+            walk.push_closing_raw(raw, mode);
+            continue;
+        }
+        if let LabelScan::Label(hit) = scan
+            && accepted.contains(&label_key(&hit.label))
+        {
+            walk.close_empty_turn();
+            // `**Q: What…?**`: the label sat inside the bold that marks the turn.
+            let bold_label = matches!(hit.rest.first(), Some(Inline::Strong { .. }))
+                && matches!(hit.style, LabelStyle::Bold | LabelStyle::QuestionAnswer);
+            let mut rest = hit.rest;
+            if let Some(stamp) = hit.timestamp {
+                rest.insert(0, Inline::Timestamp { text: stamp });
+                rest.insert(1, Inline::text(" "));
+            }
+            walk.orphan = false;
+            walk.drafts.push(TurnDraft {
+                key: label_key(&hit.label),
+                label: hit.label,
+                line: raw.line,
+                content: paragraph(rest).into_iter().collect(),
+                bold_label,
+                implied_role: None,
+            });
+            continue;
+        }
+        match &raw.kind {
+            RawKind::Heading { level, text } => {
+                if is_bio_heading(text) && index > last_label {
+                    walk.closing_mode = Some(ClosingKind::Bio);
+                    continue;
+                }
+                walk.close_empty_turn();
+                let first_turn = walk.drafts.len();
+                walk.sections.push(Section {
+                    heading: clean_line(text),
+                    level: *level,
+                    first_turn,
+                    content: Vec::new(),
+                });
+                walk.orphan = true;
+            }
+            RawKind::Rule => {
+                if index > last_label {
+                    walk.closing_mode = Some(ClosingKind::Afterword);
+                }
+            }
+            _ => walk.push_content(raw, question_only, hints),
+        }
+    }
+    walk.close_empty_turn();
+    finish(walk, front, hints, context)
+}
+
+pub(super) struct Walk {
+    pub drafts: Vec<TurnDraft>,
+    pub sections: Vec<Section>,
+    /// Blocks after the last turn with the kind their heading or rule suggests;
+    /// classified once the speakers' names are known.
+    pub closing: Vec<(ClosingKind, Block)>,
+    pub closing_mode: Option<ClosingKind>,
+    /// After a heading and before the next label: text has no speaker.
+    pub orphan: bool,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Walk {
+    fn push_closing_raw(&mut self, raw: RawBlock, mode: ClosingKind) {
+        if let RawKind::Heading { text, .. } = &raw.kind
+            && is_generic_closing_heading(text)
+        {
+            return;
+        }
+        for block in to_blocks(raw) {
+            self.closing.push((mode, block));
+        }
+    }
+
+    fn push_content(&mut self, raw: RawBlock, question_only: bool, hints: &SpeakerHints) {
+        let line = raw.line;
+        let blocks = to_blocks(raw);
+        if blocks.is_empty() {
+            return;
+        }
+        if self.orphan || self.drafts.is_empty() {
+            self.warnings.push(Diagnostic::new(
+                DiagnosticKind::OrphanParagraph,
+                Some(line),
+                "unlabelled paragraph after a heading has no speaker to belong to; kept as the section's text",
+            ));
+            if let Some(section) = self.sections.last_mut() {
+                section.content.extend(blocks);
+            }
+            return;
+        }
+        let open_answer = question_only
+            && self
+                .drafts
+                .last()
+                .is_some_and(|d| d.key == "Q" && !d.content.is_empty());
+        if open_answer {
+            self.drafts.push(TurnDraft {
+                key: IMPLIED_ANSWER.to_string(),
+                label: implied_answer_label(hints),
+                line,
+                content: blocks,
+                bold_label: false,
+                implied_role: Some(SpeakerRole::Interviewee),
+            });
+        } else if let Some(current) = self.drafts.last_mut() {
+            current.content.extend(blocks);
+        }
+    }
+
+    /// Drops a label that got no text (a bare `Q` followed by another label).
+    fn close_empty_turn(&mut self) {
+        if self.drafts.last().is_some_and(|d| d.content.is_empty())
+            && let Some(empty) = self.drafts.pop()
+        {
+            self.warnings.push(Diagnostic::new(
+                DiagnosticKind::Ignored,
+                Some(empty.line),
+                format!("label {:?} has no text; the empty turn was dropped", empty.label),
+            ));
+        }
+    }
+}
+
+fn is_generic_closing_heading(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "about the author" | "about the authors" | "bio" | "biography" | "about the interviewer"
+            | "about the interviewee" | "contributors" | "about"
+    )
+}
+
+pub(super) fn implied_answer_label(hints: &SpeakerHints) -> String {
+    match hints.interviewees.as_slice() {
+        [one] => one.clone(),
+        _ => "A".to_string(),
+    }
+}
+
+pub(super) fn implied_question_label(hints: &SpeakerHints) -> String {
+    match hints.interviewers.as_slice() {
+        [one] => one.clone(),
+        _ => "Q".to_string(),
+    }
+}
+
+/// Decides which label candidates are speakers. A label is taken when the
+/// user or front matter names it, when it is `Q`/`A`, or when it is used
+/// twice; a bold, capitalised or CJK label used once is taken when other
+/// labels confirm the text is labelled. The rest are reported and read as text.
+fn accept_labels(
+    blocks: &[RawBlock],
+    scans: &[LabelScan],
+    hints: &SpeakerHints,
+    warnings: &mut Vec<Diagnostic>,
+) -> HashSet<String> {
+    let mut known: HashSet<String> = hints
+        .speakers
+        .iter()
+        .filter_map(|h| h.label.as_deref())
+        .chain(hints.overrides.iter().map(|(l, _)| l.as_str()))
+        .chain(hints.interviewers.iter().map(String::as_str))
+        .chain(hints.interviewees.iter().map(String::as_str))
+        .map(label_key)
+        .collect();
+    known.retain(|k| !k.is_empty());
+    let mut counts: HashMap<String, (usize, LabelStyle, usize, String)> = HashMap::new();
+    for (block, scan) in blocks.iter().zip(scans) {
+        match scan {
+            LabelScan::Label(hit) => {
+                let entry = counts
+                    .entry(label_key(&hit.label))
+                    .or_insert((0, hit.style, block.line, hit.label.clone()));
+                entry.0 += 1;
+                if hit.style != LabelStyle::Plain && hit.style != LabelStyle::BareQ {
+                    entry.1 = hit.style;
+                }
+            }
+            LabelScan::Pseudo(text) => warnings.push(Diagnostic::new(
+                DiagnosticKind::PseudoLabel,
+                Some(block.line),
+                format!("{text:?} looks like a speaker label but names no speaker; read as text"),
+            )),
+            _ => {}
+        }
+    }
+    let mut accepted: HashSet<String> = counts
+        .iter()
+        .filter(|(key, (count, style, ..))| {
+            known.contains(*key)
+                || (*style == LabelStyle::QuestionAnswer)
+                || *count >= 2
+        })
+        .map(|(key, _)| key.clone())
+        .collect();
+    if !accepted.is_empty() {
+        for (key, (_, style, ..)) in &counts {
+            if matches!(style, LabelStyle::Bold | LabelStyle::Caps | LabelStyle::Cjk) {
+                accepted.insert(key.clone());
+            }
+        }
+    }
+    let mut rejected: Vec<(&String, &(usize, LabelStyle, usize, String))> = counts
+        .iter()
+        .filter(|(key, _)| !accepted.contains(*key))
+        .collect();
+    rejected.sort_by_key(|(_, (_, _, line, _))| *line);
+    for (_, (_, _, line, label)) in rejected {
+        warnings.push(Diagnostic::new(
+            DiagnosticKind::PseudoLabel,
+            Some(*line),
+            format!(
+                "{label:?} looks like a speaker label but is used once and names no known speaker; read as text"
+            ),
+        ));
+    }
+    accepted
+}
+
+/// Resolves speakers, moves trailing notes and bios out of the last turn, and
+/// builds the final turns.
+pub(super) fn finish(
+    mut walk: Walk,
+    front: Vec<crate::model::FrontBlock>,
+    hints: &SpeakerHints,
+    context: &str,
+) -> Result<Assembled, String> {
+    if walk.drafts.is_empty() {
+        return Err(LOOKED_FOR.to_string());
+    }
+    let speaker_drafts = speaker_drafts(&walk.drafts);
+    let speakers = speakers::resolve(&speaker_drafts, hints, context, &mut walk.warnings);
+    let names: Vec<String> = speakers
+        .iter()
+        .filter_map(|s| s.name.clone())
+        .chain(hints.interviewers.iter().cloned())
+        .chain(hints.interviewees.iter().cloned())
+        .collect();
+    let mut closing = split_trailing_closing(&mut walk.drafts, &names);
+    for (mode, block) in walk.closing {
+        let kind = closing_kind(&block, &names, mode);
+        push_closing(&mut closing, kind, block);
+    }
+    let ids: HashMap<&str, &Speaker> = speaker_drafts
+        .iter()
+        .map(|d| d.key.as_str())
+        .zip(&speakers)
+        .collect();
+    let turns = walk
+        .drafts
+        .into_iter()
+        .filter_map(|draft| {
+            let speaker = ids.get(draft.key.as_str())?;
+            let role = turn_role(speaker.role, &draft.content);
+            let content = draft
+                .content
+                .into_iter()
+                .enumerate()
+                .map(|(i, block)| {
+                    if (role == TurnRole::Question || (i == 0 && draft.bold_label))
+                        && matches!(&block, Block::Paragraph { content } if matches!(content.as_slice(), [Inline::Strong { .. }]))
+                    {
+                        region::unwrap_whole(block)
+                    } else {
+                        block
+                    }
+                })
+                .collect();
+            Some(Turn {
+                speaker: speaker.id.clone(),
+                role,
+                content,
+            })
+        })
+        .collect();
+    Ok(Assembled {
+        speakers,
+        front,
+        turns,
+        sections: walk.sections,
+        closing,
+        warnings: walk.warnings,
+    })
+}
+
+fn speaker_drafts(drafts: &[TurnDraft]) -> Vec<SpeakerDraft> {
+    let mut out: Vec<SpeakerDraft> = Vec::new();
+    for (index, draft) in drafts.iter().enumerate() {
+        let text = blocks_plain_text(&draft.content);
+        match out.iter_mut().find(|s| s.key == draft.key) {
+            Some(existing) => existing.turn_texts.push(text),
+            None => out.push(SpeakerDraft {
+                key: draft.key.clone(),
+                label: draft.label.clone(),
+                line: draft.line,
+                turn_texts: vec![text],
+                first_turn: index,
+                implied_role: draft.implied_role,
+            }),
+        }
+    }
+    out
+}
+
+/// Questions are the interviewer's turns; a short one without a question
+/// mark (`Thank you.`) is a remark.
+fn turn_role(role: SpeakerRole, content: &[Block]) -> TurnRole {
+    match role {
+        SpeakerRole::Interviewer | SpeakerRole::Moderator => {
+            let text = blocks_plain_text(content);
+            let asks = text.contains(['?', '？', '¿']);
+            let lower = text.trim_start().to_lowercase();
+            let courtesy = [
+                "thank", "thanks", "great", "ok", "okay", "all right", "alright", "right.", "i see",
+                "wow", "mm", "uh", "yes", "yeah", "sure", "cheers", "good", "wonderful", "fantastic",
+                "welcome", "hello", "hi ", "hi,", "goodbye", "bye", "(laughter", "[laughs", "merci",
+                "danke", "gracias", "谢谢", "感谢",
+            ];
+            let short = text.split_whitespace().count() <= 25;
+            if !asks && short && courtesy.iter().any(|c| lower.starts_with(c)) {
+                TurnRole::Remark
+            } else {
+                TurnRole::Question
+            }
+        }
+        SpeakerRole::Interviewee | SpeakerRole::Group => TurnRole::Answer,
+        SpeakerRole::Interpreter | SpeakerRole::Other => TurnRole::Remark,
+    }
+}
+
+/// Moves notes, bios and footers printed after the last answer out of it.
+fn split_trailing_closing(drafts: &mut [TurnDraft], names: &[String]) -> Vec<ClosingBlock> {
+    let Some(last) = drafts.last_mut() else {
+        return Vec::new();
+    };
+    let mut moved: Vec<(ClosingKind, Block)> = Vec::new();
+    while last.content.len() > 1 {
+        let Some(block) = last.content.last() else {
+            break;
+        };
+        let text = block.plain_text();
+        let italic = matches!(block, Block::Paragraph { content } if region::is_wholly_italic(content));
+        let kind = if region::is_footer(&text) {
+            ClosingKind::Footer
+        } else if region::is_bio_text(&text, names) {
+            ClosingKind::Bio
+        } else if region::is_editing_note(&text) || italic {
+            ClosingKind::Afterword
+        } else {
+            break;
+        };
+        if let Some(block) = last.content.pop() {
+            moved.push((kind, block));
+        }
+    }
+    let mut closing = Vec::new();
+    for (kind, block) in moved.into_iter().rev() {
+        push_closing(&mut closing, kind, block);
+    }
+    closing
+}

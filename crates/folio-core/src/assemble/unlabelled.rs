@@ -1,0 +1,202 @@
+//! Interviews printed without speaker labels: the questions are set in bold
+//! (often numbered, often as an ordered list with the answer indented under
+//! each), or a bold question is followed in the same paragraph, after a line
+//! break, by its answer.
+
+use crate::assemble::labels::LabelScan;
+use crate::assemble::region::{ClosingKind, build_front, is_bio_heading, paragraph, to_blocks};
+use crate::assemble::speakers::SpeakerHints;
+use crate::assemble::turns::{
+    IMPLIED_ANSWER, IMPLIED_QUESTION, TurnDraft, Walk, finish, implied_answer_label,
+    implied_question_label,
+};
+use crate::assemble::{Assembled, LOOKED_FOR, RawBlock, RawKind};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Inline, Section, SpeakerRole, plain_text};
+use crate::normalise::clean_line;
+
+/// A bold question and the text after it in the same paragraph.
+struct BoldQuestion {
+    question: Vec<Inline>,
+    answer: Vec<Inline>,
+}
+
+fn bold_question(inlines: &[Inline]) -> Option<BoldQuestion> {
+    let start = inlines
+        .iter()
+        .position(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()))?;
+    let Inline::Strong { content } = &inlines[start] else {
+        return None;
+    };
+    let after = &inlines[start + 1..];
+    let answer: Vec<Inline> = match after.first() {
+        None => Vec::new(),
+        Some(Inline::LineBreak) => after[1..].to_vec(),
+        Some(Inline::Text { text }) if text.trim_start_matches([' ', '\t']).starts_with('\n') => {
+            after.to_vec()
+        }
+        Some(Inline::Text { text }) if text.trim().is_empty() && after.len() == 1 => Vec::new(),
+        _ => return None,
+    };
+    let text = plain_text(content);
+    let text = text.trim();
+    let numbered = text
+        .split_once(['.', ')'])
+        .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()));
+    let asks = text.ends_with(['?', '？']);
+    let has_answer = !plain_text(&answer).trim().is_empty();
+    (asks || numbered || has_answer).then(|| BoldQuestion {
+        question: content.clone(),
+        answer,
+    })
+}
+
+fn is_question_list(kind: &RawKind) -> bool {
+    let RawKind::List {
+        ordered: true,
+        items,
+    } = kind
+    else {
+        return false;
+    };
+    let bold_items = items
+        .iter()
+        .filter(|item| {
+            matches!(item.first(), Some(RawBlock { kind: RawKind::Paragraph(inlines), .. }) if bold_question(inlines).is_some())
+        })
+        .count();
+    bold_items > 0 && bold_items * 2 >= items.len()
+}
+
+fn is_question_block(block: &RawBlock) -> bool {
+    match &block.kind {
+        RawKind::Paragraph(inlines) => bold_question(inlines).is_some(),
+        kind => is_question_list(kind),
+    }
+}
+
+pub(super) fn build(
+    blocks: Vec<RawBlock>,
+    scans: Vec<LabelScan>,
+    hints: &SpeakerHints,
+    context: &str,
+    warnings: Vec<Diagnostic>,
+) -> Result<Assembled, String> {
+    let Some(first) = blocks.iter().position(is_question_block) else {
+        return Err(LOOKED_FOR.to_string());
+    };
+    let last = blocks.iter().rposition(is_question_block).unwrap_or(first);
+    let mut items: Vec<(RawBlock, LabelScan)> = blocks.into_iter().zip(scans).collect();
+    let body = items.split_off(first);
+    let front = build_front(items);
+    let mut walk = Walk {
+        drafts: Vec::new(),
+        sections: Vec::new(),
+        closing: Vec::new(),
+        closing_mode: None,
+        orphan: false,
+        warnings,
+    };
+    let labels = (implied_question_label(hints), implied_answer_label(hints));
+    for (offset, (raw, _)) in body.into_iter().enumerate() {
+        let index = first + offset;
+        if let Some(mode) = walk.closing_mode {
+            for block in to_blocks(raw) {
+                walk.closing.push((mode, block));
+            }
+            continue;
+        }
+        let line = raw.line;
+        match raw.kind {
+            RawKind::Paragraph(ref inlines) if bold_question(inlines).is_some() => {
+                if let Some(found) = bold_question(inlines) {
+                    push_question(&mut walk, &labels, line, found.question, found.answer);
+                }
+            }
+            RawKind::List { ref items, .. } if is_question_list(&raw.kind) => {
+                for item in items.clone() {
+                    let mut rest = item.into_iter();
+                    let Some(head) = rest.next() else { continue };
+                    let question = match &head.kind {
+                        RawKind::Paragraph(inlines) => bold_question(inlines),
+                        _ => None,
+                    };
+                    match question {
+                        Some(found) => {
+                            push_question(&mut walk, &labels, head.line, found.question, found.answer);
+                        }
+                        None => push_answer(&mut walk, &labels, head),
+                    }
+                    for block in rest {
+                        push_answer(&mut walk, &labels, block);
+                    }
+                }
+            }
+            RawKind::Heading { level, ref text } => {
+                if is_bio_heading(text) && index > last {
+                    walk.closing_mode = Some(ClosingKind::Bio);
+                } else {
+                    walk.sections.push(Section {
+                        heading: clean_line(text),
+                        level,
+                        first_turn: walk.drafts.len(),
+                        content: Vec::new(),
+                    });
+                }
+            }
+            RawKind::Rule => {
+                if index > last {
+                    walk.closing_mode = Some(ClosingKind::Afterword);
+                }
+            }
+            _ => push_answer(&mut walk, &labels, raw),
+        }
+    }
+    finish(walk, front, hints, context)
+}
+
+fn push_question(
+    walk: &mut Walk,
+    labels: &(String, String),
+    line: usize,
+    question: Vec<Inline>,
+    answer: Vec<Inline>,
+) {
+    walk.drafts.push(TurnDraft {
+        key: IMPLIED_QUESTION.to_string(),
+        label: labels.0.clone(),
+        line,
+        content: paragraph(question).into_iter().collect(),
+        bold_label: false,
+        implied_role: Some(SpeakerRole::Interviewer),
+    });
+    if let Some(block) = paragraph(answer) {
+        walk.drafts.push(TurnDraft {
+            key: IMPLIED_ANSWER.to_string(),
+            label: labels.1.clone(),
+            line,
+            content: vec![block],
+            bold_label: false,
+            implied_role: Some(SpeakerRole::Interviewee),
+        });
+    }
+}
+
+fn push_answer(walk: &mut Walk, labels: &(String, String), raw: RawBlock) {
+    let line = raw.line;
+    let blocks = to_blocks(raw);
+    if blocks.is_empty() {
+        return;
+    }
+    match walk.drafts.last_mut() {
+        Some(draft) if draft.key == IMPLIED_ANSWER => draft.content.extend(blocks),
+        _ => walk.drafts.push(TurnDraft {
+            key: IMPLIED_ANSWER.to_string(),
+            label: labels.1.clone(),
+            line,
+            content: blocks,
+            bold_label: false,
+            implied_role: Some(SpeakerRole::Interviewee),
+        }),
+    }
+}

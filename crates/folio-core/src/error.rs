@@ -1,0 +1,55 @@
+//! The one error type of folio-core: everything that stops a reader.
+
+use std::path::PathBuf;
+
+/// A position in an input file, 1-based, with the offending line for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    /// The source line the position is on, without its line break.
+    pub source_line: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{name}: not UTF-8 text: invalid byte 0x{byte:02X} at byte offset {offset} (line {line}); save the file as UTF-8")]
+    NotUtf8 {
+        name: String,
+        offset: usize,
+        byte: u8,
+        line: usize,
+    },
+    #[error("{name}: the file is empty")]
+    Empty { name: String },
+    #[error("{name}:{}:{}: {message}", location.line, location.column)]
+    Syntax {
+        name: String,
+        location: Location,
+        message: String,
+    },
+    #[error("{name}: no interview turns found: {looked_for}")]
+    NoTurns { name: String, looked_for: String },
+    #[error("{name}: invalid interview model: {message}")]
+    InvalidModel { name: String, message: String },
+    #[error("{name}: unknown input format {format:?} (expected text, markdown, json or yaml)")]
+    UnknownFormat { name: String, format: String },
+}
+
+impl Error {
+    /// Where the error applies, when it is a position in the file.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::Syntax { location, .. } => Some(location),
+            _ => None,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

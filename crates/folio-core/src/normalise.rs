@@ -1,0 +1,411 @@
+//! Normalisation of text as it arrives from copied pages and editors:
+//! no-break and odd spaces become plain spaces, runs of white space collapse,
+//! soft line breaks join lines (without a space between CJK characters),
+//! and stage directions, timestamps and bare URLs get their own inline kinds.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::Inline;
+
+/// Cleans one piece of text: NFC, odd spaces to plain spaces, invisible
+/// characters removed. Line breaks are kept; [`finish_inlines`] folds them.
+pub fn clean_chars(text: &str) -> String {
+    text.nfc()
+        .filter_map(|c| match c {
+            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' => {
+                Some(' ')
+            }
+            // Invisible characters copied from web pages carry no content.
+            '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// One line of plain text, cleaned and with its white space collapsed.
+pub fn clean_line(text: &str) -> String {
+    clean_chars(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a character belongs to a script written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x31BF
+        | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0xFF00..=0xFF60 | 0x20000..=0x2FA1F)
+}
+
+/// Puts inline content into its final form (see the module documentation).
+pub fn finish_inlines(raw: Vec<Inline>) -> Vec<Inline> {
+    let mut state = SpaceState::default();
+    let collapsed = collapse(raw, &mut state);
+    let merged = merge_text(collapsed);
+    let trimmed = trim_edges(merged);
+    mark_inline_kinds(trimmed, false)
+}
+
+#[derive(Default)]
+struct SpaceState {
+    prev: Option<char>,
+    /// White space seen and not yet written; `true` when all of it was line breaks.
+    pending: Option<bool>,
+}
+
+fn collapse(inlines: Vec<Inline>, state: &mut SpaceState) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        // White space before emphasis or a link is written outside it.
+        if let Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } = &inline {
+            let first = crate::model::plain_text(content)
+                .chars()
+                .find(|c| !c.is_whitespace());
+            if let Some(space) = take_pending(state, first) {
+                out.push(Inline::text(space));
+                state.prev = Some(' ');
+            }
+        }
+        match inline {
+            Inline::Text { text } => {
+                let text = collapse_text(&clean_chars(&text), state);
+                out.push(Inline::text(text));
+            }
+            Inline::Emphasis { content } => out.push(Inline::Emphasis {
+                content: collapse(content, state),
+            }),
+            Inline::Strong { content } => out.push(Inline::Strong {
+                content: collapse(content, state),
+            }),
+            Inline::Link { url, content } => out.push(Inline::Link {
+                url,
+                content: collapse(content, state),
+            }),
+            Inline::LineBreak => {
+                state.pending = None;
+                state.prev = None;
+                out.push(Inline::LineBreak);
+            }
+            atomic @ (Inline::StageDirection { .. } | Inline::Timestamp { .. } | Inline::Code { .. }) => {
+                // Atomic pieces: white space before them is written as text.
+                let text = match &atomic {
+                    Inline::StageDirection { text } | Inline::Timestamp { text } | Inline::Code { text } => text.as_str(),
+                    _ => "",
+                };
+                if let Some(space) = take_pending(state, text.chars().next()) {
+                    out.push(Inline::text(space));
+                }
+                state.prev = text.chars().last();
+                out.push(atomic);
+            }
+        }
+    }
+    out
+}
+
+fn take_pending(state: &mut SpaceState, next: Option<char>) -> Option<&'static str> {
+    let newline_only = state.pending.take()?;
+    let prev = state.prev?;
+    let next = next?;
+    if newline_only && is_cjk(prev) && is_cjk(next) {
+        None
+    } else {
+        Some(" ")
+    }
+}
+
+fn collapse_text(text: &str, state: &mut SpaceState) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if state.prev == Some(' ') {
+                continue;
+            }
+            let newline = c == '\n';
+            state.pending = Some(state.pending.unwrap_or(true) && newline);
+            continue;
+        }
+        if let Some(space) = take_pending(state, Some(c)) {
+            out.push_str(space);
+        }
+        out.push(c);
+        state.prev = Some(c);
+    }
+    out
+}
+
+fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        let inline = match inline {
+            Inline::Emphasis { content } => Inline::Emphasis {
+                content: merge_text(content),
+            },
+            Inline::Strong { content } => Inline::Strong {
+                content: merge_text(content),
+            },
+            Inline::Link { url, content } => Inline::Link {
+                url,
+                content: merge_text(content),
+            },
+            other => other,
+        };
+        match (&inline, out.last_mut()) {
+            (Inline::Text { text }, _) if text.is_empty() => {}
+            (Inline::Emphasis { content } | Inline::Strong { content }, _) if content.is_empty() => {}
+            (Inline::Text { text }, Some(Inline::Text { text: last })) => last.push_str(text),
+            _ => out.push(inline),
+        }
+    }
+    out
+}
+
+/// Removes white space at the start and end of a paragraph and around line breaks.
+fn trim_edges(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    trim_start(&mut inlines);
+    trim_end(&mut inlines);
+    // Line breaks at the very start or end carry nothing.
+    while matches!(inlines.first(), Some(Inline::LineBreak)) {
+        inlines.remove(0);
+        trim_start(&mut inlines);
+    }
+    while matches!(inlines.last(), Some(Inline::LineBreak)) {
+        inlines.pop();
+        trim_end(&mut inlines);
+    }
+    merge_text(inlines)
+}
+
+fn trim_start(inlines: &mut [Inline]) {
+    if let Some(first) = inlines.first_mut() {
+        match first {
+            Inline::Text { text } => *text = text.trim_start().to_string(),
+            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => {
+                trim_start(content)
+            }
+            _ => {}
+        }
+    }
+}
+
+fn trim_end(inlines: &mut [Inline]) {
+    if let Some(last) = inlines.last_mut() {
+        match last {
+            Inline::Text { text } => *text = text.trim_end().to_string(),
+            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => {
+                trim_end(content)
+            }
+            _ => {}
+        }
+    }
+}
+
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"\[[^\[\]\n]{1,60}\]|\([^()\n]{1,60}\)").unwrap()
+});
+
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d{1,3})?$").unwrap()
+});
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r#"https?://[^\s<>"\]\[]*[^\s<>"\]\[.,;:!?)'’”]"#).unwrap()
+});
+
+/// Words that open a stage direction in transcripts: `(Laughter.)`, `[laughs]`.
+const STAGE_WORDS: &[&str] = &[
+    "laughter", "laughs", "laugh", "laughing", "chuckles", "chuckle", "chuckling", "applause",
+    "sighs", "sigh", "pause", "pauses", "crosstalk", "cross-talk", "inaudible", "unintelligible",
+    "indistinct", "coughs", "cough", "cheers", "cheering", "music", "silence", "smiles", "smiling",
+    "groans", "gasps", "sniffs", "cries", "crying", "sobs", "giggles", "nods", "shrugs", "claps",
+    "clapping", "booing", "boos", "overlapping", "static", "beep", "bleep", "break", "recess",
+    "off-mic", "speaking", "speaks", "whispers", "shouts", "sings", "singing", "exhales", "inhales",
+    "laughs.", "applause.", "interruption", "interrupts", "interposing", "long", "brief",
+    "technical", "audio", "video", "phone", "end", "recording", "background", "door", "mic",
+    "snaps", "sound", "sounds", "noise", "murmurs", "murmuring", "silent", "gestures", "points",
+];
+
+fn is_stage_direction(inner: &str) -> bool {
+    let inner = inner.trim();
+    let first = inner
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', '!', ':'])
+        .to_lowercase();
+    if STAGE_WORDS.contains(&first.as_str()) {
+        return true;
+    }
+    // `(In English.)`, `(Through an interpreter.)`: a language switch.
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let language_switch = matches!(first.as_str(), "in" | "through" | "via")
+        && words.len() <= 3
+        && words
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) || w.starts_with("interpret"));
+    language_switch
+}
+
+fn is_shouted_direction(inner: &str) -> bool {
+    let letters: Vec<char> = inner.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && inner.split_whitespace().count() <= 4
+}
+
+/// Splits text nodes into stage directions, timestamps and links.
+fn mark_inline_kinds(inlines: Vec<Inline>, in_link: bool) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } if !in_link => split_text(&text, &mut out),
+            Inline::Emphasis { content } => out.push(Inline::Emphasis {
+                content: mark_inline_kinds(content, in_link),
+            }),
+            Inline::Strong { content } => out.push(Inline::Strong {
+                content: mark_inline_kinds(content, in_link),
+            }),
+            Inline::Link { url, content } => out.push(Inline::Link {
+                url,
+                content: mark_inline_kinds(content, true),
+            }),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn split_text(text: &str, out: &mut Vec<Inline>) {
+    let mut rest = 0;
+    for found in BRACKETED.find_iter(text) {
+        let whole = found.as_str();
+        let inner = &whole[1..whole.len() - 1];
+        let square = whole.starts_with('[');
+        let kind = if TIMESTAMP.is_match(inner.trim()) {
+            Some(Inline::Timestamp {
+                text: whole.to_string(),
+            })
+        } else if is_stage_direction(inner) || (square && is_shouted_direction(inner)) {
+            Some(Inline::StageDirection {
+                text: whole.to_string(),
+            })
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            push_linked_text(&text[rest..found.start()], out);
+            out.push(kind);
+            rest = found.end();
+        }
+    }
+    push_linked_text(&text[rest..], out);
+}
+
+fn push_linked_text(text: &str, out: &mut Vec<Inline>) {
+    let mut rest = 0;
+    for found in URL.find_iter(text) {
+        if found.start() > rest {
+            out.push(Inline::text(&text[rest..found.start()]));
+        }
+        out.push(Inline::Link {
+            url: found.as_str().to_string(),
+            content: vec![Inline::text(found.as_str())],
+        });
+        rest = found.end();
+    }
+    if rest < text.len() {
+        out.push(Inline::text(&text[rest..]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+
+    #[test]
+    fn no_break_spaces_become_spaces_and_runs_collapse() {
+        let out = finish_inlines(vec![t("  SOURCE\u{a0}/\u{a0}ECONOMY  \n")]);
+        assert_eq!(out, vec![t("SOURCE / ECONOMY")]);
+    }
+
+    #[test]
+    fn soft_breaks_join_lines_with_a_space_except_between_cjk() {
+        let out = finish_inlines(vec![t("hard\nwrapped line")]);
+        assert_eq!(out, vec![t("hard wrapped line")]);
+        let out = finish_inlines(vec![t("中文\n文本 and\nmore")]);
+        assert_eq!(out, vec![t("中文文本 and more")]);
+    }
+
+    #[test]
+    fn spaces_across_inline_boundaries_collapse_once() {
+        let out = finish_inlines(vec![
+            t("a "),
+            Inline::Emphasis {
+                content: vec![t(" b ")],
+            },
+            t(" c"),
+        ]);
+        assert_eq!(
+            out,
+            vec![
+                t("a "),
+                Inline::Emphasis {
+                    content: vec![t("b")]
+                },
+                t(" c")
+            ]
+        );
+    }
+
+    #[test]
+    fn stage_directions_and_timestamps_get_their_own_kinds() {
+        let out = finish_inlines(vec![t("[04:22] Well, (Laughter.) I [CHUCKLES] said [the president] was (quite) right [laughs]")]);
+        let switch = finish_inlines(vec![t("(In English.) Yes, (in 1998) we did.")]);
+        assert_eq!(
+            switch,
+            vec![
+                Inline::StageDirection { text: "(In English.)".into() },
+                t(" Yes, (in 1998) we did.")
+            ]
+        );
+        assert_eq!(
+            out,
+            vec![
+                Inline::Timestamp { text: "[04:22]".into() },
+                t(" Well, "),
+                Inline::StageDirection { text: "(Laughter.)".into() },
+                t(" I "),
+                Inline::StageDirection { text: "[CHUCKLES]".into() },
+                t(" said [the president] was (quite) right "),
+                Inline::StageDirection { text: "[laughs]".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn bare_urls_become_links() {
+        let out = finish_inlines(vec![t("See https://example.org/a?b=1. Then")]);
+        assert_eq!(
+            out,
+            vec![
+                t("See "),
+                Inline::Link {
+                    url: "https://example.org/a?b=1".into(),
+                    content: vec![t("https://example.org/a?b=1")]
+                },
+                t(". Then")
+            ]
+        );
+    }
+}

@@ -1,0 +1,346 @@
+//! YAML (`---`) and TOML (`+++`) front matter: split from the body, parsed
+//! with real parsers, and mapped onto metadata and speaker hints. The many
+//! names publishing tools use for one field (`dek`, `standfirst`,
+//! `subtitle`) all land in the same place.
+
+use serde_json::Value;
+
+use crate::assemble::{SpeakerHint, SpeakerHints};
+use crate::datetime::DateTime;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::error::Error;
+use crate::model::{Meta, SpeakerRole};
+use crate::source::location_at;
+
+/// Front matter found at the top of a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontMatterBlock {
+    pub value: Value,
+    /// Number of lines the front matter occupies, fences included.
+    pub lines: usize,
+}
+
+/// What front matter says beyond `Meta`.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatterExtras {
+    pub hints: SpeakerHints,
+    pub editors_note: Option<String>,
+    pub intro: Option<String>,
+    pub bio: Option<String>,
+}
+
+/// Splits and parses front matter. Returns `None` when the text has none.
+pub fn parse(text: &str, name: &str) -> Result<Option<FrontMatterBlock>, Error> {
+    let (fence, toml) = if text.starts_with("---\n") || text == "---" {
+        ("---", false)
+    } else if text.starts_with("+++\n") {
+        ("+++", true)
+    } else {
+        return Ok(None);
+    };
+    let mut end = None;
+    let mut offset = fence.len() + 1;
+    for (index, line) in text.lines().enumerate().skip(1) {
+        let trimmed = line.trim_end();
+        if trimmed == fence || (!toml && trimmed == "...") {
+            end = Some((index, offset));
+            break;
+        }
+        offset += line.len() + 1;
+    }
+    let Some((closing_line, body_end)) = end else {
+        return Err(Error::Syntax {
+            name: name.to_string(),
+            location: location_at(text, 1, 1),
+            message: format!("front matter opened with `{fence}` is never closed"),
+        });
+    };
+    let start = fence.len() + 1;
+    let body = text.get(start..body_end.max(start)).unwrap_or("");
+    let syntax = |line: usize, column: usize, message: String| Error::Syntax {
+        name: name.to_string(),
+        location: location_at(text, line + 1, column),
+        message,
+    };
+    let value: Value = if toml {
+        toml::from_str::<Value>(body).map_err(|err| {
+            let (line, column) = err
+                .span()
+                .map(|span| line_col(body, span.start))
+                .unwrap_or((1, 1));
+            syntax(line, column, format!("invalid TOML front matter: {}", err.message()))
+        })?
+    } else if body.trim().is_empty() {
+        Value::Object(Default::default())
+    } else {
+        serde_yaml_ng::from_str::<Value>(body).map_err(|err| {
+            let (line, column) = err
+                .location()
+                .map(|l| (l.line(), l.column()))
+                .unwrap_or((1, 1));
+            let message = err.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            syntax(line, column, format!("invalid YAML front matter: {message}"))
+        })?
+    };
+    if !value.is_object() {
+        return Err(syntax(1, 1, "front matter must be a mapping of keys to values".into()));
+    }
+    Ok(Some(FrontMatterBlock {
+        value,
+        lines: closing_line + 1,
+    }))
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+fn as_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        // TOML dates arrive as a one-key table.
+        Value::Object(map) if map.len() == 1 => map
+            .get("$__toml_private_datetime")
+            .and_then(as_text),
+        _ => None,
+    }
+}
+
+fn as_list(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items
+            .iter()
+            .filter_map(|v| as_text(v).or_else(|| v.get("name").and_then(as_text)))
+            .collect(),
+        Value::String(s) => s
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+        Value::Object(_) => value.get("name").and_then(as_text).into_iter().collect(),
+        other => as_text(other).into_iter().collect(),
+    }
+}
+
+fn people(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(s) => s
+            .split(" and ")
+            .flat_map(|part| part.split([',', ';', '&']))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+        other => as_list(other),
+    }
+}
+
+/// Applies front matter to `meta`; everything unknown is reported, not lost silently.
+pub fn apply(
+    block: &FrontMatterBlock,
+    meta: &mut Meta,
+    warnings: &mut Vec<Diagnostic>,
+) -> FrontMatterExtras {
+    let mut extras = FrontMatterExtras::default();
+    let Value::Object(map) = &block.value else {
+        return extras;
+    };
+    for (key, value) in map {
+        let normalised = key.to_lowercase().replace(['-', ' '], "_");
+        match normalised.as_str() {
+            "title" | "headline" => meta.title = as_text(value),
+            "subtitle" | "standfirst" | "dek" | "deck" | "subhead" | "strapline" => {
+                meta.subtitle = as_text(value)
+            }
+            "kicker" | "section" | "category" | "rubric" | "overline" => {
+                meta.kicker = as_list(value).into_iter().next()
+            }
+            "author" | "authors" | "byline" => meta.authors = people(value),
+            "interviewer" | "interviewers" | "interviewed_by" => {
+                meta.interviewers = people(value);
+                extras.hints.interviewers = meta.interviewers.clone();
+            }
+            "interviewee" | "interviewees" | "guest" | "guests" | "subject" => {
+                extras.hints.interviewees = people(value)
+            }
+            "publication" | "publisher" | "outlet" | "site" | "site_name" => {
+                meta.publication = as_text(value);
+                extras.hints.publication = meta.publication.clone();
+            }
+            "date" | "published" | "pubdate" | "publish_date" | "date_published" | "published_at" => {
+                meta.published = date(value, key, block, warnings)
+            }
+            "updated" | "modified" | "lastmod" | "date_modified" | "updated_at" | "last_updated" => {
+                meta.updated = date(value, key, block, warnings)
+            }
+            "lang" | "language" | "locale" => meta.language = as_text(value).unwrap_or_default().replace('_', "-"),
+            "source_url" | "url" | "source" | "canonical" | "canonical_url" | "link" | "permalink" => {
+                meta.source_url = as_text(value)
+            }
+            "rights" | "license" | "licence" | "copyright" => meta.rights = as_text(value),
+            "keywords" | "tags" | "subjects" | "topics" => meta.keywords = as_list(value),
+            "description" | "summary" | "excerpt" | "abstract" => meta.description = as_text(value),
+            "id" | "identifier" | "uuid" | "isbn" | "doi" => meta.identifier = as_text(value).unwrap_or_default(),
+            "cover" | "cover_image" | "image" | "thumbnail" => meta.cover = as_text(value),
+            "speakers" | "participants" | "cast" => extras.hints.speakers = speaker_hints(value),
+            "roles" => extras.hints.overrides.extend(role_map(value, warnings)),
+            "editor_note" | "editors_note" | "editor's_note" | "note" => extras.editors_note = as_text(value),
+            "intro" | "introduction" | "lede" | "lead" => extras.intro = as_text(value),
+            "bio" | "author_bio" | "about" => extras.bio = as_text(value),
+            _ => warnings.push(Diagnostic::new(
+                DiagnosticKind::Ignored,
+                Some(1),
+                format!("front matter key {key:?} is not used by Folio"),
+            )),
+        }
+    }
+    extras
+}
+
+fn date(
+    value: &Value,
+    key: &str,
+    block: &FrontMatterBlock,
+    warnings: &mut Vec<Diagnostic>,
+) -> Option<DateTime> {
+    let text = as_text(value)?;
+    let parsed = DateTime::parse(&text);
+    if parsed.is_none() {
+        warnings.push(Diagnostic::new(
+            DiagnosticKind::Ignored,
+            Some(1),
+            format!(
+                "front matter {key:?} ({text:?}) is not a date Folio can read (lines 1-{}); use 2022-05-17 or 2022-05-17T10:30:00Z",
+                block.lines
+            ),
+        ));
+    }
+    parsed
+}
+
+/// `speakers:` as a map (`GT: {name: …, role: …}` or `GT: interviewer`) or a list.
+fn speaker_hints(value: &Value) -> Vec<SpeakerHint> {
+    let from_object = |label: Option<String>, v: &Value| SpeakerHint {
+        label: label.or_else(|| v.get("label").and_then(as_text)),
+        name: v.get("name").and_then(as_text),
+        role: v.get("role").and_then(as_text).and_then(|r| SpeakerRole::parse(&r)),
+    };
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .map(|(label, v)| match v {
+                Value::String(s) => match SpeakerRole::parse(s) {
+                    Some(role) => SpeakerHint {
+                        label: Some(label.clone()),
+                        name: None,
+                        role: Some(role),
+                    },
+                    None => SpeakerHint {
+                        label: Some(label.clone()),
+                        name: Some(s.clone()),
+                        role: None,
+                    },
+                },
+                other => from_object(Some(label.clone()), other),
+            })
+            .collect(),
+        Value::Array(items) => items
+            .iter()
+            .map(|v| match v {
+                Value::String(s) => SpeakerHint {
+                    label: Some(s.clone()),
+                    name: None,
+                    role: None,
+                },
+                other => from_object(None, other),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn role_map(value: &Value, warnings: &mut Vec<Diagnostic>) -> Vec<(String, SpeakerRole)> {
+    let Value::Object(map) = value else {
+        return Vec::new();
+    };
+    map.iter()
+        .filter_map(|(label, role)| {
+            let text = as_text(role)?;
+            match SpeakerRole::parse(&text) {
+                Some(role) => Some((label.clone(), role)),
+                None => {
+                    warnings.push(Diagnostic::new(
+                        DiagnosticKind::Ignored,
+                        Some(1),
+                        format!("front matter role {text:?} for {label:?} is not one of interviewer, interviewee, moderator, interpreter, group, other"),
+                    ));
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_errors_point_into_the_file() {
+        let text = "---\ntitle: ok\nspeakers: [unclosed\n---\nBody";
+        match parse(text, "x.md") {
+            Err(Error::Syntax { location, .. }) => assert!(location.line >= 3, "{location:?}"),
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn toml_errors_point_into_the_file() {
+        let text = "+++\ntitle = \"ok\"\ndate = = 3\n+++\nBody";
+        match parse(text, "x.md") {
+            Err(Error::Syntax { location, .. }) => {
+                assert_eq!(location.line, 3);
+                assert_eq!(location.source_line, "date = = 3");
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        assert!(matches!(parse("---\ntitle: x\n", "x.md"), Err(Error::Syntax { .. })));
+    }
+
+    #[test]
+    fn maps_the_usual_keys() {
+        let text = "---\ntitle: T\ndek: D\nauthors: [A One, B Two]\ninterviewer: Q Asker\ndate: May 17, 2022\nlang: fr_FR\ntags: a, b\nspeakers:\n  GT: {name: Global Times, role: interviewer}\n  Gosset: interviewee\nmystery: 1\n---\n";
+        let block = parse(text, "x.md").ok().flatten();
+        let block = block.as_ref().map(|b| {
+            let mut meta = Meta::default();
+            let mut warnings = vec![];
+            let extras = apply(b, &mut meta, &mut warnings);
+            (meta, extras, warnings)
+        });
+        let Some((meta, extras, warnings)) = block else {
+            panic!("no front matter");
+        };
+        assert_eq!(meta.title.as_deref(), Some("T"));
+        assert_eq!(meta.subtitle.as_deref(), Some("D"));
+        assert_eq!(meta.authors, ["A One", "B Two"]);
+        assert_eq!(meta.interviewers, ["Q Asker"]);
+        assert_eq!(meta.published.map(|d| d.to_string()).as_deref(), Some("2022-05-17"));
+        assert_eq!(meta.language, "fr-FR");
+        assert_eq!(meta.keywords, ["a", "b"]);
+        assert_eq!(extras.hints.speakers.len(), 2);
+        assert_eq!(extras.hints.speakers[0].role, Some(SpeakerRole::Interviewer));
+        assert_eq!(extras.hints.speakers[1].role, Some(SpeakerRole::Interviewee));
+        assert_eq!(warnings.len(), 1);
+    }
+}

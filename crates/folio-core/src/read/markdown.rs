@@ -1,0 +1,506 @@
+//! Markdown through a real CommonMark parser (pulldown-cmark) into raw blocks.
+//!
+//! HTML comments are dropped (translated pages keep the original there), hard
+//! wrapped lines stay soft breaks until normalisation joins them, images
+//! become figures and the caption printed under an image joins its figure.
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::assemble::{RawBlock, RawKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::model::{Figure, Inline, plain_text};
+use crate::read::caption;
+use crate::source::LineIndex;
+
+/// A block container being filled.
+enum Container {
+    Root,
+    Quote { line: usize },
+    List { line: usize, ordered: bool, items: Vec<Vec<RawBlock>> },
+    Item,
+}
+
+/// An inline container being filled.
+enum InlineFrame {
+    Paragraph { line: usize, implicit: bool },
+    Heading { line: usize, level: u8 },
+    Emphasis,
+    Strong,
+    Strikethrough,
+    Link { url: String },
+    Image { url: String, title: String },
+}
+
+struct Builder {
+    index: LineIndex,
+    containers: Vec<(Container, Vec<RawBlock>)>,
+    inlines: Vec<(InlineFrame, Vec<Inline>)>,
+    /// Images met in the current paragraph.
+    images: Vec<Figure>,
+    code: Option<(usize, String)>,
+    html_block: Option<(usize, String)>,
+    inline_comment_open: bool,
+    last_end_line: usize,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Parses Markdown `text` (front matter already blanked out, so lines match the file).
+pub fn read_blocks(text: &str) -> (Vec<RawBlock>, Vec<Diagnostic>) {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    let mut builder = Builder {
+        index: LineIndex::new(text),
+        containers: vec![(Container::Root, Vec::new())],
+        inlines: Vec::new(),
+        images: Vec::new(),
+        code: None,
+        html_block: None,
+        inline_comment_open: false,
+        last_end_line: 0,
+        warnings: Vec::new(),
+    };
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let line = builder.index.line_of(range.start);
+        let end_line = builder.index.line_of(range.end.saturating_sub(1).max(range.start));
+        builder.event(event, line, end_line);
+    }
+    builder.close_implicit_paragraph();
+    let mut blocks = builder
+        .containers
+        .pop()
+        .map(|(_, blocks)| blocks)
+        .unwrap_or_default();
+    attach_captions(&mut blocks);
+    (blocks, builder.warnings)
+}
+
+impl Builder {
+    fn event(&mut self, event: Event<'_>, line: usize, end_line: usize) {
+        if let Some((_, code)) = self.code.as_mut()
+            && let Event::Text(text) = &event
+        {
+            code.push_str(text);
+            return;
+        }
+        if let Some((_, html)) = self.html_block.as_mut()
+            && let Event::Html(text) = &event
+        {
+            html.push_str(text);
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, line),
+            Event::End(tag) => self.end(tag, end_line),
+            Event::Text(text) => self.push_inline(line, Inline::text(text.to_string())),
+            Event::Code(text) => self.push_inline(line, Inline::Code { text: text.to_string() }),
+            Event::SoftBreak => self.push_inline(line, Inline::text("\n")),
+            Event::HardBreak => self.push_inline(line, Inline::LineBreak),
+            Event::Rule => {
+                self.close_implicit_paragraph();
+                self.push_block(line, end_line, RawKind::Rule);
+            }
+            Event::InlineHtml(html) | Event::Html(html) => self.inline_html(&html, line),
+            Event::TaskListMarker(done) => {
+                self.push_inline(line, Inline::text(if done { "☑ " } else { "☐ " }))
+            }
+            Event::FootnoteReference(name) => {
+                self.push_inline(line, Inline::text(format!("[{name}]")))
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.push_inline(line, Inline::Code { text: text.to_string() })
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, line: usize) {
+        match tag {
+            Tag::Paragraph => {
+                self.close_implicit_paragraph();
+                self.inlines.push((InlineFrame::Paragraph { line, implicit: false }, Vec::new()));
+            }
+            Tag::Heading { level, .. } => {
+                self.close_implicit_paragraph();
+                let level = match level {
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    HeadingLevel::H4 => 4,
+                    HeadingLevel::H5 => 5,
+                    HeadingLevel::H6 => 6,
+                };
+                self.inlines.push((InlineFrame::Heading { line, level }, Vec::new()));
+            }
+            Tag::BlockQuote(_) => {
+                self.close_implicit_paragraph();
+                self.containers.push((Container::Quote { line }, Vec::new()));
+            }
+            Tag::List(start) => {
+                self.close_implicit_paragraph();
+                self.containers.push((
+                    Container::List {
+                        line,
+                        ordered: start.is_some(),
+                        items: Vec::new(),
+                    },
+                    Vec::new(),
+                ));
+            }
+            Tag::Item => {
+                self.close_implicit_paragraph();
+                self.containers.push((Container::Item, Vec::new()));
+            }
+            Tag::CodeBlock(kind) => {
+                self.close_implicit_paragraph();
+                let line = match kind {
+                    CodeBlockKind::Fenced(_) => line + 1,
+                    CodeBlockKind::Indented => line,
+                };
+                self.code = Some((line, String::new()));
+            }
+            Tag::HtmlBlock => {
+                self.close_implicit_paragraph();
+                self.html_block = Some((line, String::new()));
+            }
+            Tag::Emphasis => self.open_inline(line, InlineFrame::Emphasis),
+            Tag::Strong => self.open_inline(line, InlineFrame::Strong),
+            Tag::Strikethrough => self.open_inline(line, InlineFrame::Strikethrough),
+            Tag::Link { dest_url, .. } => self.open_inline(
+                line,
+                InlineFrame::Link {
+                    url: dest_url.to_string(),
+                },
+            ),
+            Tag::Image { dest_url, title, .. } => self.open_inline(
+                line,
+                InlineFrame::Image {
+                    url: dest_url.to_string(),
+                    title: title.to_string(),
+                },
+            ),
+            // Tables, footnote definitions and the like: their text is kept
+            // through the inline and paragraph events they contain.
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, end_line: usize) {
+        match tag {
+            TagEnd::Paragraph => self.close_paragraph(end_line),
+            TagEnd::Heading(_) => {
+                if let Some((InlineFrame::Heading { line, level }, inlines)) = self.inlines.pop() {
+                    let text = crate::normalise::clean_line(&plain_text(&inlines));
+                    if !text.is_empty() {
+                        self.push_block(line, end_line, RawKind::Heading { level, text });
+                    }
+                }
+            }
+            TagEnd::BlockQuote(_) => {
+                self.close_implicit_paragraph();
+                if let Some((Container::Quote { line }, blocks)) = self.containers.pop() {
+                    self.push_block(line, end_line, RawKind::Quote(blocks));
+                }
+            }
+            TagEnd::List(_) => {
+                self.close_implicit_paragraph();
+                if let Some((Container::List { line, ordered, items }, _)) = self.containers.pop() {
+                    self.push_block(line, end_line, RawKind::List { ordered, items });
+                }
+            }
+            TagEnd::Item => {
+                self.close_implicit_paragraph();
+                if let Some((Container::Item, mut blocks)) = self.containers.pop() {
+                    attach_captions(&mut blocks);
+                    if let Some((Container::List { items, .. }, _)) = self.containers.last_mut() {
+                        items.push(blocks);
+                    }
+                }
+            }
+            TagEnd::CodeBlock => {
+                if let Some((line, code)) = self.code.take() {
+                    self.push_block(line, end_line, RawKind::Code(code.trim_end().to_string()));
+                }
+            }
+            TagEnd::HtmlBlock => {
+                if let Some((line, html)) = self.html_block.take() {
+                    self.html_block_text(&html, line, end_line);
+                }
+            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
+                self.close_inline()
+            }
+            TagEnd::Image => self.close_image(),
+            _ => {}
+        }
+    }
+
+    fn open_inline(&mut self, line: usize, frame: InlineFrame) {
+        self.ensure_paragraph(line);
+        self.inlines.push((frame, Vec::new()));
+    }
+
+    fn close_inline(&mut self) {
+        let Some((frame, content)) = self.inlines.pop() else {
+            return;
+        };
+        let inline = match frame {
+            InlineFrame::Emphasis => Inline::Emphasis { content },
+            InlineFrame::Strong => Inline::Strong { content },
+            InlineFrame::Link { url } => Inline::Link { url, content },
+            InlineFrame::Strikethrough => {
+                // Struck text is kept as text: the model has no deletion mark.
+                for inline in content {
+                    self.push_raw(inline);
+                }
+                return;
+            }
+            other => {
+                self.inlines.push((other, content));
+                return;
+            }
+        };
+        self.push_raw(inline);
+    }
+
+    fn close_image(&mut self) {
+        if let Some((InlineFrame::Image { url, title }, alt)) = self.inlines.pop() {
+            let alt = crate::normalise::clean_line(&plain_text(&alt));
+            self.images.push(Figure {
+                src: Some(url).filter(|u| !u.is_empty()),
+                alt: Some(alt).filter(|a| !a.is_empty()),
+                caption: Some(crate::normalise::clean_line(&title)).filter(|t| !t.is_empty()),
+                credit: None,
+            });
+        }
+    }
+
+    /// Tight list items carry text without a paragraph: open one for it.
+    fn ensure_paragraph(&mut self, line: usize) {
+        if self.inlines.is_empty() {
+            self.inlines.push((InlineFrame::Paragraph { line, implicit: true }, Vec::new()));
+        }
+    }
+
+    fn close_implicit_paragraph(&mut self) {
+        if matches!(self.inlines.first(), Some((InlineFrame::Paragraph { implicit: true, .. }, _))) {
+            while self.inlines.len() > 1 {
+                self.close_inline();
+            }
+            let line = match self.inlines.first() {
+                Some((InlineFrame::Paragraph { line, .. }, _)) => *line,
+                _ => 0,
+            };
+            self.close_paragraph(line);
+        }
+    }
+
+    fn push_inline(&mut self, line: usize, inline: Inline) {
+        if self.inline_comment_open {
+            return;
+        }
+        self.ensure_paragraph(line);
+        self.push_raw(inline);
+    }
+
+    fn push_raw(&mut self, inline: Inline) {
+        let Some((_, content)) = self.inlines.last_mut() else {
+            return;
+        };
+        // The parser splits text at brackets and entities: keep one text run,
+        // so a label or timestamp is seen whole.
+        if let (Inline::Text { text }, Some(Inline::Text { text: last })) = (&inline, content.last_mut()) {
+            last.push_str(text);
+        } else {
+            content.push(inline);
+        }
+    }
+
+    fn close_paragraph(&mut self, end_line: usize) {
+        let Some((InlineFrame::Paragraph { line, .. }, inlines)) = self.inlines.pop() else {
+            return;
+        };
+        let images = std::mem::take(&mut self.images);
+        let text = plain_text(&inlines);
+        if images.is_empty() {
+            if !text.trim().is_empty() {
+                self.push_block(line, end_line, RawKind::Paragraph(inlines));
+            }
+            return;
+        }
+        // An image alone, or an image with its caption in the same paragraph.
+        let only_image = text.trim().is_empty();
+        let single_with_caption = images.len() == 1 && caption_like(&inlines);
+        if only_image || single_with_caption {
+            for mut figure in images {
+                if !only_image {
+                    let parsed = caption::split_caption(&text);
+                    figure.caption = parsed.caption.or(figure.caption);
+                    figure.credit = parsed.credit;
+                }
+                self.push_block(line, end_line, RawKind::Figure(figure));
+            }
+        } else {
+            self.push_block(line, end_line, RawKind::Paragraph(inlines));
+            for figure in images {
+                self.push_block(line, end_line, RawKind::Figure(figure));
+            }
+        }
+    }
+
+    fn push_block(&mut self, line: usize, end_line: usize, kind: RawKind) {
+        let gap_before = line.saturating_sub(self.last_end_line + 1);
+        self.last_end_line = end_line.max(line);
+        if let Some((_, blocks)) = self.containers.last_mut() {
+            blocks.push(RawBlock {
+                line,
+                gap_before,
+                kind,
+            });
+        }
+    }
+
+    fn inline_html(&mut self, html: &str, line: usize) {
+        let trimmed = html.trim();
+        if self.inline_comment_open {
+            if trimmed.contains("-->") {
+                self.inline_comment_open = false;
+            }
+            return;
+        }
+        if trimmed.starts_with("<!--") {
+            self.inline_comment_open = !trimmed.contains("-->");
+            return;
+        }
+        let lower = trimmed.to_lowercase();
+        if lower.starts_with("<br") {
+            self.push_inline(line, Inline::LineBreak);
+        }
+        // Other inline tags carry no text of their own; their content arrives as text events.
+    }
+
+    fn html_block_text(&mut self, html: &str, line: usize, end_line: usize) {
+        let without_comments = strip_comments(html);
+        let text = strip_tags(&without_comments);
+        if text.trim().is_empty() {
+            return;
+        }
+        self.warnings.push(Diagnostic::new(
+            DiagnosticKind::LostFormatting,
+            Some(line),
+            "raw HTML block: its tags were dropped and its text kept",
+        ));
+        for chunk in text.split("\n\n").filter(|c| !c.trim().is_empty()) {
+            self.push_block(line, end_line, RawKind::Paragraph(vec![Inline::text(chunk)]));
+        }
+    }
+}
+
+fn strip_comments(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + 3..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A paragraph that reads as a caption: wholly italic, or carrying a credit.
+fn caption_like(inlines: &[Inline]) -> bool {
+    let meaningful: Vec<&Inline> = inlines
+        .iter()
+        .filter(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()) && !matches!(i, Inline::LineBreak))
+        .collect();
+    let italic = !meaningful.is_empty() && meaningful.iter().all(|i| matches!(i, Inline::Emphasis { .. }));
+    italic || caption::is_caption_line(&plain_text(inlines))
+}
+
+/// Joins a caption paragraph printed right under an image to its figure.
+fn attach_captions(blocks: &mut Vec<RawBlock>) {
+    let mut i = 0;
+    while i + 1 < blocks.len() {
+        let caption = match (&blocks[i].kind, &blocks[i + 1].kind) {
+            (RawKind::Figure(figure), RawKind::Paragraph(inlines))
+                if figure.credit.is_none() && caption_like(inlines) =>
+            {
+                Some(caption::split_caption(&plain_text(inlines)))
+            }
+            _ => None,
+        };
+        if let Some(parsed) = caption {
+            if let RawKind::Figure(figure) = &mut blocks[i].kind {
+                figure.caption = parsed.caption.or(figure.caption.take());
+                figure.credit = parsed.credit;
+            }
+            blocks.remove(i + 1);
+        }
+        if let RawKind::Quote(inner) = &mut blocks[i].kind {
+            attach_captions(inner);
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<RawKind> {
+        read_blocks(text).0.into_iter().map(|b| b.kind).collect()
+    }
+
+    #[test]
+    fn comments_are_not_content() {
+        let blocks = kinds("<!-- original: Olá -->\nHello <!-- hidden --> world\n\n<!--\nQ: hidden\n-->\n\nEnd");
+        let texts: Vec<String> = blocks
+            .iter()
+            .filter_map(|k| match k {
+                RawKind::Paragraph(i) => Some(plain_text(i)),
+                _ => None,
+            })
+            .collect();
+        assert!(texts.iter().all(|t| !t.contains("hidden") && !t.contains("Olá")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.contains("Hello") && t.contains("world")));
+        assert!(texts.iter().any(|t| t == "End"));
+    }
+
+    #[test]
+    fn image_then_italic_caption_is_one_figure() {
+        let blocks = kinds("![Dana at the mill](mill.jpg)\n\n*Dana Park at the mill. Photo: Jane Roe*\n\nNext.");
+        assert_eq!(blocks.len(), 2);
+        match &blocks[0] {
+            RawKind::Figure(f) => {
+                assert_eq!(f.src.as_deref(), Some("mill.jpg"));
+                assert_eq!(f.alt.as_deref(), Some("Dana at the mill"));
+                assert_eq!(f.caption.as_deref(), Some("Dana Park at the mill."));
+                assert_eq!(f.credit.as_deref(), Some("Jane Roe"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn gaps_and_lines_are_tracked() {
+        let blocks = read_blocks("a\n\n\nb\nc\n").0;
+        assert_eq!((blocks[0].line, blocks[0].gap_before), (1, 0));
+        assert_eq!((blocks[1].line, blocks[1].gap_before), (4, 2));
+    }
+}

@@ -1,0 +1,380 @@
+//! Reading interviews: choose a reader, run it, and resolve the result into
+//! a valid model once, so writers never see a half-understood document.
+
+mod caption;
+mod frontmatter;
+mod markdown;
+mod model_file;
+mod text;
+
+use std::path::Path;
+
+use crate::assemble::{self, RawBlock, RawKind, SpeakerHints};
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::identifier::stable_identifier;
+use crate::language::infer_language;
+use crate::model::{
+    Block, ClosingBlock, FrontBlock, Inline, Interview, Meta, SpeakerRole, blocks_plain_text,
+    plain_text,
+};
+use crate::normalise::clean_line;
+use crate::source;
+
+/// The input forms Folio reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    /// Plain text copied from a web page or typed from a recording.
+    Text,
+    /// Markdown with optional YAML or TOML front matter.
+    Markdown,
+    /// The model itself as JSON.
+    Json,
+    /// The model itself as YAML.
+    Yaml,
+}
+
+impl InputFormat {
+    pub const NAMES: &'static [&'static str] = &["text", "markdown", "json", "yaml"];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" | "plain" => Some(InputFormat::Text),
+            "markdown" | "md" => Some(InputFormat::Markdown),
+            "json" => Some(InputFormat::Json),
+            "yaml" | "yml" => Some(InputFormat::Yaml),
+            _ => None,
+        }
+    }
+
+    pub fn from_extension(path: &str) -> Option<Self> {
+        let ext = Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(InputFormat::Text),
+            "md" | "markdown" | "mdown" | "mkd" => Some(InputFormat::Markdown),
+            "json" => Some(InputFormat::Json),
+            "yaml" | "yml" => Some(InputFormat::Yaml),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Markdown => "markdown",
+            InputFormat::Json => "json",
+            InputFormat::Yaml => "yaml",
+        }
+    }
+}
+
+/// How to read.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Forces a reader (`--from`); otherwise the extension, then the content, decide.
+    pub format: Option<InputFormat>,
+    /// Role overrides by label (`--role LABEL=ROLE`, `--interviewer LABEL`).
+    pub roles: Vec<(String, SpeakerRole)>,
+}
+
+/// A read interview and what the reader had to guess or leave out.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub interview: Interview,
+    pub warnings: Vec<Diagnostic>,
+    pub format: InputFormat,
+}
+
+/// Reads an interview file.
+pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Parsed, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    read_bytes(&bytes, &path.display().to_string(), options)
+}
+
+/// Reads an interview from bytes; `name` is used for messages and its extension to pick a reader.
+pub fn read_bytes(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Parsed, Error> {
+    let text = source::decode(bytes, name)?;
+    let format = options
+        .format
+        .unwrap_or_else(|| choose_format(name, &text));
+    match format {
+        InputFormat::Json | InputFormat::Yaml => model_file::read(&text, name, format, options),
+        InputFormat::Markdown => read_markdown(&text, name, options),
+        InputFormat::Text => read_text(&text, name, options),
+    }
+}
+
+/// The extension decides; content decides when there is none or it is ambiguous.
+fn choose_format(name: &str, text: &str) -> InputFormat {
+    let has_front_matter = text.starts_with("---\n") || text.starts_with("+++\n");
+    match InputFormat::from_extension(name) {
+        Some(InputFormat::Text) if has_front_matter => InputFormat::Markdown,
+        Some(format) => format,
+        None => {
+            let trimmed = text.trim_start();
+            if trimmed.starts_with('{') {
+                InputFormat::Json
+            } else if looks_like_yaml_model(text) {
+                InputFormat::Yaml
+            } else if has_front_matter || looks_like_markdown(text) {
+                InputFormat::Markdown
+            } else {
+                InputFormat::Text
+            }
+        }
+    }
+}
+
+fn looks_like_yaml_model(text: &str) -> bool {
+    let keys = ["meta:", "speakers:", "turns:"];
+    keys.iter()
+        .all(|k| text.lines().any(|l| l.trim_end() == *k))
+}
+
+fn looks_like_markdown(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("# ") || l.starts_with("## ") || l.starts_with("**") || l.starts_with("![")
+    })
+}
+
+fn read_markdown(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed, Error> {
+    let mut meta = Meta::default();
+    let mut warnings = Vec::new();
+    let front_matter = frontmatter::parse(text, name)?;
+    let (extras, body) = match &front_matter {
+        Some(block) => {
+            let extras = frontmatter::apply(block, &mut meta, &mut warnings);
+            // Blank the front matter out so body lines keep their numbers.
+            let body: String = text
+                .split_inclusive('\n')
+                .enumerate()
+                .map(|(i, line)| if i < block.lines { "\n" } else { line })
+                .collect();
+            (extras, body)
+        }
+        None => (frontmatter::FrontMatterExtras::default(), text.to_string()),
+    };
+    let (mut blocks, markdown_warnings) = markdown::read_blocks(&body);
+    warnings.extend(markdown_warnings);
+    take_title_block(&mut blocks, &mut meta);
+    let mut context = String::new();
+    for value in [&meta.title, &meta.subtitle, &meta.description].into_iter().flatten() {
+        context.push_str(value);
+        context.push('\n');
+    }
+    let document = Document {
+        meta,
+        header_figures: Vec::new(),
+        header_datelines: Vec::new(),
+        blocks,
+        hints: extras.hints,
+        context,
+        editors_note: extras.editors_note,
+        intro: extras.intro,
+        bio: extras.bio,
+        warnings,
+    };
+    finish(document, name, options, InputFormat::Markdown)
+}
+
+/// A leading `# Title`, an italic standfirst and a `By …` line under it.
+fn take_title_block(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
+    let Some(RawBlock {
+        kind: RawKind::Heading { level: 1, text },
+        ..
+    }) = blocks.first()
+    else {
+        return;
+    };
+    let heading = text.clone();
+    if meta.title.is_none() {
+        meta.title = Some(heading);
+    } else if meta.title.as_deref() != Some(heading.as_str()) {
+        return;
+    }
+    blocks.remove(0);
+    if meta.subtitle.is_none()
+        && let Some(RawBlock {
+            kind: RawKind::Paragraph(inlines),
+            ..
+        }) = blocks.first()
+        && let [Inline::Emphasis { content }] = inlines.as_slice()
+        && matches!(assemble::labels::scan(content), assemble::labels::LabelScan::None)
+        && !assemble::is_editing_note(&plain_text(content))
+    {
+        meta.subtitle = Some(clean_line(&plain_text(content)));
+        blocks.remove(0);
+    }
+    if let Some(RawBlock {
+        kind: RawKind::Paragraph(inlines),
+        ..
+    }) = blocks.first()
+    {
+        let line = clean_line(&plain_text(inlines));
+        if let Some(rest) = line.strip_prefix("By ")
+            && rest.split_whitespace().count() <= 10
+        {
+            meta.authors = rest
+                .split(" and ")
+                .flat_map(|p| p.split(','))
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect();
+            blocks.remove(0);
+        }
+    }
+}
+
+fn read_text(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed, Error> {
+    let mut meta = Meta::default();
+    let (header, blocks) = text::read(text, &mut meta);
+    let hints = SpeakerHints {
+        interviewers: meta.interviewers.clone(),
+        interviewees: header.interviewees,
+        ..SpeakerHints::default()
+    };
+    let document = Document {
+        meta,
+        header_figures: header.figures,
+        header_datelines: header.datelines,
+        blocks,
+        hints,
+        context: header.context,
+        editors_note: None,
+        intro: None,
+        bio: None,
+        warnings: Vec::new(),
+    };
+    finish(document, name, options, InputFormat::Text)
+}
+
+/// What a document reader found, before the interview is assembled.
+struct Document {
+    meta: Meta,
+    header_figures: Vec<crate::model::Figure>,
+    header_datelines: Vec<String>,
+    blocks: Vec<RawBlock>,
+    hints: SpeakerHints,
+    context: String,
+    editors_note: Option<String>,
+    intro: Option<String>,
+    bio: Option<String>,
+    warnings: Vec<Diagnostic>,
+}
+
+fn text_paragraphs(text: &str) -> Vec<Block> {
+    text.split("\n\n")
+        .map(clean_line)
+        .filter(|t| !t.is_empty())
+        .map(|t| Block::Paragraph {
+            content: vec![Inline::text(t)],
+        })
+        .collect()
+}
+
+fn finish(
+    document: Document,
+    name: &str,
+    options: &ReadOptions,
+    format: InputFormat,
+) -> Result<Parsed, Error> {
+    let Document {
+        mut meta,
+        header_figures,
+        header_datelines,
+        blocks,
+        mut hints,
+        mut context,
+        editors_note,
+        intro,
+        bio,
+        mut warnings,
+    } = document;
+    hints.overrides.extend(options.roles.iter().cloned());
+    if hints.publication.is_none() {
+        hints.publication = meta.publication.clone();
+    }
+    for block in &blocks {
+        if let RawKind::Paragraph(inlines) = &block.kind {
+            context.push_str(&plain_text(inlines));
+            context.push('\n');
+        }
+        if let RawKind::Figure(figure) = &block.kind {
+            context.push_str(&figure.plain_text());
+            context.push('\n');
+        }
+    }
+    for figure in &header_figures {
+        context.push_str(&figure.plain_text());
+        context.push('\n');
+    }
+    let assembled = assemble::assemble(blocks, &hints, &context).map_err(|looked_for| {
+        Error::NoTurns {
+            name: name.to_string(),
+            looked_for,
+        }
+    })?;
+    warnings.extend(assembled.warnings);
+    warnings.sort_by_key(|w| w.line.unwrap_or(0));
+
+    let mut front: Vec<FrontBlock> = header_datelines
+        .into_iter()
+        .map(|text| FrontBlock::Dateline { text })
+        .chain(header_figures.into_iter().map(|figure| FrontBlock::Figure { figure }))
+        .collect();
+    if let Some(note) = editors_note {
+        front.push(FrontBlock::EditorsNote {
+            content: text_paragraphs(&note),
+        });
+    }
+    if let Some(intro) = intro {
+        front.push(FrontBlock::Introduction {
+            content: text_paragraphs(&intro),
+        });
+    }
+    front.extend(assembled.front);
+    let mut closing = assembled.closing;
+    if let Some(bio) = bio {
+        closing.push(ClosingBlock::Bio {
+            content: text_paragraphs(&bio),
+        });
+    }
+    let mut interview = Interview {
+        meta: std::mem::take(&mut meta),
+        speakers: assembled.speakers,
+        front,
+        turns: assembled.turns,
+        sections: assembled.sections,
+        closing,
+    };
+    complete_meta(&mut interview);
+    model_file::validate(&interview).map_err(|message| Error::InvalidModel {
+        name: name.to_string(),
+        message,
+    })?;
+    Ok(Parsed {
+        interview,
+        warnings,
+        format,
+    })
+}
+
+/// Fills the language and identifier when the source did not give them.
+pub(crate) fn complete_meta(interview: &mut Interview) {
+    if interview.meta.language.trim().is_empty() {
+        let mut text = interview.meta.title.clone().unwrap_or_default();
+        for turn in &interview.turns {
+            text.push('\n');
+            text.push_str(&blocks_plain_text(&turn.content));
+        }
+        interview.meta.language = infer_language(&text);
+    }
+    if interview.meta.identifier.trim().is_empty() {
+        interview.meta.identifier = stable_identifier(interview);
+    }
+}

@@ -1,0 +1,110 @@
+//! The model itself as JSON or YAML: parsed with serde, checked like any
+//! reader's output, so a hand-written model cannot reach a writer broken.
+
+use std::collections::HashSet;
+
+use crate::error::Error;
+use crate::model::Interview;
+use crate::read::{InputFormat, Parsed, ReadOptions, complete_meta};
+use crate::source::location_at;
+
+pub fn read(
+    text: &str,
+    name: &str,
+    format: InputFormat,
+    options: &ReadOptions,
+) -> Result<Parsed, Error> {
+    let syntax = |line: usize, column: usize, message: String| Error::Syntax {
+        name: name.to_string(),
+        location: location_at(text, line, column),
+        message,
+    };
+    let mut interview: Interview = match format {
+        InputFormat::Yaml => serde_yaml_ng::from_str(text).map_err(|err| {
+            let (line, column) = err
+                .location()
+                .map(|l| (l.line(), l.column()))
+                .unwrap_or((1, 1));
+            let message = err.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            syntax(line, column, format!("invalid YAML model: {message}"))
+        })?,
+        _ => serde_json::from_str(text).map_err(|err| {
+            let message = err.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            syntax(err.line().max(1), err.column().max(1), format!("invalid JSON model: {message}"))
+        })?,
+    };
+    for (label, role) in &options.roles {
+        let key = crate::assemble::labels::label_key(label);
+        for speaker in &mut interview.speakers {
+            if crate::assemble::labels::label_key(&speaker.label) == key {
+                speaker.role = *role;
+            }
+        }
+    }
+    if interview.turns.is_empty() {
+        return Err(Error::NoTurns {
+            name: name.to_string(),
+            looked_for: "the model's `turns` list is empty".into(),
+        });
+    }
+    complete_meta(&mut interview);
+    validate(&interview).map_err(|message| Error::InvalidModel {
+        name: name.to_string(),
+        message,
+    })?;
+    Ok(Parsed {
+        interview,
+        warnings: Vec::new(),
+        format,
+    })
+}
+
+/// The promises the model makes to writers.
+pub fn validate(interview: &Interview) -> Result<(), String> {
+    let mut ids = HashSet::new();
+    for speaker in &interview.speakers {
+        if speaker.id.trim().is_empty() {
+            return Err(format!("speaker {:?} has an empty id", speaker.label));
+        }
+        if speaker.label.trim().is_empty() {
+            return Err(format!("speaker {:?} has an empty label", speaker.id));
+        }
+        if !ids.insert(speaker.id.as_str()) {
+            return Err(format!("speaker id {:?} is used twice", speaker.id));
+        }
+    }
+    if interview.turns.is_empty() {
+        return Err("the interview has no turns".into());
+    }
+    for (index, turn) in interview.turns.iter().enumerate() {
+        if !ids.contains(turn.speaker.as_str()) {
+            return Err(format!(
+                "turn {} refers to speaker {:?}, which is not in `speakers`",
+                index + 1,
+                turn.speaker
+            ));
+        }
+        if turn.content.is_empty() {
+            return Err(format!("turn {} has no content", index + 1));
+        }
+    }
+    for section in &interview.sections {
+        if section.first_turn > interview.turns.len() {
+            return Err(format!(
+                "section {:?} starts at turn {}, but there are only {} turns",
+                section.heading,
+                section.first_turn,
+                interview.turns.len()
+            ));
+        }
+        if !(1..=6).contains(&section.level) {
+            return Err(format!("section {:?} has level {}, expected 1 to 6", section.heading, section.level));
+        }
+    }
+    if interview.meta.language.trim().is_empty() {
+        return Err("meta.language is empty".into());
+    }
+    Ok(())
+}
