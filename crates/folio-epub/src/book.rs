@@ -50,14 +50,20 @@ pub fn write(interview: &Interview, options: &EpubOptions) -> Result<Rendered, E
     builder.metadata("direction", language.direction.as_str())?;
     builder.set_generator("Folio");
     builder.set_toc_name(language.labels.contents);
-    if let Some(description) = &interview.meta.description {
-        builder.add_description(xml_safe(description));
+    // EPUBCheck warns about empty metadata elements: leave blank values out.
+    if let Some(description) = non_blank(interview.meta.description.as_deref()) {
+        builder.add_description(description);
     }
-    for keyword in &interview.meta.keywords {
-        builder.add_subject(xml_safe(keyword));
+    for keyword in interview
+        .meta
+        .keywords
+        .iter()
+        .filter_map(|k| non_blank(Some(k)))
+    {
+        builder.add_subject(keyword);
     }
-    if let Some(rights) = &interview.meta.rights {
-        builder.set_license(xml_safe(rights));
+    if let Some(rights) = non_blank(interview.meta.rights.as_deref()) {
+        builder.set_license(rights);
     }
     builder.set_uuid(uuid);
     builder.set_modified_date(modified_utc);
@@ -153,7 +159,7 @@ fn headline(interview: &Interview, language: &Language) -> String {
     let chosen = [meta.title.as_deref(), meta.subtitle.as_deref()]
         .into_iter()
         .flatten()
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|t| xml_safe(t).split_whitespace().collect::<Vec<_>>().join(" "))
         .find(|t| !t.is_empty());
     chosen.unwrap_or_else(|| {
         let names = interview.interviewees();
@@ -273,4 +279,10 @@ fn toc_depth(chapters: &[Chapter]) -> usize {
         .map(|e| usize::from(e.depth))
         .max();
     1 + inner.unwrap_or(0)
+}
+
+/// The value made XML-safe and trimmed, unless nothing is left.
+fn non_blank(value: Option<&str>) -> Option<String> {
+    let value = xml_safe(value?.trim());
+    (!value.trim().is_empty()).then_some(value)
 }

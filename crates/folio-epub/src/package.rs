@@ -37,7 +37,10 @@ pub struct Creator {
 pub fn creators(interview: &Interview) -> Vec<Creator> {
     let mut out: Vec<Creator> = Vec::new();
     let mut add = |name: &str, role: Relator| {
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = escape::xml_safe(name)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if name.is_empty() {
             return;
         }
@@ -93,17 +96,22 @@ pub fn extra_metadata(interview: &Interview, access: AccessFacts) -> String {
             ));
         }
     }
-    if let Some(publication) = &meta.publication {
+    // EPUBCheck warns about empty metadata elements: leave blank values out.
+    let blank = |value: &&String| escape::text(value).trim().is_empty();
+    if let Some(publication) = meta.publication.as_ref().filter(|v| !blank(v)) {
         lines.push(format!(
             "<dc:publisher>{}</dc:publisher>",
-            escape::text(publication)
+            escape::text(publication.trim())
         ));
     }
     if let Some(date) = meta.published.as_ref().and_then(w3c_date) {
         lines.push(format!("<dc:date>{date}</dc:date>"));
     }
-    if let Some(url) = &meta.source_url {
-        lines.push(format!("<dc:source>{}</dc:source>", escape::text(url)));
+    if let Some(url) = meta.source_url.as_ref().filter(|v| !blank(v)) {
+        lines.push(format!(
+            "<dc:source>{}</dc:source>",
+            escape::text(url.trim())
+        ));
     }
     if !meta
         .identifier

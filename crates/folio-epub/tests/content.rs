@@ -15,10 +15,15 @@ fn every_word_of_the_model_is_in_the_xhtml() -> TestResult {
             text.push_str(&readable_text(book.text(document)?)?);
             text.push(' ');
         }
-        let missing: Vec<String> =
-            model_words(&interview).into_iter().filter(|w| !text.contains(w.as_str())).collect();
-        assert!(missing.is_empty(), "{name}: words missing from the XHTML: {missing:?}");
-        assert!(!model_words(&interview).is_empty());
+        let missing: Vec<String> = model_words(&interview)
+            .into_iter()
+            .filter(|w| !text.contains(w.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{name}: words missing from the XHTML: {missing:?}"
+        );
+        assert!(name == "empty" || !model_words(&interview).is_empty());
     }
     Ok(())
 }
@@ -27,9 +32,17 @@ fn every_word_of_the_model_is_in_the_xhtml() -> TestResult {
 fn every_xml_file_is_well_formed_and_every_document_has_the_language() -> TestResult {
     for name in FIXTURES {
         let interview = fixture(name)?;
+        // Tags that are not BCP 47 become `und`.
+        let language = if matches!(name, "edge" | "empty") {
+            "und"
+        } else {
+            interview.meta.language.as_str()
+        };
         let (_, book) = build(name)?;
         for (file, bytes) in &book.files {
-            let is_xml = [".xhtml", ".opf", ".ncx", ".xml", ".svg"].iter().any(|e| file.ends_with(e));
+            let is_xml = [".xhtml", ".opf", ".ncx", ".xml", ".svg"]
+                .iter()
+                .any(|e| file.ends_with(e));
             if !is_xml {
                 continue;
             }
@@ -38,8 +51,8 @@ fn every_xml_file_is_well_formed_and_every_document_has_the_language() -> TestRe
             if file.ends_with(".xhtml") {
                 let root = document.root_element();
                 let xml_lang = root.attribute(("http://www.w3.org/XML/1998/namespace", "lang"));
-                assert_eq!(xml_lang, Some(interview.meta.language.as_str()), "{name}/{file}");
-                assert_eq!(root.attribute("lang"), Some(interview.meta.language.as_str()), "{name}/{file}");
+                assert_eq!(xml_lang, Some(language), "{name}/{file}");
+                assert_eq!(root.attribute("lang"), Some(language), "{name}/{file}");
             }
         }
     }
@@ -53,9 +66,16 @@ fn turns_carry_speaker_labels_and_question_answer_classes() -> TestResult {
     let document = parse_xml(text)?;
     let turns: Vec<_> = document
         .descendants()
-        .filter(|n| n.has_tag_name("section") && n.attribute("class").is_some_and(|c| c.starts_with("turn ")))
+        .filter(|n| {
+            n.has_tag_name("section")
+                && n.attribute("class").is_some_and(|c| c.starts_with("turn "))
+        })
         .collect();
-    assert_eq!(turns.len(), 5, "turns 1 to 5 come before the second main section");
+    assert_eq!(
+        turns.len(),
+        5,
+        "turns 1 to 5 come before the second main section"
+    );
     let classes: Vec<&str> = turns.iter().filter_map(|t| t.attribute("class")).collect();
     assert_eq!(
         classes,
@@ -71,7 +91,11 @@ fn turns_carry_speaker_labels_and_question_answer_classes() -> TestResult {
         let label = turn
             .descendants()
             .find(|n| n.has_tag_name("b") && n.attribute("class") == Some("speaker"));
-        assert!(label.is_some(), "turn {:?} has no speaker label", turn.attribute("id"));
+        assert!(
+            label.is_some(),
+            "turn {:?} has no speaker label",
+            turn.attribute("id")
+        );
     }
     assert!(text.contains("<span class=\"stage-direction\">(Laughs.)</span>"));
     assert!(text.contains("<span class=\"timestamp\">[04:22]</span>"));
@@ -88,7 +112,9 @@ fn figures_have_images_and_captions() -> TestResult {
     assert!(book.files.contains_key("OEBPS/images/figure-1.png"));
     // The remote picture keeps its caption and no image.
     let intro = book.text("OEBPS/introduction.xhtml")?;
-    assert!(intro.contains("<figure class=\"figure\">\n<figcaption>A remote picture that is not packed.</figcaption>"));
+    assert!(intro.contains(
+        "<figure class=\"figure\">\n<figcaption>A remote picture that is not packed.</figcaption>"
+    ));
     Ok(())
 }
 
@@ -104,6 +130,9 @@ fn cjk_and_right_to_left_text_come_through_intact() -> TestResult {
     assert!(page.contains("xml:lang=\"ar\" lang=\"ar\" dir=\"rtl\""));
     assert!(page.contains("היא אומרת שהזיכרון הוא בית."));
     assert!(rtl.text("OEBPS/nav.xhtml")?.contains("dir=\"rtl\""));
-    assert!(rtl.text("OEBPS/content.opf")?.contains("page-progression-direction=\"rtl\""));
+    assert!(
+        rtl.text("OEBPS/content.opf")?
+            .contains("page-progression-direction=\"rtl\"")
+    );
     Ok(())
 }

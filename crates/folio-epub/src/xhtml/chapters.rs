@@ -196,19 +196,22 @@ fn conversation(
         for section in sections {
             section_number += 1;
             let id = format!("section-{section_number}");
-            let heading = escape::text(&section.heading);
+            let shown = non_blank(&section.heading);
             let main = section.level <= 1 || draft.is_none();
             if main {
                 if let Some(done) = draft.take() {
                     out.push(done.finish(language, headline));
                 }
                 part += 1;
+                // A blank heading still needs a name.
+                let title = shown.unwrap_or(labels.interview);
                 let opening = format!(
-                    "<section epub:type=\"chapter\" class=\"chapter\" id=\"{id}\">\n<h1>{heading}</h1>\n"
+                    "<section epub:type=\"chapter\" class=\"chapter\" id=\"{id}\">\n<h1>{}</h1>\n",
+                    escape::text(title)
                 );
                 draft = Some(Draft::new(
                     format!("interview-{part}.xhtml"),
-                    Some(section.heading.clone()),
+                    Some(title.to_string()),
                     Matter::Body,
                     opening,
                 ));
@@ -218,15 +221,18 @@ fn conversation(
                 if d.open_subsection {
                     d.body.push_str("</section>\n");
                 }
-                d.body.push_str(&format!(
-                    "<section class=\"subsection\" id=\"{id}\">\n<h2>{heading}</h2>\n"
-                ));
+                d.body
+                    .push_str(&format!("<section class=\"subsection\" id=\"{id}\">\n"));
                 d.open_subsection = true;
-                d.toc.push(TocEntry {
-                    fragment: id,
-                    title: section.heading.clone(),
-                    depth: 1,
-                });
+                if let Some(title) = shown {
+                    d.body
+                        .push_str(&format!("<h2>{}</h2>\n", escape::text(title)));
+                    d.toc.push(TocEntry {
+                        fragment: id,
+                        title: title.to_string(),
+                        depth: 1,
+                    });
+                }
             }
             writer.blocks(&mut d.body, &section.content);
         }
@@ -316,6 +322,14 @@ fn closing(
     }
 }
 
+/// The text if a reader would see anything of it.
+fn non_blank(text: &str) -> Option<&str> {
+    let visible = text
+        .chars()
+        .any(|c| !c.is_whitespace() && escape::is_xml_char(c) && !c.is_control());
+    visible.then_some(text.trim())
+}
+
 /// `name.xhtml`, or `name-2.xhtml` and so on when taken.
 fn unique_file(done: &[Chapter], name: &str) -> String {
     let mut n = 1;
@@ -334,7 +348,7 @@ fn unique_file(done: &[Chapter], name: &str) -> String {
 
 /// The start of some content as one line of at most `max` characters.
 pub fn excerpt(blocks: &[Block], max: usize) -> Option<String> {
-    let text = blocks_plain_text(blocks);
+    let text = escape::xml_safe(&blocks_plain_text(blocks));
     let words: Vec<&str> = text.split_whitespace().collect();
     let line = words.join(" ");
     if line.is_empty() {

@@ -154,40 +154,68 @@ fn span(out: &mut String, class: &str, text: &str) {
 }
 
 /// The link target to write, or `None` when the book cannot link there:
-/// relative links would point into the package (where nothing is), and
-/// other schemes confuse reading systems. Characters URLs may not contain
-/// are percent-encoded.
+/// relative links would point into the package (where nothing is), other
+/// schemes confuse reading systems, and a host URL parsers reject makes
+/// EPUBCheck fail the book. Characters URLs may not contain are
+/// percent-encoded.
 pub fn safe_href(url: &str) -> Option<String> {
     let url = url.trim();
     if url.chars().any(|c| c.is_control()) {
         return None;
     }
     let lower = url.to_ascii_lowercase();
-    let has_target = if let Some(rest) = lower
+    let valid = if let Some(rest) = lower
         .strip_prefix("http://")
         .or_else(|| lower.strip_prefix("https://"))
     {
-        rest.chars()
-            .next()
-            .is_some_and(|c| !matches!(c, '/' | '?' | '#'))
+        valid_authority(rest)
     } else if let Some(rest) = lower.strip_prefix("mailto:") {
         rest.contains('@')
     } else {
         false
     };
-    if !has_target {
+    if !valid {
         return None;
     }
     let mut href = String::with_capacity(url.len());
-    for c in url.chars() {
+    let chars: Vec<char> = url.chars().collect();
+    for (index, &c) in chars.iter().enumerate() {
+        let escaped_percent = c == '%'
+            && chars.get(index + 1).is_some_and(char::is_ascii_hexdigit)
+            && chars.get(index + 2).is_some_and(char::is_ascii_hexdigit);
         match c {
-            ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => {
+            '%' if escaped_percent => href.push(c),
+            ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' | '%' => {
                 href.push_str(&format!("%{:02X}", u32::from(c)));
             }
             c => href.push(c),
         }
     }
     Some(href)
+}
+
+/// Whether the part after `http://` starts with a host a URL parser takes:
+/// letters, digits, `-` and `.` (any script), or a bracketed IPv6 address,
+/// with optional user information and port.
+fn valid_authority(rest: &str) -> bool {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    if let Some(ipv6) = host_port.strip_prefix('[') {
+        return ipv6.split_once(']').is_some_and(|(address, _)| {
+            !address.is_empty()
+                && address
+                    .chars()
+                    .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+        });
+    }
+    let (host, port) = host_port.split_once(':').unwrap_or((host_port, ""));
+    !host.is_empty()
+        && !host.starts_with('.')
+        && !host.contains("..")
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+        && port.chars().all(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -257,5 +285,26 @@ mod tests {
         assert_eq!(safe_href("http://"), None);
         assert_eq!(safe_href("javascript:alert(1)"), None);
         assert_eq!(safe_href("https://x.example/\u{7}"), None);
+        assert_eq!(safe_href("http://exa mple.com/"), None);
+        assert_eq!(
+            safe_href("https://user@example.com:8080/a").as_deref(),
+            Some("https://user@example.com:8080/a")
+        );
+        assert_eq!(
+            safe_href("https://[::1]/").as_deref(),
+            Some("https://[::1]/")
+        );
+        assert_eq!(
+            safe_href("https://例え.jp/パス").as_deref(),
+            Some("https://例え.jp/パス")
+        );
+        assert_eq!(
+            safe_href("https://a.example/100%").as_deref(),
+            Some("https://a.example/100%25")
+        );
+        assert_eq!(
+            safe_href("https://a.example/%C3%A9").as_deref(),
+            Some("https://a.example/%C3%A9")
+        );
     }
 }

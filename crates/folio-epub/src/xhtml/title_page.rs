@@ -18,7 +18,7 @@ pub fn title_page_body(
     let meta = &interview.meta;
     let labels = language.labels;
     let mut out = String::from("<section epub:type=\"titlepage\" class=\"titlepage\">\n<header>\n");
-    if let Some(kicker) = &meta.kicker {
+    if let Some(kicker) = visible(meta.kicker.as_deref()) {
         out.push_str(&format!(
             "<p class=\"kicker\">{}</p>\n",
             escape::text(kicker)
@@ -28,14 +28,21 @@ pub fn title_page_body(
         "<h1 class=\"headline\">{}</h1>\n",
         escape::text(headline)
     ));
-    if let Some(subtitle) = &meta.subtitle {
+    // Without a title the subtitle is the headline already.
+    if let Some(subtitle) =
+        visible(meta.subtitle.as_deref()).filter(|s| !headline.contains(&escape::xml_safe(s)))
+    {
         out.push_str(&format!(
             "<p class=\"standfirst\">{}</p>\n",
             escape::text(subtitle)
         ));
     }
     out.push_str("</header>\n");
-    let byline: Vec<&str> = meta.authors.iter().map(String::as_str).collect();
+    let byline: Vec<&str> = meta
+        .authors
+        .iter()
+        .filter_map(|a| visible(Some(a)))
+        .collect();
     if !byline.is_empty() {
         out.push_str(&format!(
             "<p class=\"byline\">{}</p>\n",
@@ -45,7 +52,7 @@ pub fn title_page_body(
     let interviewers: Vec<&str> = meta
         .interviewers
         .iter()
-        .map(String::as_str)
+        .filter_map(|name| visible(Some(name)))
         .filter(|name| !byline.contains(name))
         .collect();
     if !interviewers.is_empty() {
@@ -54,7 +61,7 @@ pub fn title_page_body(
             escape::text(&interviewers.join(", "))
         ));
     }
-    if let Some(publication) = &meta.publication {
+    if let Some(publication) = visible(meta.publication.as_deref()) {
         out.push_str(&format!(
             "<p class=\"publication\">{}</p>\n",
             escape::text(publication)
@@ -85,13 +92,13 @@ pub fn title_page_body(
             }
         }
     }
-    if let Some(rights) = &meta.rights {
+    if let Some(rights) = visible(meta.rights.as_deref()) {
         out.push_str(&format!(
             "<p class=\"rights\">{}</p>\n",
             escape::text(rights)
         ));
     }
-    if let Some(url) = &meta.source_url {
+    if let Some(url) = visible(meta.source_url.as_deref()) {
         let shown = escape::text(url);
         let link = match safe_href(url) {
             Some(href) => format!("<a href=\"{}\">{shown}</a>", escape::attr(&href)),
@@ -134,9 +141,8 @@ fn participants(out: &mut String, interview: &Interview, heading: &str) {
         .speakers
         .iter()
         .filter_map(|s| {
-            s.name
-                .as_deref()
-                .filter(|name| *name != s.label)
+            visible(s.name.as_deref())
+                .filter(|name| *name != s.label.trim())
                 .map(|name| (s, name))
         })
         .collect();
@@ -156,4 +162,13 @@ fn participants(out: &mut String, interview: &Interview, heading: &str) {
         ));
     }
     out.push_str("</dl>\n</section>\n");
+}
+
+/// The trimmed text, when there is something a reader would see.
+pub fn visible(text: Option<&str>) -> Option<&str> {
+    let text = text?.trim();
+    let shows = text
+        .chars()
+        .any(|c| !c.is_whitespace() && !c.is_control() && escape::is_xml_char(c));
+    shows.then_some(text)
 }

@@ -4,6 +4,7 @@
 use folio_core::{Block, Interview, Turn};
 
 use super::content::ContentWriter;
+use super::title_page::visible;
 use crate::escape;
 use crate::language::Language;
 
@@ -57,7 +58,7 @@ fn speaker_label(interview: &Interview, language: &Language, turn: &Turn) -> Str
         .map(|s| s.label.as_str())
         .unwrap_or(turn.speaker.as_str());
     let mut out = String::from("<b class=\"speaker\">");
-    match speaker.and_then(|s| s.name.as_deref()) {
+    match speaker.and_then(|s| visible(s.name.as_deref())) {
         Some(name) if name != label => {
             out.push_str(&format!("<abbr title=\"{}\">", escape::attr(name)));
             escape::push_text(&mut out, label);

@@ -12,8 +12,10 @@ use folio_epub::{EpubOptions, epub};
 
 pub type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-/// The JSON fixture models, by name.
-pub const FIXTURES: [&str; 4] = ["full", "minimal", "cjk", "rtl"];
+/// The JSON fixture models, by name. `edge` and `empty` are models no
+/// reader would make (blank fields, control characters, dangling
+/// references, no turns) that the writer must still turn into valid books.
+pub const FIXTURES: [&str; 6] = ["full", "minimal", "cjk", "rtl", "edge", "empty"];
 
 pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -42,7 +44,10 @@ pub struct Unpacked {
 
 impl Unpacked {
     pub fn text(&self, name: &str) -> Result<&str, Box<dyn std::error::Error>> {
-        let bytes = self.files.get(name).ok_or_else(|| format!("no {name} in the EPUB"))?;
+        let bytes = self
+            .files
+            .get(name)
+            .ok_or_else(|| format!("no {name} in the EPUB"))?;
         Ok(std::str::from_utf8(bytes)?)
     }
 
@@ -79,7 +84,10 @@ pub fn build(name: &str) -> Result<(Vec<u8>, Unpacked), Box<dyn std::error::Erro
 
 /// Parses XML, allowing the `<!DOCTYPE html>` of XHTML.
 pub fn parse_xml(text: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
-    let options = roxmltree::ParsingOptions { allow_dtd: true, ..roxmltree::ParsingOptions::default() };
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
     roxmltree::Document::parse_with_options(text, options)
 }
 
@@ -141,10 +149,16 @@ pub fn model_words(interview: &Interview) -> Vec<String> {
             | ClosingBlock::Footer { content } => blocks_text(content, &mut texts),
         }
     }
+    // Characters XML forbids cannot be in any XHTML; the rest must be.
     texts
         .iter()
         .flat_map(|t| t.split_whitespace())
-        .map(str::to_string)
+        .map(|word| {
+            word.chars()
+                .filter(|&c| folio_epub::escape::is_xml_char(c))
+                .collect::<String>()
+        })
+        .filter(|word| !word.is_empty())
         .collect()
 }
 
@@ -172,9 +186,9 @@ fn inlines_text(inlines: &[Inline], out: &mut Vec<String>) {
             | Inline::StageDirection { text }
             | Inline::Timestamp { text }
             | Inline::Code { text } => out.push(text.clone()),
-            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => {
-                inlines_text(content, out)
-            }
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Link { content, .. } => inlines_text(content, out),
             Inline::LineBreak => {}
         }
     }
