@@ -19,7 +19,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Convert interviews to PDF, DOCX and EPUB
-    Convert(ConvertArgs),
+    Convert(Box<ConvertArgs>),
     /// Show what Folio understood of an interview: metadata, speakers, turns, warnings
     Inspect(InspectArgs),
 }

@@ -47,8 +47,11 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
-    let outcomes: Vec<Outcome> =
-        pool.install(|| jobs.par_iter().map(|job| convert_one(job, &read, &settings, &inputs)).collect());
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        jobs.par_iter()
+            .map(|job| convert_one(job, &read, &settings, &inputs))
+            .collect()
+    });
 
     let mut failed = 0;
     let mut written = 0;
@@ -76,7 +79,10 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
     }
     if failed > 0 {
         // Already reported above, input by input.
-        return Err(anyhow!(AlreadyReported(format!("{failed} of {} inputs failed", outcomes.len()))));
+        return Err(anyhow!(AlreadyReported(format!(
+            "{failed} of {} inputs failed",
+            outcomes.len()
+        ))));
     }
     Ok(())
 }
@@ -93,7 +99,12 @@ impl std::fmt::Display for AlreadyReported {
 
 impl std::error::Error for AlreadyReported {}
 
-fn convert_one(job: &Job, read: &ReadOptions, settings: &RenderSettings, inputs: &[PathBuf]) -> Outcome {
+fn convert_one(
+    job: &Job,
+    read: &ReadOptions,
+    settings: &RenderSettings,
+    inputs: &[PathBuf],
+) -> Outcome {
     let mut outcome = Outcome {
         input: job.input.clone(),
         written: Vec::new(),
@@ -107,28 +118,40 @@ fn convert_one(job: &Job, read: &ReadOptions, settings: &RenderSettings, inputs:
             return outcome;
         }
     };
-    outcome.warnings.extend(parsed.warnings.iter().map(ToString::to_string));
+    outcome
+        .warnings
+        .extend(parsed.warnings.iter().map(ToString::to_string));
     let mut settings = settings.clone();
     if settings.base_dir.is_none() {
         settings.base_dir = job.input.parent().map(Path::to_path_buf);
     }
     for (format, target) in &job.outputs {
         let result = render(*format, &parsed.interview, &settings).and_then(|rendered| {
-            outcome.warnings.extend(rendered.warnings.iter().map(ToString::to_string));
+            outcome
+                .warnings
+                .extend(rendered.warnings.iter().map(ToString::to_string));
             match target {
                 Target::Stdout => {
                     let mut stdout = std::io::stdout().lock();
-                    stdout.write_all(&rendered.bytes).and_then(|()| stdout.flush())?;
+                    stdout
+                        .write_all(&rendered.bytes)
+                        .and_then(|()| stdout.flush())?;
                     Ok(None)
                 }
-                Target::File(path) => write_atomically(path, &rendered.bytes, inputs).map(|()| Some(path.clone())),
+                Target::File(path) => {
+                    write_atomically(path, &rendered.bytes, inputs).map(|()| Some(path.clone()))
+                }
             }
         });
         match result {
             Ok(Some(path)) => outcome.written.push(path),
             Ok(None) => {}
             Err(err) => {
-                let err = err.context(format!("{}: cannot write {}", job.input.display(), format.extension().to_uppercase()));
+                let err = err.context(format!(
+                    "{}: cannot write {}",
+                    job.input.display(),
+                    format.extension().to_uppercase()
+                ));
                 outcome.error = Some(err);
                 return outcome;
             }
@@ -142,7 +165,9 @@ fn formats(args: &ConvertArgs) -> Result<Vec<OutputFormat>> {
         let mut formats = Vec::new();
         for name in &args.to {
             let format = OutputFormat::parse(name).ok_or_else(|| {
-                UsageError(format!("unknown output format {name:?}; expected pdf, docx or epub"))
+                UsageError(format!(
+                    "unknown output format {name:?}; expected pdf, docx or epub"
+                ))
             })?;
             if !formats.contains(&format) {
                 formats.push(format);
@@ -161,7 +186,9 @@ fn formats(args: &ConvertArgs) -> Result<Vec<OutputFormat>> {
             })?;
             Ok(vec![format])
         }
-        Some(_) => bail!(UsageError("writing to standard output (-o -) needs --to pdf, docx or epub".into())),
+        Some(_) => bail!(UsageError(
+            "writing to standard output (-o -) needs --to pdf, docx or epub".into()
+        )),
         None => Ok(OutputFormat::ALL.to_vec()),
     }
 }
@@ -204,15 +231,22 @@ fn collect_interviews(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<(
 fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
     let inputs = expand_inputs(&args.inputs)?;
     if inputs.is_empty() {
-        bail!(UsageError("no interviews to convert: the folders given hold no .md, .txt, .json or .yaml files".into()));
+        bail!(UsageError(
+            "no interviews to convert: the folders given hold no .md, .txt, .json or .yaml files"
+                .into()
+        ));
     }
     let stdin_inputs = inputs.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_inputs > 1 {
-        bail!(UsageError("standard input (-) can be read only once".into()));
+        bail!(UsageError(
+            "standard input (-) can be read only once".into()
+        ));
     }
     if let Some(output) = &args.output {
         if args.out_dir.is_some() {
-            bail!(UsageError("-o and --out-dir cannot be used together".into()));
+            bail!(UsageError(
+                "-o and --out-dir cannot be used together".into()
+            ));
         }
         if inputs.len() != 1 || formats.len() != 1 {
             bail!(UsageError(format!(
@@ -235,7 +269,9 @@ fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
     let mut jobs = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" && args.out_dir.is_none() {
-            bail!(UsageError("reading standard input needs -o FILE or --out-dir DIR".into()));
+            bail!(UsageError(
+                "reading standard input needs -o FILE or --out-dir DIR".into()
+            ));
         }
         let stem = if input.as_os_str() == "-" {
             PathBuf::from("stdin")
@@ -260,8 +296,11 @@ fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
 
 fn base_settings(args: &ConvertArgs) -> Result<RenderSettings> {
     let paper = match &args.paper {
-        Some(name) => Paper::parse(name)
-            .ok_or_else(|| UsageError(format!("unknown paper size {name:?}; expected a4 or letter")))?,
+        Some(name) => Paper::parse(name).ok_or_else(|| {
+            UsageError(format!(
+                "unknown paper size {name:?}; expected a4 or letter"
+            ))
+        })?,
         None => Paper::default(),
     };
     let reference_docx = match &args.reference_docx {

@@ -17,7 +17,12 @@ impl OutputFormat {
     pub const ALL: [OutputFormat; 3] = [OutputFormat::Pdf, OutputFormat::Docx, OutputFormat::Epub];
 
     pub fn parse(name: &str) -> Option<Self> {
-        match name.trim().trim_start_matches('.').to_ascii_lowercase().as_str() {
+        match name
+            .trim()
+            .trim_start_matches('.')
+            .to_ascii_lowercase()
+            .as_str()
+        {
             "pdf" => Some(OutputFormat::Pdf),
             "docx" | "word" => Some(OutputFormat::Docx),
             "epub" | "epub3" => Some(OutputFormat::Epub),
@@ -47,7 +52,11 @@ pub struct RenderSettings {
     pub cover: Option<PathBuf>,
 }
 
-pub fn render(format: OutputFormat, interview: &Interview, settings: &RenderSettings) -> Result<Rendered> {
+pub fn render(
+    format: OutputFormat,
+    interview: &Interview,
+    settings: &RenderSettings,
+) -> Result<Rendered> {
     let rendered = match format {
         OutputFormat::Pdf => folio_pdf::pdf(
             interview,

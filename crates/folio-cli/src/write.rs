@@ -29,9 +29,33 @@ pub fn write_atomically(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Resu
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("{}: cannot write", target.display()))?;
+    set_final_permissions(temp.path(), target)
+        .with_context(|| format!("{}: cannot set permissions", target.display()))?;
     temp.persist(target)
         .map_err(|err| err.error)
-        .with_context(|| format!("{}: cannot move the finished file into place", target.display()))?;
+        .with_context(|| {
+            format!(
+                "{}: cannot move the finished file into place",
+                target.display()
+            )
+        })?;
+    Ok(())
+}
+
+/// Temporary files are private; the finished file gets the usual
+/// permissions, or keeps those of the file it replaces.
+#[cfg(unix)]
+fn set_final_permissions(temp: &Path, target: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let permissions = match std::fs::metadata(target) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => std::fs::Permissions::from_mode(0o644),
+    };
+    std::fs::set_permissions(temp, permissions)
+}
+
+#[cfg(not(unix))]
+fn set_final_permissions(_temp: &Path, _target: &Path) -> std::io::Result<()> {
     Ok(())
 }
 

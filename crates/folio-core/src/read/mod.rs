@@ -217,11 +217,10 @@ fn take_title_block(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
         kind: RawKind::Paragraph(inlines),
         ..
     }) = blocks.first()
+        && let Some(people) = text::byline(&clean_line(&plain_text(inlines)))
     {
-        if let Some(people) = text::byline(&clean_line(&plain_text(inlines))) {
-            meta.authors = people;
-            blocks.remove(0);
-        }
+        meta.authors = people;
+        blocks.remove(0);
     }
 }
 
