@@ -220,3 +220,86 @@ fn usage_errors_exit_with_two() {
         );
     }
 }
+
+#[test]
+fn shards_are_disjoint_and_cover_every_input() {
+    let mut seen: Vec<String> = Vec::new();
+    for k in 1..=3 {
+        let out = tempfile::tempdir().expect("temp dir");
+        let shard = format!("{k}/3");
+        let output = folio(
+            &[
+                "convert",
+                "samples/[0-9]*.md",
+                "--to",
+                "epub",
+                "--shard",
+                &shard,
+                "--out-dir",
+                out.path().to_str().unwrap(),
+            ],
+            &root(),
+        );
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        seen.extend(files_in(out.path()));
+    }
+    let mut expected: Vec<String> = samples()
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter_map(|p| {
+            p.file_stem()
+                .and_then(|s| s.to_str())
+                .map(|s| format!("{s}.epub"))
+        })
+        .collect();
+    expected.sort();
+    seen.sort();
+    assert_eq!(seen, expected);
+}
+
+#[test]
+fn metadata_overrides_reach_the_output() {
+    let output = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args([
+            "inspect",
+            "--json",
+            "-M",
+            "title=A New Title",
+            "-M",
+            "author=Ann Lee, Bo Chen",
+            "samples/05-q-a-colon.md",
+        ])
+        .current_dir(root())
+        .output()
+        .expect("folio runs");
+    assert!(output.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(value["meta"]["title"], "A New Title");
+    assert_eq!(
+        value["meta"]["authors"],
+        serde_json::json!(["Ann Lee", "Bo Chen"])
+    );
+    let bad = folio(
+        &["inspect", "-M", "colour=red", "samples/05-q-a-colon.md"],
+        &root(),
+    );
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_cli_definition() {
+    let bash = folio(&["completions", "bash"], &root());
+    assert!(bash.status.success());
+    let script = String::from_utf8_lossy(&bash.stdout);
+    assert!(
+        script.contains("convert") && script.contains("--out-dir"),
+        "{script}"
+    );
+    let man = folio(&["man"], &root());
+    assert!(man.status.success());
+    assert!(String::from_utf8_lossy(&man.stdout).contains(".TH folio"));
+}

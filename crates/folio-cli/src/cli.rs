@@ -22,6 +22,13 @@ pub enum Command {
     Convert(Box<ConvertArgs>),
     /// Show what Folio understood of an interview: metadata, speakers, turns, warnings
     Inspect(InspectArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -54,8 +61,11 @@ pub struct ConvertArgs {
     #[arg(long, value_name = "FILE")]
     pub cover: Option<PathBuf>,
     /// Convert at most N inputs at once (default: one per core)
-    #[arg(long, value_name = "N")]
+    #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Convert only the K-th of N deterministic slices of the inputs (for spreading a batch over machines)
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
     /// Print no warnings and no summary
     #[arg(short, long)]
     pub quiet: bool,
@@ -75,6 +85,9 @@ pub struct ReadArgs {
     /// Set a speaker's role: LABEL=ROLE, ROLE one of interviewer, interviewee, moderator, interpreter, group, other (repeatable)
     #[arg(long, value_name = "LABEL=ROLE")]
     pub role: Vec<String>,
+    /// Set metadata, overriding the source: title, subtitle, author, date, language, ... (repeatable)
+    #[arg(short = 'M', long = "metadata", value_name = "KEY=VALUE")]
+    pub metadata: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -47,11 +47,17 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
+    let progress = progress_bar(args, jobs.len());
     let outcomes: Vec<Outcome> = pool.install(|| {
         jobs.par_iter()
-            .map(|job| convert_one(job, &read, &settings, &inputs))
+            .map(|job| {
+                let outcome = convert_one(job, &read, &settings, &inputs);
+                progress.inc(1);
+                outcome
+            })
             .collect()
     });
+    progress.finish_and_clear();
 
     let mut failed = 0;
     let mut written = 0;
@@ -67,7 +73,7 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
             crate::report(err);
         }
     }
-    if !args.quiet && outcomes.len() > 1 {
+    if !args.quiet && (outcomes.len() > 1 || args.shard.is_some()) {
         eprintln!(
             "converted {} of {} inputs ({} files written), {} failed, in {:.2}s",
             outcomes.len() - failed,
@@ -98,6 +104,21 @@ impl std::fmt::Display for AlreadyReported {
 }
 
 impl std::error::Error for AlreadyReported {}
+
+/// A progress bar on a terminal; hidden when output is not a terminal or with --quiet.
+fn progress_bar(args: &ConvertArgs, total: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if args.quiet || total < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} converting {pos}/{len} [{bar:30}] {elapsed_precise}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
 
 fn convert_one(
     job: &Job,
@@ -193,21 +214,70 @@ fn formats(args: &ConvertArgs) -> Result<Vec<OutputFormat>> {
     }
 }
 
-/// Inputs as given, with folders expanded to the interviews they hold.
+/// Inputs as given, with folders expanded to the interviews they hold and
+/// glob patterns (quoted, so the shell left them alone) to the files they match.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for input in inputs {
+        let text = input.to_string_lossy();
         if input.is_dir() {
-            let mut found = Vec::new();
-            collect_interviews(input, &mut found)
-                .with_context(|| format!("{}: cannot list the folder", input.display()))?;
-            found.sort();
-            out.extend(found);
+            out.extend(interviews_in(input)?);
+        } else if !input.exists() && text.contains(['*', '?', '[']) {
+            let matches = glob::glob(&text)
+                .map_err(|err| UsageError(format!("bad pattern {text:?}: {err}")))?;
+            let mut matched = 0;
+            for path in matches {
+                let path = path.with_context(|| format!("{text}: cannot read a match"))?;
+                matched += 1;
+                if path.is_dir() {
+                    out.extend(interviews_in(&path)?);
+                } else {
+                    out.push(path);
+                }
+            }
+            if matched == 0 {
+                bail!(UsageError(format!("no file matches {text:?}")));
+            }
         } else {
             out.push(input.clone());
         }
     }
     Ok(out)
+}
+
+fn interviews_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    collect_interviews(dir, &mut found)
+        .with_context(|| format!("{}: cannot list the folder", dir.display()))?;
+    found.sort();
+    Ok(found)
+}
+
+/// `--shard K/N`: 1-based slice K of N.
+fn parse_shard(spec: &str) -> Result<(usize, usize)> {
+    let parsed = spec.split_once('/').and_then(|(k, n)| {
+        Some((
+            k.trim().parse::<usize>().ok()?,
+            n.trim().parse::<usize>().ok()?,
+        ))
+    });
+    match parsed {
+        Some((k, n)) if n >= 1 && (1..=n).contains(&k) => Ok((k, n)),
+        _ => bail!(UsageError(format!(
+            "--shard expects K/N with 1 <= K <= N, got {spec:?}"
+        ))),
+    }
+}
+
+/// The inputs of slice K of N: every N-th input from the K-th on, so slices
+/// are disjoint, cover everything, and do not depend on the machine.
+pub fn shard<T>(items: Vec<T>, k: usize, n: usize) -> Vec<T> {
+    items
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| i % n == k - 1)
+        .map(|(_, item)| item)
+        .collect()
 }
 
 fn collect_interviews(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -229,7 +299,15 @@ fn collect_interviews(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<(
 }
 
 fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
-    let inputs = expand_inputs(&args.inputs)?;
+    let mut inputs = expand_inputs(&args.inputs)?;
+    if let Some(spec) = &args.shard {
+        let (k, n) = parse_shard(spec)?;
+        inputs = shard(inputs, k, n);
+        if inputs.is_empty() {
+            // A slice can be empty when there are fewer inputs than slices: nothing to do.
+            return Ok(Vec::new());
+        }
+    }
     if inputs.is_empty() {
         bail!(UsageError(
             "no interviews to convert: the folders given hold no .md, .txt, .json or .yaml files"

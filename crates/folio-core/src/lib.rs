@@ -19,6 +19,7 @@ mod language;
 pub mod model;
 pub mod normalise;
 pub mod output;
+mod overrides;
 pub mod read;
 pub mod source;
 
@@ -29,4 +30,5 @@ pub use identifier::stable_identifier;
 pub use language::infer_language;
 pub use model::*;
 pub use output::{Paper, Rendered, output_date, source_date_epoch_from_env};
+pub use overrides::{METADATA_KEYS, apply_metadata};
 pub use read::{InputFormat, Parsed, ReadOptions, read_bytes, read_path};
