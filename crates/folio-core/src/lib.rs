@@ -10,6 +10,7 @@
 //! # Ok::<(), folio_core::Error>(())
 //! ```
 
+pub mod anthology;
 pub mod assemble;
 pub mod datetime;
 pub mod diagnostic;
@@ -22,7 +23,9 @@ pub mod output;
 mod overrides;
 pub mod read;
 pub mod source;
+pub mod style;
 
+pub use anthology::{Anthology, BookOrder};
 pub use datetime::DateTime;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use error::{Error, Location};
@@ -32,3 +35,4 @@ pub use model::*;
 pub use output::{Paper, Rendered, output_date, source_date_epoch_from_env};
 pub use overrides::{METADATA_KEYS, apply_metadata};
 pub use read::{InputFormat, Parsed, ReadOptions, read_bytes, read_path};
+pub use style::{DEFAULT_STYLE_TOML, HouseStyle, LabelCase, LabelText};
