@@ -21,6 +21,7 @@ fn folio() -> Command {
 fn help() {
     assert_cmd_snapshot!(folio().arg("--help"));
     assert_cmd_snapshot!(folio().args(["inspect", "--help"]));
+    assert_cmd_snapshot!(folio().args(["convert", "--help"]));
 }
 
 #[test]

@@ -75,6 +75,8 @@ pub struct ReadOptions {
     pub format: Option<InputFormat>,
     /// Role overrides by label (`--role LABEL=ROLE`, `--interviewer LABEL`).
     pub roles: Vec<(String, SpeakerRole)>,
+    /// Metadata overrides (`-M key=value`), applied in order after reading.
+    pub metadata: Vec<(String, String)>,
 }
 
 /// A read interview and what the reader had to guess or leave out.
@@ -217,11 +219,10 @@ fn take_title_block(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
         kind: RawKind::Paragraph(inlines),
         ..
     }) = blocks.first()
+        && let Some(people) = text::byline(&clean_line(&plain_text(inlines)))
     {
-        if let Some(people) = text::byline(&clean_line(&plain_text(inlines))) {
-            meta.authors = people;
-            blocks.remove(0);
-        }
+        meta.authors = people;
+        blocks.remove(0);
     }
 }
 
@@ -350,7 +351,7 @@ fn finish(
         sections: assembled.sections,
         closing,
     };
-    complete_meta(&mut interview);
+    complete_meta(&mut interview, options, name)?;
     model_file::validate(&interview).map_err(|message| Error::InvalidModel {
         name: name.to_string(),
         message,
@@ -372,8 +373,26 @@ pub(crate) fn split_people(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Fills the language and identifier when the source did not give them.
-pub(crate) fn complete_meta(interview: &mut Interview) {
+/// Applies the user's metadata, then fills the language and identifier when
+/// neither the source nor the user gave them.
+pub(crate) fn complete_meta(
+    interview: &mut Interview,
+    options: &ReadOptions,
+    name: &str,
+) -> Result<(), Error> {
+    for (key, value) in &options.metadata {
+        crate::overrides::apply_metadata(&mut interview.meta, key, value).map_err(|message| {
+            Error::InvalidModel {
+                name: name.to_string(),
+                message,
+            }
+        })?;
+    }
+    fill_language_and_identifier(interview);
+    Ok(())
+}
+
+fn fill_language_and_identifier(interview: &mut Interview) {
     if interview.meta.language.trim().is_empty() {
         let mut text = interview.meta.title.clone().unwrap_or_default();
         for turn in &interview.turns {

@@ -56,7 +56,7 @@ pub fn read(
             looked_for: "the model's `turns` list is empty".into(),
         });
     }
-    complete_meta(&mut interview);
+    complete_meta(&mut interview, options, name)?;
     validate(&interview).map_err(|message| Error::InvalidModel {
         name: name.to_string(),
         message,

@@ -1,0 +1,33 @@
+//! Folio's EPUB writer: an interview as an EPUB 3 e-book that EPUBCheck
+//! passes without errors or warnings, with EPUB 2 navigation (NCX) for old
+//! readers, semantic XHTML, accessibility metadata and a cover.
+//!
+//! epub-builder lays out the package (manifest, spine, navigation, NCX); the
+//! package metadata it cannot express is added afterwards, and the archive is
+//! re-packed with fixed timestamps so the output is byte-for-byte
+//! reproducible (see [`repair`] and [`archive`]).
+
+pub mod archive;
+mod book;
+mod cover;
+mod error;
+pub mod escape;
+mod images;
+mod language;
+mod options;
+pub mod package;
+pub mod repair;
+mod xhtml;
+
+use folio_core::{Interview, Rendered};
+
+pub use error::EpubError;
+pub use options::EpubOptions;
+
+/// Writes `interview` as an EPUB 3 file.
+///
+/// Warnings (unusable language tag, images left out, links dropped) come
+/// back in [`Rendered::warnings`].
+pub fn epub(interview: &Interview, options: &EpubOptions) -> Result<Rendered, EpubError> {
+    book::write(interview, options)
+}

@@ -1,0 +1,310 @@
+//! Blocks and inlines of the model as XHTML: paragraphs, lists, quotes,
+//! figures, emphasis, links, stage directions and timestamps.
+
+use folio_core::{Block, Diagnostic, DiagnosticKind, Figure, Inline};
+
+use crate::escape;
+use crate::images::FigureImages;
+
+/// What rendering content needs besides the content itself.
+#[derive(Debug)]
+pub struct ContentWriter<'a> {
+    pub images: &'a FigureImages,
+    pub warnings: &'a mut Vec<Diagnostic>,
+}
+
+impl ContentWriter<'_> {
+    pub fn blocks(&mut self, out: &mut String, blocks: &[Block]) {
+        for block in blocks {
+            self.block(out, block);
+        }
+    }
+
+    pub fn block(&mut self, out: &mut String, block: &Block) {
+        match block {
+            Block::Paragraph { content } => {
+                out.push_str("<p>");
+                self.inlines(out, content);
+                out.push_str("</p>\n");
+            }
+            Block::List { ordered, items } => {
+                let tag = if *ordered { "ol" } else { "ul" };
+                out.push_str(&format!("<{tag}>\n"));
+                for item in items {
+                    out.push_str("<li>");
+                    match item.as_slice() {
+                        // A one-paragraph item needs no paragraph of its own.
+                        [Block::Paragraph { content }] => self.inlines(out, content),
+                        blocks => {
+                            out.push('\n');
+                            self.blocks(out, blocks);
+                        }
+                    }
+                    out.push_str("</li>\n");
+                }
+                out.push_str(&format!("</{tag}>\n"));
+            }
+            Block::Quote { content } => {
+                out.push_str("<blockquote>\n");
+                self.blocks(out, content);
+                out.push_str("</blockquote>\n");
+            }
+            Block::Figure { figure } => self.figure(out, figure),
+        }
+    }
+
+    /// A `<figure>` with its image when it could be packed, and a
+    /// `<figcaption>` holding caption and credit.
+    pub fn figure(&mut self, out: &mut String, figure: &Figure) {
+        let image = self.images.get(figure);
+        let has_caption = figure.caption.is_some() || figure.credit.is_some();
+        if image.is_none() && !has_caption && figure.alt.is_none() {
+            return;
+        }
+        out.push_str("<figure class=\"figure\">\n");
+        if let Some(image) = image {
+            // The alt text describes the picture; a caption is the next best.
+            let alt = figure
+                .alt
+                .as_deref()
+                .or(figure.caption.as_deref())
+                .unwrap_or("");
+            out.push_str(&format!(
+                "<img src=\"{}\" alt=\"{}\"/>\n",
+                escape::attr(&image.href),
+                escape::attr(alt)
+            ));
+        }
+        if has_caption {
+            out.push_str("<figcaption>");
+            if let Some(caption) = &figure.caption {
+                escape::push_text(out, caption);
+            }
+            if let Some(credit) = &figure.credit {
+                if figure.caption.is_some() {
+                    out.push(' ');
+                }
+                out.push_str("<span class=\"credit\">");
+                escape::push_text(out, credit);
+                out.push_str("</span>");
+            }
+            out.push_str("</figcaption>\n");
+        } else if let (None, Some(alt)) = (image, &figure.alt) {
+            // Without its picture, the description is all the reader gets.
+            out.push_str("<figcaption class=\"description\">");
+            escape::push_text(out, alt);
+            out.push_str("</figcaption>\n");
+        }
+        out.push_str("</figure>\n");
+    }
+
+    pub fn inlines(&mut self, out: &mut String, inlines: &[Inline]) {
+        self.inlines_in(out, inlines, false);
+    }
+
+    fn inlines_in(&mut self, out: &mut String, inlines: &[Inline], in_link: bool) {
+        for inline in inlines {
+            match inline {
+                Inline::Text { text } => escape::push_text(out, text),
+                Inline::Emphasis { content } => {
+                    out.push_str("<em>");
+                    self.inlines_in(out, content, in_link);
+                    out.push_str("</em>");
+                }
+                Inline::Strong { content } => {
+                    out.push_str("<strong>");
+                    self.inlines_in(out, content, in_link);
+                    out.push_str("</strong>");
+                }
+                Inline::Link { url, content } => match safe_href(url) {
+                    // Links cannot nest in HTML; an inner link keeps its text.
+                    Some(href) if !in_link => {
+                        out.push_str(&format!("<a href=\"{}\">", escape::attr(&href)));
+                        self.inlines_in(out, content, true);
+                        out.push_str("</a>");
+                    }
+                    _ => {
+                        if !in_link {
+                            self.warnings.push(Diagnostic::new(
+                                DiagnosticKind::LostFormatting,
+                                None,
+                                format!("link to {url:?} kept as plain text: EPUB books link only to web and mail addresses"),
+                            ));
+                        }
+                        self.inlines_in(out, content, in_link);
+                    }
+                },
+                Inline::StageDirection { text } => span(out, "stage-direction", text),
+                Inline::Timestamp { text } => span(out, "timestamp", text),
+                Inline::Code { text } => {
+                    out.push_str("<code>");
+                    escape::push_text(out, text);
+                    out.push_str("</code>");
+                }
+                Inline::LineBreak => out.push_str("<br/>"),
+            }
+        }
+    }
+}
+
+fn span(out: &mut String, class: &str, text: &str) {
+    out.push_str(&format!("<span class=\"{class}\">"));
+    escape::push_text(out, text);
+    out.push_str("</span>");
+}
+
+/// The link target to write, or `None` when the book cannot link there:
+/// relative links would point into the package (where nothing is), other
+/// schemes confuse reading systems, and a host URL parsers reject makes
+/// EPUBCheck fail the book. Characters URLs may not contain are
+/// percent-encoded.
+pub fn safe_href(url: &str) -> Option<String> {
+    let url = url.trim();
+    if url.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    let lower = url.to_ascii_lowercase();
+    let valid = if let Some(rest) = lower
+        .strip_prefix("http://")
+        .or_else(|| lower.strip_prefix("https://"))
+    {
+        valid_authority(rest)
+    } else if let Some(rest) = lower.strip_prefix("mailto:") {
+        rest.contains('@')
+    } else {
+        false
+    };
+    if !valid {
+        return None;
+    }
+    let mut href = String::with_capacity(url.len());
+    let chars: Vec<char> = url.chars().collect();
+    for (index, &c) in chars.iter().enumerate() {
+        let escaped_percent = c == '%'
+            && chars.get(index + 1).is_some_and(char::is_ascii_hexdigit)
+            && chars.get(index + 2).is_some_and(char::is_ascii_hexdigit);
+        match c {
+            '%' if escaped_percent => href.push(c),
+            ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' | '%' => {
+                href.push_str(&format!("%{:02X}", u32::from(c)));
+            }
+            c => href.push(c),
+        }
+    }
+    Some(href)
+}
+
+/// Whether the part after `http://` starts with a host a URL parser takes:
+/// letters, digits, `-` and `.` (any script), or a bracketed IPv6 address,
+/// with optional user information and port.
+fn valid_authority(rest: &str) -> bool {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    if let Some(ipv6) = host_port.strip_prefix('[') {
+        return ipv6.split_once(']').is_some_and(|(address, _)| {
+            !address.is_empty()
+                && address
+                    .chars()
+                    .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+        });
+    }
+    let (host, port) = host_port.split_once(':').unwrap_or((host_port, ""));
+    !host.is_empty()
+        && !host.starts_with('.')
+        && !host.contains("..")
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+        && port.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(inlines: &[Inline]) -> (String, usize) {
+        let images = FigureImages::default();
+        let mut warnings = Vec::new();
+        let mut out = String::new();
+        ContentWriter {
+            images: &images,
+            warnings: &mut warnings,
+        }
+        .inlines(&mut out, inlines);
+        (out, warnings.len())
+    }
+
+    #[test]
+    fn inlines_get_their_own_elements_and_classes() {
+        let (out, _) = render(&[
+            Inline::text("A & B "),
+            Inline::StageDirection {
+                text: "(Laughter.)".into(),
+            },
+            Inline::Timestamp {
+                text: "[04:22]".into(),
+            },
+            Inline::Emphasis {
+                content: vec![Inline::text("<really>")],
+            },
+            Inline::LineBreak,
+        ]);
+        assert_eq!(
+            out,
+            "A &amp; B <span class=\"stage-direction\">(Laughter.)</span>\
+             <span class=\"timestamp\">[04:22]</span><em>&lt;really&gt;</em><br/>"
+        );
+    }
+
+    #[test]
+    fn unsafe_and_nested_links_keep_their_text_only() {
+        let inner = Inline::Link {
+            url: "https://b.example/".into(),
+            content: vec![Inline::text("b")],
+        };
+        let (out, warnings) = render(&[
+            Inline::Link {
+                url: "https://a.example/x y".into(),
+                content: vec![Inline::text("a"), inner],
+            },
+            Inline::Link {
+                url: "../local.html".into(),
+                content: vec![Inline::text("local")],
+            },
+        ]);
+        assert_eq!(out, "<a href=\"https://a.example/x%20y\">ab</a>local");
+        assert_eq!(warnings, 1);
+    }
+
+    #[test]
+    fn only_web_and_mail_links_are_kept() {
+        assert_eq!(
+            safe_href("mailto:a@b.example").as_deref(),
+            Some("mailto:a@b.example")
+        );
+        assert_eq!(safe_href("http://"), None);
+        assert_eq!(safe_href("javascript:alert(1)"), None);
+        assert_eq!(safe_href("https://x.example/\u{7}"), None);
+        assert_eq!(safe_href("http://exa mple.com/"), None);
+        assert_eq!(
+            safe_href("https://user@example.com:8080/a").as_deref(),
+            Some("https://user@example.com:8080/a")
+        );
+        assert_eq!(
+            safe_href("https://[::1]/").as_deref(),
+            Some("https://[::1]/")
+        );
+        assert_eq!(
+            safe_href("https://例え.jp/パス").as_deref(),
+            Some("https://例え.jp/パス")
+        );
+        assert_eq!(
+            safe_href("https://a.example/100%").as_deref(),
+            Some("https://a.example/100%25")
+        );
+        assert_eq!(
+            safe_href("https://a.example/%C3%A9").as_deref(),
+            Some("https://a.example/%C3%A9")
+        );
+    }
+}

@@ -1,0 +1,174 @@
+//! The title page: kicker, headline, standfirst, byline, publication and
+//! dates, the participants, and any lead picture or dateline.
+
+use folio_core::{DateTime, FrontBlock, Interview};
+
+use super::content::{ContentWriter, safe_href};
+use crate::escape;
+use crate::language::Language;
+
+/// The inside of `<body>` for the title page.
+pub fn title_page_body(
+    interview: &Interview,
+    language: &Language,
+    headline: &str,
+    lead: &[&FrontBlock],
+    writer: &mut ContentWriter<'_>,
+) -> String {
+    let meta = &interview.meta;
+    let labels = language.labels;
+    let mut out = String::from("<section epub:type=\"titlepage\" class=\"titlepage\">\n<header>\n");
+    if let Some(kicker) = visible(meta.kicker.as_deref()) {
+        out.push_str(&format!(
+            "<p class=\"kicker\">{}</p>\n",
+            escape::text(kicker)
+        ));
+    }
+    out.push_str(&format!(
+        "<h1 class=\"headline\">{}</h1>\n",
+        escape::text(headline)
+    ));
+    // Without a title the subtitle is the headline already.
+    if let Some(subtitle) =
+        visible(meta.subtitle.as_deref()).filter(|s| !headline.contains(&escape::xml_safe(s)))
+    {
+        out.push_str(&format!(
+            "<p class=\"standfirst\">{}</p>\n",
+            escape::text(subtitle)
+        ));
+    }
+    out.push_str("</header>\n");
+    let byline: Vec<&str> = meta
+        .authors
+        .iter()
+        .filter_map(|a| visible(Some(a)))
+        .collect();
+    if !byline.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"byline\">{}</p>\n",
+            escape::text(&byline.join(", "))
+        ));
+    }
+    let interviewers: Vec<&str> = meta
+        .interviewers
+        .iter()
+        .filter_map(|name| visible(Some(name)))
+        .filter(|name| !byline.contains(name))
+        .collect();
+    if !interviewers.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"interviewers\">{}</p>\n",
+            escape::text(&interviewers.join(", "))
+        ));
+    }
+    if let Some(publication) = visible(meta.publication.as_deref()) {
+        out.push_str(&format!(
+            "<p class=\"publication\">{}</p>\n",
+            escape::text(publication)
+        ));
+    }
+    let dates: Vec<String> = [
+        (labels.published, meta.published),
+        (labels.updated, meta.updated),
+    ]
+    .into_iter()
+    .filter_map(|(label, date)| date.map(|d| date_span(label, &d)))
+    .collect();
+    if !dates.is_empty() {
+        out.push_str(&format!("<p class=\"dates\">{}</p>\n", dates.join(" ")));
+    }
+    participants(&mut out, interview, labels.participants);
+    for block in lead {
+        match block {
+            FrontBlock::Dateline { text } => {
+                out.push_str(&format!(
+                    "<p class=\"dateline\">{}</p>\n",
+                    escape::text(text)
+                ));
+            }
+            FrontBlock::Figure { figure } => writer.figure(&mut out, figure),
+            FrontBlock::EditorsNote { content } | FrontBlock::Introduction { content } => {
+                writer.blocks(&mut out, content)
+            }
+        }
+    }
+    if let Some(rights) = visible(meta.rights.as_deref()) {
+        out.push_str(&format!(
+            "<p class=\"rights\">{}</p>\n",
+            escape::text(rights)
+        ));
+    }
+    if let Some(url) = visible(meta.source_url.as_deref()) {
+        let shown = escape::text(url);
+        let link = match safe_href(url) {
+            Some(href) => format!("<a href=\"{}\">{shown}</a>", escape::attr(&href)),
+            None => shown,
+        };
+        out.push_str(&format!(
+            "<p class=\"source\">{}: {link}</p>\n",
+            escape::text(labels.source)
+        ));
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// `Published <time datetime="…">…</time>`; `<time>` only for years HTML accepts.
+fn date_span(label: &str, date: &DateTime) -> String {
+    let shown = match date.time {
+        Some(time) => format!("{} {}", date.date.format("%Y-%m-%d"), time.format("%H:%M")),
+        None => date.date.format("%Y-%m-%d").to_string(),
+    };
+    let year = chrono::Datelike::year(&date.date);
+    let value = if (1..=9999).contains(&year) {
+        format!(
+            "<time datetime=\"{}\">{}</time>",
+            escape::attr(&date.to_string()),
+            escape::text(&shown)
+        )
+    } else {
+        escape::text(&shown)
+    };
+    format!(
+        "<span class=\"date\">{} {value}</span>",
+        escape::text(label)
+    )
+}
+
+/// Who is who, for speakers whose label is not their name.
+fn participants(out: &mut String, interview: &Interview, heading: &str) {
+    let named: Vec<_> = interview
+        .speakers
+        .iter()
+        .filter_map(|s| {
+            visible(s.name.as_deref())
+                .filter(|name| *name != s.label.trim())
+                .map(|name| (s, name))
+        })
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "<section class=\"participants\">\n<h2>{}</h2>\n<dl>\n",
+        escape::text(heading)
+    ));
+    for (speaker, name) in named {
+        out.push_str(&format!(
+            "<dt>{}</dt><dd class=\"{}\">{}</dd>\n",
+            escape::text(&speaker.label),
+            speaker.role.as_str(),
+            escape::text(name)
+        ));
+    }
+    out.push_str("</dl>\n</section>\n");
+}
+
+/// The trimmed text, when there is something a reader would see.
+pub fn visible(text: Option<&str>) -> Option<&str> {
+    let text = text?.trim();
+    let shows = text
+        .chars()
+        .any(|c| !c.is_whitespace() && !c.is_control() && escape::is_xml_char(c));
+    shows.then_some(text)
+}

@@ -1,0 +1,138 @@
+//! The content documents: well-formed, in the book's language, with every
+//! word of the interview and the semantics the stylesheet and readers use.
+
+mod common;
+
+use common::{FIXTURES, TestResult, build, fixture, model_words, parse_xml, readable_text};
+
+#[test]
+fn every_word_of_the_model_is_in_the_xhtml() -> TestResult {
+    for name in FIXTURES {
+        let interview = fixture(name)?;
+        let (_, book) = build(name)?;
+        let mut text = String::new();
+        for document in book.content_documents() {
+            text.push_str(&readable_text(book.text(document)?)?);
+            text.push(' ');
+        }
+        let missing: Vec<String> = model_words(&interview)
+            .into_iter()
+            .filter(|w| !text.contains(w.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{name}: words missing from the XHTML: {missing:?}"
+        );
+        assert!(name == "empty" || !model_words(&interview).is_empty());
+    }
+    Ok(())
+}
+
+#[test]
+fn every_xml_file_is_well_formed_and_every_document_has_the_language() -> TestResult {
+    for name in FIXTURES {
+        let interview = fixture(name)?;
+        // Tags that are not BCP 47 become `und`.
+        let language = if matches!(name, "edge" | "empty") {
+            "und"
+        } else {
+            interview.meta.language.as_str()
+        };
+        let (_, book) = build(name)?;
+        for (file, bytes) in &book.files {
+            let is_xml = [".xhtml", ".opf", ".ncx", ".xml", ".svg"]
+                .iter()
+                .any(|e| file.ends_with(e));
+            if !is_xml {
+                continue;
+            }
+            let text = std::str::from_utf8(bytes)?;
+            let document = parse_xml(text).map_err(|e| format!("{name}/{file}: {e}"))?;
+            if file.ends_with(".xhtml") {
+                let root = document.root_element();
+                let xml_lang = root.attribute(("http://www.w3.org/XML/1998/namespace", "lang"));
+                assert_eq!(xml_lang, Some(language), "{name}/{file}");
+                assert_eq!(root.attribute("lang"), Some(language), "{name}/{file}");
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn turns_carry_speaker_labels_and_question_answer_classes() -> TestResult {
+    let (_, book) = build("full")?;
+    let text = book.text("OEBPS/interview-1.xhtml")?;
+    let document = parse_xml(text)?;
+    let turns: Vec<_> = document
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("section")
+                && n.attribute("class").is_some_and(|c| c.starts_with("turn "))
+        })
+        .collect();
+    assert_eq!(
+        turns.len(),
+        5,
+        "turns 1 to 5 come before the second main section"
+    );
+    let classes: Vec<&str> = turns.iter().filter_map(|t| t.attribute("class")).collect();
+    assert_eq!(
+        classes,
+        [
+            "turn question interviewer",
+            "turn answer interviewee",
+            "turn question interviewer",
+            "turn answer interviewee",
+            "turn remark group"
+        ]
+    );
+    for turn in &turns {
+        let label = turn
+            .descendants()
+            .find(|n| n.has_tag_name("b") && n.attribute("class") == Some("speaker"));
+        assert!(
+            label.is_some(),
+            "turn {:?} has no speaker label",
+            turn.attribute("id")
+        );
+    }
+    assert!(text.contains("<span class=\"stage-direction\">(Laughs.)</span>"));
+    assert!(text.contains("<span class=\"timestamp\">[04:22]</span>"));
+    assert!(text.contains("<b class=\"speaker\"><abbr title=\"Mira Sol\">MS</abbr>:</b>"));
+    Ok(())
+}
+
+#[test]
+fn figures_have_images_and_captions() -> TestResult {
+    let (_, book) = build("full")?;
+    let title = book.text("OEBPS/title.xhtml")?;
+    assert!(title.contains("<img src=\"images/figure-1.png\" alt=\"Mira Sol at the piano\"/>"));
+    assert!(title.contains("<figcaption>Mira Sol in her studio. <span class=\"credit\">Photo: J. Doe</span></figcaption>"));
+    assert!(book.files.contains_key("OEBPS/images/figure-1.png"));
+    // The remote picture keeps its caption and no image.
+    let intro = book.text("OEBPS/introduction.xhtml")?;
+    assert!(intro.contains(
+        "<figure class=\"figure\">\n<figcaption>A remote picture that is not packed.</figcaption>"
+    ));
+    Ok(())
+}
+
+#[test]
+fn cjk_and_right_to_left_text_come_through_intact() -> TestResult {
+    let (_, cjk) = build("cjk")?;
+    let interview = cjk.text("OEBPS/interview-1.xhtml")?;
+    assert!(interview.contains("这一理念体现了对全球发展趋势的深刻理解。"));
+    assert!(interview.contains("한국어 답변도 있습니다."));
+    assert!(interview.contains("<b class=\"speaker\">环球时报：</b>您如何理解这一理念？"));
+    let (_, rtl) = build("rtl")?;
+    let page = rtl.text("OEBPS/interview-1.xhtml")?;
+    assert!(page.contains("xml:lang=\"ar\" lang=\"ar\" dir=\"rtl\""));
+    assert!(page.contains("היא אומרת שהזיכרון הוא בית."));
+    assert!(rtl.text("OEBPS/nav.xhtml")?.contains("dir=\"rtl\""));
+    assert!(
+        rtl.text("OEBPS/content.opf")?
+            .contains("page-progression-direction=\"rtl\"")
+    );
+    Ok(())
+}
