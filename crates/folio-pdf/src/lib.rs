@@ -13,13 +13,13 @@ pub mod layout;
 
 use std::path::PathBuf;
 
-use folio_core::{Interview, Paper, Rendered, output_date};
+use folio_core::{HouseStyle, Interview, Paper, Rendered, output_date};
 
 pub use error::PdfError;
 
 use crate::fonts::{FontBook, FontChoice};
 use crate::layout::shape::Shaper;
-use crate::layout::style::PageGeometry;
+use crate::layout::style::{Design, PageGeometry};
 
 /// How to write the PDF.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,6 +35,9 @@ pub struct PdfOptions {
     pub image_base: Option<PathBuf>,
     /// Whether installed fonts may be searched for missing characters.
     pub no_system_fonts: bool,
+    /// A house style (`folio.toml`): size, colours, margins, labels. Its
+    /// fonts are not used yet; `font`/`cjk_font` add faces.
+    pub style: Option<HouseStyle>,
 }
 
 /// Typesets `interview` as a PDF.
@@ -78,7 +81,15 @@ fn lay_out(
         layout::document::layout(
             interview,
             &shaper,
-            PageGeometry::for_paper(options.paper),
+            match &options.style {
+                Some(style) => PageGeometry::with_margins_mm(options.paper, style.margins_mm),
+                None => PageGeometry::for_paper(options.paper),
+            },
+            options
+                .style
+                .as_ref()
+                .map(Design::from_house)
+                .unwrap_or_default(),
             options.image_base.as_deref(),
             &mut warnings,
         )

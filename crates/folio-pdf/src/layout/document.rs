@@ -16,9 +16,7 @@ use crate::layout::hyphenate::Hyphenation;
 use crate::layout::items::Span;
 use crate::layout::running_head::running_head;
 use crate::layout::shape::Shaper;
-use crate::layout::style::{
-    BODY_LEADING, BODY_SIZE, PARA_INDENT, PageGeometry, ParagraphStyle, Rgb, Style,
-};
+use crate::layout::style::{Design, PARA_INDENT, PageGeometry, ParagraphStyle, Rgb, Style};
 use crate::layout::text::{push, spans, trim_end};
 use crate::layout::tree::{Document, OutlineEntry, PlacedImage};
 
@@ -27,6 +25,7 @@ pub fn layout(
     interview: &Interview,
     shaper: &Shaper<'_>,
     geometry: PageGeometry,
+    design: Design,
     image_base: Option<&Path>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Document {
@@ -44,6 +43,7 @@ pub fn layout(
         images: Vec::new(),
         warnings,
         pending_glue: None,
+        d: design,
         cjk: ["zh", "ja", "ko"]
             .iter()
             .any(|l| interview.meta.language.to_ascii_lowercase().starts_with(l)),
@@ -71,10 +71,6 @@ pub fn layout(
     }
 }
 
-fn body() -> Style {
-    Style::new(FaceId::SERIF, BODY_SIZE)
-}
-
 struct DocBuilder<'s, 'a, 'w> {
     c: Composer<'s, 'a>,
     interview: &'s Interview,
@@ -85,6 +81,13 @@ struct DocBuilder<'s, 'a, 'w> {
     pending_glue: Option<usize>,
     /// Chinese, Japanese or Korean text.
     cjk: bool,
+    d: Design,
+}
+
+impl DocBuilder<'_, '_, '_> {
+    fn body(&self) -> Style {
+        Style::new(FaceId::SERIF, self.d.body_size)
+    }
 }
 
 impl DocBuilder<'_, '_, '_> {
@@ -99,7 +102,7 @@ impl DocBuilder<'_, '_, '_> {
         };
         if let Some(kicker) = &meta.kicker {
             let style = Style::new(FaceId::SANS_BOLD, 8.5)
-                .color(Rgb::ACCENT)
+                .color(self.d.accent)
                 .tracking(0.05);
             let s = one(&kicker.to_uppercase(), &style);
             self.c.paragraph(&s, &ragged(12.0), 0.0, keep(), None);
@@ -146,14 +149,14 @@ impl DocBuilder<'_, '_, '_> {
             match block {
                 FrontBlock::EditorsNote { content } => self.editors_note(content),
                 FrontBlock::Introduction { content } => {
-                    self.blocks(content, &body(), None);
+                    self.blocks(content, &self.body(), None);
                     self.c.space(8.0);
                 }
                 FrontBlock::Dateline { text } => {
                     let s = one(text, &Style::new(FaceId::SANS_BOLD, 8.5).tracking(0.05));
                     self.c.paragraph(
                         &s,
-                        &ParagraphStyle::ragged(BODY_LEADING),
+                        &ParagraphStyle::ragged(self.d.leading),
                         0.0,
                         Keep::NORMAL,
                         None,
@@ -173,12 +176,12 @@ impl DocBuilder<'_, '_, '_> {
             g.margin_left + inset,
             g.width - g.margin_right - inset,
             0.8,
-            Rgb::ACCENT,
+            self.d.accent,
             4.0,
             true,
         );
         let label = Style::new(FaceId::SANS_BOLD, 7.5)
-            .color(Rgb::ACCENT)
+            .color(self.d.accent)
             .tracking(0.05);
         let s = one("EDITOR’S NOTE", &label);
         let mut style = ParagraphStyle::ragged(12.0);
@@ -230,17 +233,25 @@ impl DocBuilder<'_, '_, '_> {
                 self.section_heading(&section.heading, section.level);
                 if !section.content.is_empty() {
                     let at = self.c.elements.len();
-                    self.blocks(&section.content, &body(), None);
+                    self.blocks(&section.content, &self.body(), None);
                     self.c.glue_to_previous(at);
                 }
             }
             let label = interview
                 .speaker(&turn.speaker)
-                .map(|s| s.label.clone())
+                .map(|s| {
+                    if self.d.full_name_labels {
+                        s.display_name().to_string()
+                    } else {
+                        s.label.clone()
+                    }
+                })
                 .unwrap_or_else(|| turn.speaker.clone());
             let base = match turn.role {
-                TurnRole::Question => Style::new(FaceId::SERIF_BOLD, BODY_SIZE),
-                TurnRole::Answer | TurnRole::Remark => body(),
+                TurnRole::Question => {
+                    Style::new(FaceId::SERIF_BOLD, self.d.body_size).color(self.d.question)
+                }
+                TurnRole::Answer | TurnRole::Remark => self.body(),
             };
             let outline = (turn.role == TurnRole::Question).then(|| first_words(&turn.content));
             self.c.space(7.0);
@@ -254,7 +265,7 @@ impl DocBuilder<'_, '_, '_> {
 
     fn section_heading(&mut self, heading: &str, level: u8) {
         let size = if level <= 1 { 11.5 } else { 10.0 };
-        let style = Style::new(FaceId::SANS_BOLD, size).color(Rgb::ACCENT);
+        let style = Style::new(FaceId::SANS_BOLD, size).color(self.d.accent);
         self.c.space(if level <= 1 { 14.0 } else { 10.0 });
         let s = one(heading, &style);
         self.c.paragraph(
@@ -287,13 +298,18 @@ impl DocBuilder<'_, '_, '_> {
                     let mut outline = None;
                     if let Some((text, role, title)) = label.take() {
                         let color = if role == TurnRole::Question {
-                            Rgb::ACCENT
+                            self.d.accent
                         } else {
                             Rgb::BLACK
                         };
-                        let style = Style::new(FaceId::SANS_BOLD, base.size * 0.84)
-                            .color(color)
-                            .tracking(0.05);
+                        // Bold sans capitals, or the serif's capitals at
+                        // small-caps size when the house style asks for them.
+                        let style = if self.d.small_caps_labels {
+                            Style::new(FaceId::SERIF, base.size * 0.8).tracking(0.07)
+                        } else {
+                            Style::new(FaceId::SANS_BOLD, base.size * 0.84).tracking(0.05)
+                        }
+                        .color(color);
                         s.push(Span {
                             text: text.to_uppercase(),
                             style,
@@ -303,7 +319,7 @@ impl DocBuilder<'_, '_, '_> {
                     }
                     spans(content, base, &mut self.c.links, &mut s);
                     trim_end(&mut s);
-                    let mut style = ParagraphStyle::justified(BODY_LEADING);
+                    let mut style = ParagraphStyle::justified(self.d.leading);
                     if !first {
                         // CJK text indents by two full-width characters.
                         style.first_indent = if self.cjk {
@@ -316,7 +332,7 @@ impl DocBuilder<'_, '_, '_> {
                     self.apply_pending_glue(at);
                 }
                 other => {
-                    let style = ParagraphStyle::justified(BODY_LEADING);
+                    let style = ParagraphStyle::justified(self.d.leading);
                     let at = self.c.elements.len();
                     self.block(other, base, &style, 4.0, Keep::NORMAL);
                     self.apply_pending_glue(at);
@@ -464,7 +480,7 @@ impl DocBuilder<'_, '_, '_> {
                         g.margin_left,
                         g.margin_left + 48.0,
                         0.6,
-                        Rgb::ACCENT,
+                        self.d.accent,
                         4.0,
                         true,
                     );
@@ -483,7 +499,7 @@ impl DocBuilder<'_, '_, '_> {
                 }
                 ClosingBlock::Afterword { content } => {
                     self.c.space(10.0);
-                    self.blocks(content, &body(), None);
+                    self.blocks(content, &self.body(), None);
                 }
                 ClosingBlock::Footer { content } => {
                     self.c.space(12.0);
