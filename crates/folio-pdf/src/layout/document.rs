@@ -171,7 +171,6 @@ impl DocBuilder<'_, '_, '_> {
         let g = self.c.geometry;
         let inset = 16.0;
         self.c.space(4.0);
-        let top = self.c.elements.len();
         self.c.rule(
             g.margin_left + inset,
             g.width - g.margin_right - inset,
@@ -212,7 +211,6 @@ impl DocBuilder<'_, '_, '_> {
                 self.block(block, &base, &note, 4.0, Keep::NORMAL);
             }
         }
-        let _ = top;
         let bottom = self.c.elements.len();
         self.c.rule(
             g.margin_left + inset,
