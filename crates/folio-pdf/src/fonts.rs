@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use crate::PdfError;
 
+mod house;
+
 /// Index of a face in a [`FontBook`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FaceId(pub usize);
@@ -53,6 +55,8 @@ pub struct FontBook {
     fallback: Vec<(char, FaceId)>,
     /// Bold faces of fallback faces, for bold text (questions).
     bold: Vec<(FaceId, FaceId)>,
+    /// House style fonts that could not be used, and why.
+    pub warnings: Vec<String>,
 }
 
 /// Where to look for faces beyond the embedded defaults.
@@ -62,6 +66,10 @@ pub struct FontChoice<'a> {
     pub cjk_font: Option<&'a Path>,
     pub language: &'a str,
     pub use_system_fonts: bool,
+    /// The house style's body font file, in place of the embedded serif.
+    pub body_font: Option<&'a Path>,
+    /// The house style's heading font file, in place of the embedded sans.
+    pub heading_font: Option<&'a Path>,
 }
 
 impl FontBook {
@@ -76,7 +84,11 @@ impl FontBook {
             faces,
             fallback: Vec::new(),
             bold: Vec::new(),
+            warnings: Vec::new(),
         };
+        let mut warnings = Vec::new();
+        book.apply_house_fonts(text, choice.body_font, choice.heading_font, &mut warnings);
+        book.warnings = warnings;
         let unique: std::collections::BTreeSet<char> = text.chars().collect();
         let missing: Vec<char> = match ttf_parser::Face::parse(&book.faces[0].data, 0) {
             Ok(serif) => unique

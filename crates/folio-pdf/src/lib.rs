@@ -35,8 +35,8 @@ pub struct PdfOptions {
     pub image_base: Option<PathBuf>,
     /// Whether installed fonts may be searched for missing characters.
     pub no_system_fonts: bool,
-    /// A house style (`folio.toml`): size, colours, margins, labels. Its
-    /// fonts are not used yet; `font`/`cjk_font` add faces.
+    /// A house style (`folio.toml`): size, colours, margins, labels, and
+    /// body/heading font files in place of the embedded faces.
     pub style: Option<HouseStyle>,
 }
 
@@ -73,9 +73,15 @@ fn lay_out(
         cjk_font: options.cjk_font.as_deref(),
         language: &interview.meta.language,
         use_system_fonts: !options.no_system_fonts,
+        body_font: house_font(options, |s| s.body_font.as_deref()),
+        heading_font: house_font(options, |s| s.heading_font.as_deref()),
     };
     let book = FontBook::for_text(&text, &choice)?;
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<folio_core::Diagnostic> = book
+        .warnings
+        .iter()
+        .map(|w| folio_core::Diagnostic::new(folio_core::DiagnosticKind::Font, None, w.clone()))
+        .collect();
     let doc = {
         let shaper = Shaper::new(&book);
         layout::document::layout(
@@ -95,6 +101,20 @@ fn lay_out(
         )
     };
     Ok((doc, book, warnings))
+}
+
+/// A house style font path, blank values left out.
+fn house_font<'o>(
+    options: &'o PdfOptions,
+    field: impl Fn(&'o HouseStyle) -> Option<&'o str>,
+) -> Option<&'o std::path::Path> {
+    options
+        .style
+        .as_ref()
+        .and_then(field)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(std::path::Path::new)
 }
 
 fn document_meta(interview: &Interview, options: &PdfOptions) -> emit::DocumentMeta {
