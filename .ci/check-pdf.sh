@@ -31,6 +31,11 @@ if [ -e "$seed_txt" ]; then
 fi
 cargo run -q -p folio-pdf --example render -- samples/07-chinese-fullwidth-colon.md "$out/chinese.pdf"
 pdfs+=("$out/chinese.pdf")
+# A book of three samples: title page, contents, nested outline.
+cargo run -q -p folio-pdf --example book -- "$out/book.pdf" "Three Conversations" \
+  samples/13-translated-with-comments.md samples/01-bold-name-colon-inside.md \
+  samples/07-chinese-fullwidth-colon.md
+pdfs+=("$out/book.pdf")
 for f in "${pdfs[@]}"; do
   qpdf --check "$f" >/dev/null
   # Every font embedded and subset: columns emb and sub say yes.
@@ -39,6 +44,20 @@ for f in "${pdfs[@]}"; do
     pdffonts "$f" >&2
     exit 1
   fi
+done
+# The book's words come back in reading order: the titles in the
+# contents, then again where each interview opens, in the given order.
+book_text=$(pdftotext "$out/book.pdf" - | tr -s ' \n' ' ')
+titles=("Inês Duarte: “The Sea Does Not Owe Us" "The Last Keeper of Skerry Point" "张华：在山里开一间不关门的图书馆")
+prev=0
+for words in "Three Conversations" "CONTENTS" "${titles[@]}" "${titles[@]}"; do
+  rest=${book_text:$prev}
+  head=${rest%%"$words"*}
+  if [ "$head" = "$rest" ]; then
+    echo "check-pdf: \"$words\" missing or out of order in book.pdf" >&2
+    exit 1
+  fi
+  prev=$((prev + ${#head} + ${#words}))
 done
 size=$(stat -c %s "$out/seed.pdf")
 if [ "$size" -ge 100000 ]; then

@@ -6,6 +6,7 @@ mod finish;
 mod fontfix;
 mod images;
 mod metadata;
+mod outline;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};

@@ -18,9 +18,9 @@ use crate::layout::running_head::running_head;
 use crate::layout::shape::Shaper;
 use crate::layout::style::{Design, PARA_INDENT, PageGeometry, ParagraphStyle, Rgb, Style};
 use crate::layout::text::{push, spans, trim_end};
-use crate::layout::tree::{Document, OutlineEntry, PlacedImage};
+use crate::layout::tree::{Document, OutlineEntry, Page, PlacedImage};
 
-/// Lays out the whole interview.
+/// Lays out the whole interview: its pages with running heads and folios.
 pub fn layout(
     interview: &Interview,
     shaper: &Shaper<'_>,
@@ -29,6 +29,43 @@ pub fn layout(
     image_base: Option<&Path>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Document {
+    let part = interview_pages(interview, shaper, geometry, design, image_base, warnings);
+    let title = interview.meta.title.as_deref().unwrap_or("Interview");
+    let mut pages = part.pages;
+    let total = pages.len();
+    for (index, page) in pages.iter_mut().enumerate().skip(1) {
+        running_head(page, index + 1, total, title, shaper, &geometry);
+    }
+    Document {
+        width: geometry.width,
+        height: geometry.height,
+        pages,
+        outline: part.outline,
+        links: part.links,
+        images: part.images,
+    }
+}
+
+/// One interview's pages before running heads, with its own links and
+/// images (a book renumbers them when it puts parts together).
+#[derive(Debug)]
+pub struct Part {
+    pub pages: Vec<Page>,
+    /// The questions, at level 1.
+    pub outline: Vec<OutlineEntry>,
+    pub links: Vec<String>,
+    pub images: Vec<crate::image::Image>,
+}
+
+/// Lays out one interview from the top of a fresh page.
+pub fn interview_pages(
+    interview: &Interview,
+    shaper: &Shaper<'_>,
+    geometry: PageGeometry,
+    design: Design,
+    image_base: Option<&Path>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Part {
     let mut b = DocBuilder {
         c: Composer {
             shaper,
@@ -53,18 +90,17 @@ pub fn layout(
     b.turns();
     b.closing();
     let DocBuilder { c, images, .. } = b;
-    let (mut pages, marks) = paginate(&c.elements, geometry.margin_top, geometry.text_height());
-    let total = pages.len();
-    for (index, page) in pages.iter_mut().enumerate().skip(1) {
-        running_head(page, index + 1, total, interview, shaper, &geometry);
-    }
-    Document {
-        width: geometry.width,
-        height: geometry.height,
+    let (pages, marks) = paginate(&c.elements, geometry.margin_top, geometry.text_height());
+    Part {
         pages,
         outline: marks
             .into_iter()
-            .map(|(title, page, y)| OutlineEntry { title, page, y })
+            .map(|(title, page, y)| OutlineEntry {
+                title,
+                page,
+                y,
+                level: 1,
+            })
             .collect(),
         links: c.links,
         images,
@@ -512,14 +548,14 @@ impl DocBuilder<'_, '_, '_> {
 }
 
 /// A span list of one text in one style.
-fn one(text: &str, style: &Style) -> Vec<Span> {
+pub(crate) fn one(text: &str, style: &Style) -> Vec<Span> {
     let mut s = Vec::new();
     push(&mut s, text, style);
     trim_end(&mut s);
     s
 }
 
-fn byline(interview: &Interview) -> String {
+pub(crate) fn byline(interview: &Interview) -> String {
     let meta = &interview.meta;
     let mut parts = Vec::new();
     if !meta.authors.is_empty() {
@@ -533,7 +569,7 @@ fn byline(interview: &Interview) -> String {
     parts.join("  ·  ").to_uppercase()
 }
 
-fn join_names(names: &[String]) -> String {
+pub(crate) fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
@@ -543,10 +579,7 @@ fn join_names(names: &[String]) -> String {
 
 fn dates(interview: &Interview) -> String {
     let meta = &interview.meta;
-    let fmt = |d: &folio_core::DateTime| match d.time {
-        Some(t) => format!("{}, {}", d.date.format("%-d %B %Y"), t.format("%H:%M")),
-        None => d.date.format("%-d %B %Y").to_string(),
-    };
+    let fmt = long_date;
     let mut parts = Vec::new();
     if let Some(p) = &meta.published {
         parts.push(format!("Published {}", fmt(p)));
@@ -561,6 +594,14 @@ fn dates(interview: &Interview) -> String {
         }
     }
     parts.join("  ·  ")
+}
+
+/// `7 March 2024`, with `, 14:30` when the time is known.
+pub(crate) fn long_date(d: &folio_core::DateTime) -> String {
+    match d.time {
+        Some(t) => format!("{}, {}", d.date.format("%-d %B %Y"), t.format("%H:%M")),
+        None => d.date.format("%-d %B %Y").to_string(),
+    }
 }
 
 /// The first words of a question, for its bookmark.

@@ -1,7 +1,6 @@
-//! The running head of pages after the first: the title, shortened, on
+//! The running head of pages after the first: the interview's or the
+//! book's title, shortened, on
 //! the left, `n / N` on the right, a hairline below.
-
-use folio_core::Interview;
 
 use crate::fonts::FaceId;
 use crate::layout::shape::{Shaper, width};
@@ -13,7 +12,7 @@ pub fn running_head(
     page: &mut Page,
     number: usize,
     total: usize,
-    interview: &Interview,
+    title: &str,
     shaper: &Shaper<'_>,
     g: &PageGeometry,
 ) {
@@ -21,7 +20,7 @@ pub fn running_head(
         .color(Rgb::GREY)
         .tracking(0.04);
     let baseline = g.margin_top - 26.0;
-    let title = short_title(interview.meta.title.as_deref().unwrap_or("Interview"));
+    let title = short_title(title);
     let left = line_of(
         shaper,
         &title.to_uppercase(),
@@ -74,7 +73,13 @@ fn short_title(title: &str) -> String {
 }
 
 /// One unbroken line of text at `x`.
-fn line_of(shaper: &Shaper<'_>, text: &str, style: &Style, x: f32, baseline: f32) -> Line {
+pub(crate) fn line_of(
+    shaper: &Shaper<'_>,
+    text: &str,
+    style: &Style,
+    x: f32,
+    baseline: f32,
+) -> Line {
     let glyphs = shaper.shape(text, style);
     let mut pen = x;
     let mut runs: Vec<Run> = Vec::new();
