@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use crate::PdfError;
 
 mod house;
+mod report;
+
+pub use report::{FontReport, FontRole, Script, font_report};
 
 /// Index of a face in a [`FontBook`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use folio_core::{Anthology, HouseStyle, Interview, Meta, Paper, Rendered, output_date};
 
 pub use error::PdfError;
+pub use fonts::{FontReport, FontRole, Script, font_report};
 
 use crate::fonts::{FontBook, FontChoice};
 use crate::layout::shape::Shaper;
