@@ -64,5 +64,10 @@ if [ "$size" -ge 100000 ]; then
   echo "check-pdf: seed PDF is $size bytes" >&2
   exit 1
 fi
+zh_size=$(stat -c %s "$out/chinese.pdf")
+if [ "$zh_size" -ge 300000 ]; then
+  echo "check-pdf: Chinese PDF is $zh_size bytes (subsets should keep it under 300 KB)" >&2
+  exit 1
+fi
 pdftoppm -r 70 -png -f 1 -l 1 -singlefile "$out/seed.pdf" "$out/seed-page1"
-echo "check-pdf: ok (seed.pdf $size bytes, page 1 at $out/seed-page1.png)"
+echo "check-pdf: ok (seed.pdf $size bytes, chinese.pdf $zh_size bytes, page 1 at $out/seed-page1.png)"

@@ -467,3 +467,69 @@ fn odd_inputs_do_not_panic() {
     empty.speakers.clear();
     assert!(pdf(&empty, &options()).is_ok());
 }
+
+/// The CIDs a font's `/W` array gives widths for.
+fn width_cids(doc: &Document, cid_font: &lopdf::Dictionary) -> Vec<i64> {
+    let w = match cid_font.get(b"W") {
+        Ok(Object::Array(a)) => a.clone(),
+        Ok(Object::Reference(id)) => doc
+            .get_object(*id)
+            .and_then(Object::as_array)
+            .expect("W")
+            .clone(),
+        _ => return Vec::new(),
+    };
+    let mut cids = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        let first = w[i].as_i64().expect("cid");
+        match &w[i + 1] {
+            Object::Array(ws) => {
+                cids.extend((0..ws.len() as i64).map(|k| first + k));
+                i += 2;
+            }
+            last => {
+                cids.extend(first..=last.as_i64().expect("cid"));
+                i += 3;
+            }
+        }
+    }
+    cids
+}
+
+#[test]
+fn cjk_subsets_are_renumbered_and_small() {
+    let chinese = common::fixture("chinese.json");
+    let rendered = match pdf(&chinese, &PdfOptions::default()) {
+        Ok(r) => r,
+        Err(PdfError::MissingGlyph { .. }) if std::env::var("FOLIO_REQUIRE_PDF_TOOLS").is_err() => {
+            return;
+        }
+        Err(e) => panic!("{e}"),
+    };
+    let size = rendered.bytes.len();
+    assert!(size < 300_000, "Chinese PDF is {size} bytes");
+    let doc = load(&rendered.bytes);
+    let mut fonts = 0;
+    for object in doc.objects.values() {
+        let Ok(font) = object.as_dict() else { continue };
+        if font.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0") {
+            continue;
+        }
+        let dict = match font.get(b"DescendantFonts").and_then(Object::as_array) {
+            Ok(a) => match &a[0] {
+                Object::Dictionary(d) => d,
+                Object::Reference(id) => doc.get_dictionary(*id).expect("CIDFont"),
+                _ => panic!("odd DescendantFonts"),
+            },
+            Err(_) => panic!("Type0 font without DescendantFonts"),
+        };
+        fonts += 1;
+        // Glyphs drawn are numbered 1..=n: no CID beyond the count.
+        let cids = width_cids(&doc, dict);
+        assert!(!cids.is_empty());
+        let max = cids.iter().copied().max().unwrap_or(0);
+        assert_eq!(max, cids.len() as i64, "CIDs {cids:?}");
+    }
+    assert!(fonts >= 2, "a CJK face and a Latin one");
+}

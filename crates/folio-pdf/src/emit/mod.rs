@@ -7,6 +7,7 @@ mod fontfix;
 mod images;
 mod metadata;
 mod outline;
+mod renumber;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
