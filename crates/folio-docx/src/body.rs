@@ -291,15 +291,22 @@ impl BodyWriter<'_> {
     }
 
     fn sections(&mut self, interview: &Interview, stands_before: impl Fn(usize) -> bool) {
+        let top = interview
+            .sections
+            .iter()
+            .map(|s| s.level)
+            .min()
+            .unwrap_or(1);
         for section in interview
             .sections
             .iter()
             .filter(|s| stands_before(s.first_turn))
         {
-            // In a book the interview's title is the level-1 heading.
+            // In a book the interview's title is the level-1 heading and
+            // its top sections (whatever level the source gave them) level 2.
             let level = match self.placement {
                 Placement::Alone => usize::from(section.level.clamp(1, 2)),
-                Placement::InBook => usize::from(section.level.clamp(1, 2)) + 1,
+                Placement::InBook => usize::from((section.level - top).clamp(0, 1)) + 2,
             };
             let style_id = match level {
                 1 => style::HEADING_1,

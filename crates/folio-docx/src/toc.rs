@@ -1,7 +1,9 @@
 //! A book's table of contents as a Word TOC field whose result is already
-//! filled in: the entries show in any reader, link to their headings, and
-//! Word refreshes the page numbers when it opens the file (the field is
-//! marked dirty). LibreOffice computes the PAGEREF numbers itself.
+//! filled in with the headings, each linking to its heading's bookmark. Page
+//! numbers are only known once a word processor lays the text out, so the
+//! field is marked dirty and Word rebuilds it (with numbers) on opening;
+//! readers that keep the stored result (LibreOffice until "Update") show
+//! the linked titles without dot leaders to nowhere.
 
 use docx_rs::{FieldCharType, Hyperlink, HyperlinkType, InstrText, Paragraph, Run};
 
@@ -40,9 +42,7 @@ pub fn paragraphs(writer: &mut BodyWriter, entries: &[TocEntry]) -> Vec<Paragrap
             paragraph = paragraph.add_run(start);
         }
         let link = Hyperlink::new(entry.bookmark.as_str(), HyperlinkType::Anchor)
-            .add_run(Run::new().add_text(entry.text.as_str()))
-            .add_run(Run::new().add_tab())
-            .add_run(page_reference(&entry.bookmark));
+            .add_run(Run::new().add_text(entry.text.as_str()));
         paragraph = paragraph.add_hyperlink(link);
         if index == last {
             paragraph = paragraph.add_run(field_end.clone());
@@ -50,13 +50,4 @@ pub fn paragraphs(writer: &mut BodyWriter, entries: &[TocEntry]) -> Vec<Paragrap
         out.push(paragraph);
     }
     out
-}
-
-/// `PAGEREF bookmark \h` with an empty result until a reader computes it.
-fn page_reference(bookmark: &str) -> Run {
-    Run::new()
-        .add_field_char(FieldCharType::Begin, false)
-        .add_instr_text(InstrText::Unsupported(format!(" PAGEREF {bookmark} \\h ")))
-        .add_field_char(FieldCharType::Separate, false)
-        .add_field_char(FieldCharType::End, false)
 }
