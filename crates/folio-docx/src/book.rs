@@ -5,6 +5,7 @@
 use folio_core::{Anthology, Meta, Rendered};
 
 use crate::body::{BodyWriter, Placement};
+use crate::language::LanguageSlots;
 use crate::locale::contents_heading;
 use crate::{DocxError, DocxOptions, package, read_template, style, toc};
 
@@ -30,7 +31,13 @@ pub fn docx_book(book: &Anthology, options: &DocxOptions) -> Result<Rendered, Do
     writer.paragraphs.extend(chapters);
     let header = book.meta.title.clone().unwrap_or_default();
     let built = writer.finish(&header);
-    package(built, &book.meta, options, template.as_ref())
+    let members: Vec<&str> = book
+        .interviews
+        .iter()
+        .map(|i| i.meta.language.as_str())
+        .collect();
+    let slots = LanguageSlots::for_book(&book.meta.language, &members);
+    package(built, &book.meta, &slots, options, template.as_ref())
 }
 
 /// The book's title, subtitle, authors and date.

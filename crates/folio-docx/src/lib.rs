@@ -7,6 +7,11 @@
 //! the parts docx-rs cannot express (styles, core properties, languages,
 //! stable ids) are patched afterwards and the package is zipped again with
 //! fixed timestamps, so the same input always gives the same bytes.
+//!
+//! The house style (`folio.toml`) shapes those named styles: fonts, base
+//! size, label and question colours, label case, page margins; the label
+//! text (as printed or full names) is chosen in the body. [`docx_book`]
+//! writes several interviews as one book with a title page and contents.
 
 mod body;
 mod book;
@@ -68,7 +73,8 @@ pub fn read_reference_docx(path: &std::path::Path) -> Result<Vec<u8>, DocxError>
 pub fn docx(interview: &Interview, options: &DocxOptions) -> Result<Rendered, DocxError> {
     let template = read_template(options)?;
     let built = body::build(interview, options);
-    package(built, &interview.meta, options, template.as_ref())
+    let slots = LanguageSlots::for_language(&interview.meta.language);
+    package(built, &interview.meta, &slots, options, template.as_ref())
 }
 
 fn read_template(options: &DocxOptions) -> Result<Option<template::Template>, DocxError> {
@@ -80,10 +86,11 @@ fn read_template(options: &DocxOptions) -> Result<Option<template::Template>, Do
 }
 
 /// The built body with Folio's patched parts, zipped; `meta` gives the
-/// document properties, language and date.
+/// document properties and date, `slots` the languages of the styles.
 fn package(
     built: body::Built,
     meta: &Meta,
+    slots: &LanguageSlots,
     options: &DocxOptions,
     template: Option<&template::Template>,
 ) -> Result<Rendered, DocxError> {
@@ -92,6 +99,7 @@ fn package(
     let parts = parts::patch(
         xml,
         meta,
+        slots,
         options,
         template,
         &built.figure_alts,

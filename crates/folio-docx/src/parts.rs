@@ -24,6 +24,7 @@ pub struct Parts {
 pub fn patch(
     xml: XMLDocx,
     meta: &Meta,
+    slots: &LanguageSlots,
     options: &DocxOptions,
     template: Option<&Template>,
     figure_alts: &[String],
@@ -34,9 +35,8 @@ pub fn patch(
         Some(_) => modified,
         None => meta.published.unwrap_or(modified),
     };
-    let slots = LanguageSlots::for_language(&meta.language);
     let page = PageSetup::new(options.paper, &options.style);
-    let own_styles = styles_xml(&slots, &options.style, page.text_width());
+    let own_styles = styles_xml(slots, &options.style, page.text_width());
     let styles = match template {
         Some(template) => merge::styles(&template.styles, &own_styles)?,
         None => own_styles,

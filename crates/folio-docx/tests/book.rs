@@ -167,6 +167,13 @@ fn three_samples_as_one_book() {
     let turns: usize = book.interviews.iter().map(|i| i.turns.len()).sum();
     assert_eq!(labels, turns);
 
+    // The Chinese chapter of an English book keeps its east-Asian language.
+    let styles = part(&parts, "word/styles.xml");
+    assert!(
+        styles.contains(r#"<w:lang w:val="en" w:eastAsia="zh-CN""#),
+        "{styles}"
+    );
+
     // Book metadata in the running header and the document properties.
     assert!(part(&parts, "word/header1.xml").contains("Conversations, Volume One"));
     let core = part(&parts, "docProps/core.xml");
