@@ -3,7 +3,7 @@
 //! main section), and what follows it.
 
 use folio_core::{
-    Block, ClosingBlock, FrontBlock, Interview, Section, TurnRole, blocks_plain_text,
+    Block, ClosingBlock, FrontBlock, Inline, Interview, Section, TurnRole, blocks_plain_text,
 };
 
 use super::content::ContentWriter;
@@ -178,6 +178,9 @@ fn conversation(
 ) {
     let labels = language.labels;
     let list_questions = interview.sections.is_empty();
+    // Markdown documents often start their sections at `##`: the highest
+    // level present is the one that splits the book.
+    let top_level = interview.sections.iter().map(|s| s.level).min().unwrap_or(1);
     let mut draft: Option<Draft> = None;
     let mut part = 0;
     let mut section_number = 0;
@@ -197,7 +200,7 @@ fn conversation(
             section_number += 1;
             let id = format!("section-{section_number}");
             let shown = non_blank(&section.heading);
-            let main = section.level <= 1 || draft.is_none();
+            let main = section.level <= top_level || draft.is_none();
             if main {
                 if let Some(done) = draft.take() {
                     out.push(done.finish(language, headline));
@@ -348,7 +351,13 @@ fn unique_file(done: &[Chapter], name: &str) -> String {
 
 /// The start of some content as one line of at most `max` characters.
 pub fn excerpt(blocks: &[Block], max: usize) -> Option<String> {
-    let text = escape::xml_safe(&blocks_plain_text(blocks));
+    let mut spoken = String::new();
+    spoken_text(blocks, &mut spoken);
+    // Timestamps and stage directions make poor entries, unless they are all there is.
+    if spoken.trim().is_empty() {
+        spoken = blocks_plain_text(blocks);
+    }
+    let text = escape::xml_safe(&spoken);
     let words: Vec<&str> = text.split_whitespace().collect();
     let line = words.join(" ");
     if line.is_empty() {
@@ -366,10 +375,34 @@ pub fn excerpt(blocks: &[Block], max: usize) -> Option<String> {
     Some(format!("{}…", cut.trim_end_matches([' ', ',', ';', ':'])))
 }
 
+/// The words spoken in some content, without timestamps or stage directions.
+fn spoken_text(blocks: &[Block], out: &mut String) {
+    fn inlines(content: &[Inline], out: &mut String) {
+        for inline in content {
+            match inline {
+                Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+                Inline::Emphasis { content }
+                | Inline::Strong { content }
+                | Inline::Link { content, .. } => inlines(content, out),
+                Inline::LineBreak => out.push(' '),
+                Inline::StageDirection { .. } | Inline::Timestamp { .. } => {}
+            }
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Paragraph { content } => inlines(content, out),
+            Block::List { items, .. } => items.iter().for_each(|item| spoken_text(item, out)),
+            Block::Quote { content } => spoken_text(content, out),
+            Block::Figure { .. } => {}
+        }
+        out.push(' ');
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use folio_core::Inline;
 
     fn paragraph(text: &str) -> Vec<Block> {
         vec![Block::Paragraph {
@@ -386,5 +419,14 @@ mod tests {
         let cut = excerpt(&paragraph(&cjk), 10).unwrap_or_default();
         assert_eq!(cut.chars().count(), 11);
         assert_eq!(excerpt(&paragraph("  "), 10), None);
+        let timed = vec![Block::Paragraph {
+            content: vec![
+                Inline::Timestamp {
+                    text: "[00:28]".into(),
+                },
+                Inline::text(" Why moths?"),
+            ],
+        }];
+        assert_eq!(excerpt(&timed, 80).as_deref(), Some("Why moths?"));
     }
 }

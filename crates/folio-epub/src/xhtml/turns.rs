@@ -4,7 +4,7 @@
 use folio_core::{Block, Interview, Turn};
 
 use super::content::ContentWriter;
-use super::title_page::visible;
+use super::title_page::{same_name, visible};
 use crate::escape;
 use crate::language::Language;
 
@@ -59,7 +59,7 @@ fn speaker_label(interview: &Interview, language: &Language, turn: &Turn) -> Str
         .unwrap_or(turn.speaker.as_str());
     let mut out = String::from("<b class=\"speaker\">");
     match speaker.and_then(|s| visible(s.name.as_deref())) {
-        Some(name) if name != label => {
+        Some(name) if !same_name(name, label) => {
             out.push_str(&format!("<abbr title=\"{}\">", escape::attr(name)));
             escape::push_text(&mut out, label);
             out.push_str("</abbr>");
