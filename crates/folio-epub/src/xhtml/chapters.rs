@@ -180,7 +180,12 @@ fn conversation(
     let list_questions = interview.sections.is_empty();
     // Markdown documents often start their sections at `##`: the highest
     // level present is the one that splits the book.
-    let top_level = interview.sections.iter().map(|s| s.level).min().unwrap_or(1);
+    let top_level = interview
+        .sections
+        .iter()
+        .map(|s| s.level)
+        .min()
+        .unwrap_or(1);
     let mut draft: Option<Draft> = None;
     let mut part = 0;
     let mut section_number = 0;
