@@ -2,6 +2,9 @@
 //! web page (kicker, headline, dates, a caption printed twice, an editor's
 //! note, then `GT:` questions and `Gosset:` answers over several paragraphs).
 
+// Tests report failure by panicking, helpers included.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 
 use folio_core::{
@@ -9,8 +12,7 @@ use folio_core::{
 };
 
 fn seed_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/seeds/000_4a37616d70ecd5f6.txt")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds/000_4a37616d70ecd5f6.txt")
 }
 
 fn seed() -> Interview {
@@ -40,7 +42,11 @@ fn header_fields() {
         .ok()
         .and_then(|t| t.lines().nth(1).map(str::to_string));
     assert_eq!(meta.title, line_two, "the title is line 2, verbatim");
-    assert!(meta.title.as_deref().is_some_and(|t| t.contains('‘') && t.contains('’')));
+    assert!(
+        meta.title
+            .as_deref()
+            .is_some_and(|t| t.contains('‘') && t.contains('’'))
+    );
     assert_eq!(
         meta.published.map(|d| d.to_string()).as_deref(),
         Some("2025-11-16T23:34:00")
@@ -66,19 +72,28 @@ fn the_caption_printed_twice_is_one_figure() {
         .collect();
     assert_eq!(figures.len(), 1);
     assert_eq!(figures[0].caption.as_deref(), Some("David Gosset"));
-    assert_eq!(figures[0].credit.as_deref(), Some("Courtesy of David Gosset"));
+    assert_eq!(
+        figures[0].credit.as_deref(),
+        Some("Courtesy of David Gosset")
+    );
     assert_eq!(figures[0].src, None);
 }
 
 #[test]
 fn editors_note_has_six_paragraphs() {
     let interview = seed();
-    let note = interview.editors_note().map(paragraph_texts).unwrap_or_default();
+    let note = interview
+        .editors_note()
+        .map(paragraph_texts)
+        .unwrap_or_default();
     assert_eq!(note.len(), 6, "{note:#?}");
     assert!(note[0].starts_with("In 2015, at the opening of the second World Internet Conference"));
     assert!(note[5].starts_with("In the 16th article of the \"Readers' Reflections\" column"));
     // No-break spaces are normalised, not lost: the words around them stay apart.
-    assert!(note.iter().all(|p| !p.contains('\u{a0}') && !p.contains("  ")));
+    assert!(
+        note.iter()
+            .all(|p| !p.contains('\u{a0}') && !p.contains("  "))
+    );
     assert!(note.iter().all(|p| p.trim() == p));
 }
 
@@ -91,7 +106,10 @@ fn eight_turns_alternate_between_gt_and_gosset() {
     assert_eq!((gt.id.as_str(), gt.label.as_str()), ("gt", "GT"));
     assert_eq!(gt.role, SpeakerRole::Interviewer);
     assert_eq!(gt.name.as_deref(), Some("Global Times"));
-    assert_eq!((gosset.id.as_str(), gosset.label.as_str()), ("gosset", "Gosset"));
+    assert_eq!(
+        (gosset.id.as_str(), gosset.label.as_str()),
+        ("gosset", "Gosset")
+    );
     assert_eq!(gosset.role, SpeakerRole::Interviewee);
     assert_eq!(gosset.name.as_deref(), Some("David Gosset"));
 
@@ -102,7 +120,11 @@ fn eight_turns_alternate_between_gt_and_gosset() {
         } else {
             ("gosset", TurnRole::Answer)
         };
-        assert_eq!((turn.speaker.as_str(), turn.role), (speaker, role), "turn {index}");
+        assert_eq!(
+            (turn.speaker.as_str(), turn.role),
+            (speaker, role),
+            "turn {index}"
+        );
     }
     let answer_lengths: Vec<usize> = interview
         .turns
@@ -143,12 +165,18 @@ fn labels_are_removed_and_text_is_kept_exactly() {
     let model_turn_words: usize = interview
         .turns
         .iter()
-        .map(|t| folio_core::blocks_plain_text(&t.content).split_whitespace().count())
+        .map(|t| {
+            folio_core::blocks_plain_text(&t.content)
+                .split_whitespace()
+                .count()
+        })
         .sum();
     // The labels (`GT:`, `Gosset:`) are the only words the model does not repeat.
     assert_eq!(source_turn_words - 8, model_turn_words);
-    assert!(interview.turns.iter().all(|t| t.content.iter().all(|b| matches!(
+    assert!(interview.turns.iter().all(|t| {
+        t.content.iter().all(|b| matches!(
         b,
         Block::Paragraph { content } if content.iter().all(|i| matches!(i, Inline::Text { .. }))
-    ))));
+    ))
+    }));
 }

@@ -18,8 +18,59 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Convert interviews to PDF, DOCX and EPUB
+    Convert(Box<ConvertArgs>),
     /// Show what Folio understood of an interview: metadata, speakers, turns, warnings
     Inspect(InspectArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Interview files or folders of interviews (`-` for standard input)
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output formats, comma-separated: pdf, docx, epub (default: all three, or the format of -o)
+    #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
+    pub to: Vec<String>,
+    /// Write the one output to FILE (`-` for standard output)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write outputs into DIR instead of beside each input
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Paper size for PDF and DOCX: a4 or letter
+    #[arg(long, value_name = "SIZE")]
+    pub paper: Option<String>,
+    /// A font file for characters the default fonts lack (PDF)
+    #[arg(long, value_name = "FILE")]
+    pub font: Option<PathBuf>,
+    /// A font file for Chinese, Japanese and Korean text (PDF)
+    #[arg(long, value_name = "FILE")]
+    pub cjk_font: Option<PathBuf>,
+    /// Take styles, page setup, headers and footers from this .docx (DOCX)
+    #[arg(long, value_name = "FILE")]
+    pub reference_docx: Option<PathBuf>,
+    /// Cover image (EPUB)
+    #[arg(long, value_name = "FILE")]
+    pub cover: Option<PathBuf>,
+    /// Convert at most N inputs at once (default: one per core)
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Convert only the K-th of N deterministic slices of the inputs (for spreading a batch over machines)
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
+    /// Print no warnings and no summary
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// How to read the input.
@@ -34,6 +85,9 @@ pub struct ReadArgs {
     /// Set a speaker's role: LABEL=ROLE, ROLE one of interviewer, interviewee, moderator, interpreter, group, other (repeatable)
     #[arg(long, value_name = "LABEL=ROLE")]
     pub role: Vec<String>,
+    /// Set metadata, overriding the source: title, subtitle, author, date, language, ... (repeatable)
+    #[arg(short = 'M', long = "metadata", value_name = "KEY=VALUE")]
+    pub metadata: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -38,7 +38,9 @@ pub fn read_options(args: &ReadArgs) -> Result<ReadOptions> {
         .collect();
     for spec in &args.role {
         let Some((label, role)) = spec.rsplit_once('=') else {
-            bail!(UsageError(format!("--role expects LABEL=ROLE, got {spec:?}")));
+            bail!(UsageError(format!(
+                "--role expects LABEL=ROLE, got {spec:?}"
+            )));
         };
         let role = SpeakerRole::parse(role).ok_or_else(|| {
             UsageError(format!(
@@ -47,7 +49,21 @@ pub fn read_options(args: &ReadArgs) -> Result<ReadOptions> {
         })?;
         roles.push((label.trim().to_string(), role));
     }
-    Ok(ReadOptions { format, roles })
+    let mut metadata = Vec::new();
+    for spec in &args.metadata {
+        let Some((key, value)) = spec.split_once('=') else {
+            bail!(UsageError(format!("-M expects KEY=VALUE, got {spec:?}")));
+        };
+        // Checked here so a bad key is a usage error before any file is read.
+        folio_core::apply_metadata(&mut folio_core::Meta::default(), key, value)
+            .map_err(UsageError)?;
+        metadata.push((key.to_string(), value.to_string()));
+    }
+    Ok(ReadOptions {
+        format,
+        roles,
+        metadata,
+    })
 }
 
 /// Reads and understands one input (`-` is standard input).

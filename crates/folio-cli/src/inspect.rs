@@ -3,9 +3,7 @@
 use std::fmt::Write as _;
 
 use anyhow::Result;
-use folio_core::{
-    Block, ClosingBlock, FrontBlock, Parsed, TurnRole, blocks_plain_text,
-};
+use folio_core::{Block, ClosingBlock, FrontBlock, Parsed, TurnRole, blocks_plain_text};
 
 use crate::cli::InspectArgs;
 use crate::input::{read_input, read_options};
@@ -73,8 +71,12 @@ pub fn outline(parsed: &Parsed, name: &str) -> String {
         let _ = writeln!(out, "\nfront");
         for block in &interview.front {
             let line = match block {
-                FrontBlock::EditorsNote { content } => format!("editor's note: {}", paragraphs(content)),
-                FrontBlock::Introduction { content } => format!("introduction: {}", paragraphs(content)),
+                FrontBlock::EditorsNote { content } => {
+                    format!("editor's note: {}", paragraphs(content))
+                }
+                FrontBlock::Introduction { content } => {
+                    format!("introduction: {}", paragraphs(content))
+                }
                 FrontBlock::Dateline { text } => format!("dateline: {text}"),
                 FrontBlock::Figure { figure } => figure_line(figure),
             };
@@ -83,7 +85,12 @@ pub fn outline(parsed: &Parsed, name: &str) -> String {
     }
 
     let _ = writeln!(out, "\nspeakers");
-    let width = interview.speakers.iter().map(|s| s.label.chars().count()).max().unwrap_or(0);
+    let width = interview
+        .speakers
+        .iter()
+        .map(|s| s.label.chars().count())
+        .max()
+        .unwrap_or(0);
     for (speaker, turns) in interview.turn_counts() {
         let name = speaker.name.as_deref().unwrap_or("(name unknown)");
         let _ = writeln!(
@@ -96,8 +103,16 @@ pub fn outline(parsed: &Parsed, name: &str) -> String {
         );
     }
 
-    let questions = interview.turns.iter().filter(|t| t.role == TurnRole::Question).count();
-    let answers = interview.turns.iter().filter(|t| t.role == TurnRole::Answer).count();
+    let questions = interview
+        .turns
+        .iter()
+        .filter(|t| t.role == TurnRole::Question)
+        .count();
+    let answers = interview
+        .turns
+        .iter()
+        .filter(|t| t.role == TurnRole::Answer)
+        .count();
     let remarks = interview.turns.len() - questions - answers;
     let _ = writeln!(
         out,
@@ -109,12 +124,19 @@ pub fn outline(parsed: &Parsed, name: &str) -> String {
     );
     for (index, turn) in interview.turns.iter().enumerate() {
         for section in interview.sections_before(index) {
-            let _ = writeln!(out, "  {} {}", "#".repeat(usize::from(section.level)), section.heading);
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                "#".repeat(usize::from(section.level)),
+                section.heading
+            );
             if !section.content.is_empty() {
                 let _ = writeln!(out, "     (section text: {})", paragraphs(&section.content));
             }
         }
-        let label = interview.speaker(&turn.speaker).map_or("?", |s| s.label.as_str());
+        let label = interview
+            .speaker(&turn.speaker)
+            .map_or("?", |s| s.label.as_str());
         let _ = writeln!(
             out,
             "  {:>3}  {:<width$}  {:<8} {:<13} {}",
@@ -126,7 +148,12 @@ pub fn outline(parsed: &Parsed, name: &str) -> String {
         );
     }
     for section in interview.sections_before(interview.turns.len()) {
-        let _ = writeln!(out, "  {} {}", "#".repeat(usize::from(section.level)), section.heading);
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            "#".repeat(usize::from(section.level)),
+            section.heading
+        );
     }
 
     if !interview.closing.is_empty() {
@@ -134,7 +161,9 @@ pub fn outline(parsed: &Parsed, name: &str) -> String {
         for block in &interview.closing {
             let line = match block {
                 ClosingBlock::Bio { content } => format!("bio: {}", paragraphs(content)),
-                ClosingBlock::Afterword { content } => format!("afterword: {}", paragraphs(content)),
+                ClosingBlock::Afterword { content } => {
+                    format!("afterword: {}", paragraphs(content))
+                }
                 ClosingBlock::Footer { content } => format!("footer: {}", paragraphs(content)),
             };
             let _ = writeln!(out, "  {line}");
@@ -163,4 +192,3 @@ fn figure_line(figure: &folio_core::Figure) -> String {
     }
     parts.join(", ")
 }
-

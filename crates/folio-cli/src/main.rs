@@ -2,8 +2,11 @@
 //! Exit status: 0 on success, 1 when reading or converting failed, 2 for bad usage.
 
 mod cli;
+mod convert;
 mod input;
 mod inspect;
+mod render;
+mod write;
 
 use std::process::ExitCode;
 
@@ -15,12 +18,26 @@ use crate::input::UsageError;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
+        Command::Convert(args) => convert::run(args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "folio", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command)
+                .render(&mut std::io::stdout())
+                .map_err(anyhow::Error::from)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            report(&err);
+            if err.downcast_ref::<convert::AlreadyReported>().is_none() {
+                report(&err);
+            }
             if err.downcast_ref::<UsageError>().is_some() {
                 ExitCode::from(2)
             } else {
@@ -31,7 +48,7 @@ fn main() -> ExitCode {
 }
 
 /// Prints an error the way people expect: what, where (with the line), and the causes.
-fn report(err: &anyhow::Error) {
+pub(crate) fn report(err: &anyhow::Error) {
     eprintln!("error: {err}");
     if let Some(core) = err.downcast_ref::<folio_core::Error>()
         && let Some(location) = core.location()
@@ -40,7 +57,11 @@ fn report(err: &anyhow::Error) {
         let pad = " ".repeat(number.len());
         eprintln!("{pad} |");
         eprintln!("{number} | {}", location.source_line);
-        let caret_at = location.source_line.chars().take(location.column.saturating_sub(1)).count();
+        let caret_at = location
+            .source_line
+            .chars()
+            .take(location.column.saturating_sub(1))
+            .count();
         eprintln!("{pad} | {}^", " ".repeat(caret_at));
     }
     for cause in err.chain().skip(1) {

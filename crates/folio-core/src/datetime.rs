@@ -76,7 +76,11 @@ fn parse_iso(text: &str) -> Option<DateTime> {
             offset_minutes: Some(value.offset().local_minus_utc() / 60),
         });
     }
-    for format in ["%Y-%m-%dT%H:%M:%S%.f%:z", "%Y-%m-%d %H:%M:%S%:z", "%Y-%m-%dT%H:%M%:z"] {
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f%:z",
+        "%Y-%m-%d %H:%M:%S%:z",
+        "%Y-%m-%dT%H:%M%:z",
+    ] {
         if let Ok(value) = chrono::DateTime::parse_from_str(text, format) {
             return Some(DateTime {
                 date: value.date_naive(),
@@ -227,7 +231,9 @@ mod tests {
     use super::*;
 
     fn iso(text: &str) -> String {
-        DateTime::parse(text).map(|d| d.to_string()).unwrap_or_default()
+        DateTime::parse(text)
+            .map(|d| d.to_string())
+            .unwrap_or_default()
     }
 
     #[test]
@@ -243,8 +249,14 @@ mod tests {
         assert_eq!(iso("Tuesday, May 17, 2022"), "2022-05-17");
         assert_eq!(iso("May 17, 2022, 10:30 a.m. EDT"), "2022-05-17T10:30:00");
         assert_eq!(iso("2022-05-17T10:30:00Z"), "2022-05-17T10:30:00Z");
-        assert_eq!(iso("2022-05-17T10:30:00+02:00"), "2022-05-17T10:30:00+02:00");
-        assert_eq!(iso("2022-05-17T10:30:00-05:30"), "2022-05-17T10:30:00-05:30");
+        assert_eq!(
+            iso("2022-05-17T10:30:00+02:00"),
+            "2022-05-17T10:30:00+02:00"
+        );
+        assert_eq!(
+            iso("2022-05-17T10:30:00-05:30"),
+            "2022-05-17T10:30:00-05:30"
+        );
         assert_eq!(iso("2022-05-17T10:30"), "2022-05-17T10:30:00");
         assert_eq!(iso("2022年5月17日"), "2022-05-17");
         assert_eq!(iso("not a date"), "");

@@ -13,13 +13,14 @@ pub struct Location {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {error}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("{name}: not UTF-8 text: invalid byte 0x{byte:02X} at byte offset {offset} (line {line}); save the file as UTF-8")]
+    #[error(
+        "{name}: not UTF-8 text: invalid byte 0x{byte:02X} at byte offset {offset} (line {line}); save the file as UTF-8"
+    )]
     NotUtf8 {
         name: String,
         offset: usize,

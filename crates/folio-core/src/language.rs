@@ -57,7 +57,9 @@ impl ScriptCounts {
         match c as u32 {
             0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F => self.latin += 1,
             0x3040..=0x30FF => self.kana += 1,
-            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => self.han += 1,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => {
+                self.han += 1
+            }
             0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => self.hangul += 1,
             0x400..=0x52F => self.cyrillic += 1,
             0x370..=0x3FF | 0x1F00..=0x1FFF => self.greek += 1,
@@ -85,13 +87,48 @@ fn chinese_variant(text: &str) -> &'static str {
 
 fn latin_language(text: &str) -> &'static str {
     const WORDS: &[(&str, &[&str])] = &[
-        ("en", &["the", "and", "of", "to", "is", "that", "in", "it", "was", "you", "we", "for"]),
-        ("fr", &["le", "la", "les", "et", "est", "des", "une", "que", "nous", "pas", "dans", "pour"]),
-        ("de", &["der", "die", "und", "das", "ist", "nicht", "ich", "wir", "mit", "sie", "ein", "zu"]),
-        ("es", &["el", "los", "las", "y", "que", "es", "una", "por", "con", "para", "del", "como"]),
-        ("it", &["il", "che", "di", "è", "non", "una", "per", "sono", "gli", "della", "anche", "ma"]),
-        ("pt", &["o", "os", "que", "não", "uma", "com", "para", "do", "da", "é", "em", "mas"]),
-        ("nl", &["de", "het", "een", "en", "is", "niet", "van", "dat", "ik", "wij", "zijn", "op"]),
+        (
+            "en",
+            &[
+                "the", "and", "of", "to", "is", "that", "in", "it", "was", "you", "we", "for",
+            ],
+        ),
+        (
+            "fr",
+            &[
+                "le", "la", "les", "et", "est", "des", "une", "que", "nous", "pas", "dans", "pour",
+            ],
+        ),
+        (
+            "de",
+            &[
+                "der", "die", "und", "das", "ist", "nicht", "ich", "wir", "mit", "sie", "ein", "zu",
+            ],
+        ),
+        (
+            "es",
+            &[
+                "el", "los", "las", "y", "que", "es", "una", "por", "con", "para", "del", "como",
+            ],
+        ),
+        (
+            "it",
+            &[
+                "il", "che", "di", "è", "non", "una", "per", "sono", "gli", "della", "anche", "ma",
+            ],
+        ),
+        (
+            "pt",
+            &[
+                "o", "os", "que", "não", "uma", "com", "para", "do", "da", "é", "em", "mas",
+            ],
+        ),
+        (
+            "nl",
+            &[
+                "de", "het", "een", "en", "is", "niet", "van", "dat", "ik", "wij", "zijn", "op",
+            ],
+        ),
     ];
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
@@ -114,15 +151,30 @@ mod tests {
 
     #[test]
     fn infers_from_script_and_function_words() {
-        assert_eq!(infer_language("The interview was long and we talked of it."), "en");
-        assert_eq!(infer_language("Nous avons parlé de la musique et des concerts."), "fr");
-        assert_eq!(infer_language("记者：你好，我们今天聊一聊这个问题。"), "zh-Hans");
-        assert_eq!(infer_language("記者：你好，我們今天聊一聊這個問題。"), "zh-Hant");
+        assert_eq!(
+            infer_language("The interview was long and we talked of it."),
+            "en"
+        );
+        assert_eq!(
+            infer_language("Nous avons parlé de la musique et des concerts."),
+            "fr"
+        );
+        assert_eq!(
+            infer_language("记者：你好，我们今天聊一聊这个问题。"),
+            "zh-Hans"
+        );
+        assert_eq!(
+            infer_language("記者：你好，我們今天聊一聊這個問題。"),
+            "zh-Hant"
+        );
         assert_eq!(infer_language("インタビューは東京で行われました。"), "ja");
         assert_eq!(infer_language("인터뷰는 서울에서 진행되었습니다."), "ko");
         assert_eq!(infer_language("Интервью было долгим."), "ru");
         assert_eq!(infer_language("Η συνέντευξη ήταν μεγάλη."), "el");
         assert_eq!(infer_language("كانت المقابلة طويلة"), "ar");
-        assert_eq!(infer_language("Xi Jinping (习近平) spoke in English today and we listened."), "en");
+        assert_eq!(
+            infer_language("Xi Jinping (习近平) spoke in English today and we listened."),
+            "en"
+        );
     }
 }

@@ -10,6 +10,7 @@
 //! # Ok::<(), folio_core::Error>(())
 //! ```
 
+pub mod anthology;
 pub mod assemble;
 pub mod datetime;
 pub mod diagnostic;
@@ -19,9 +20,12 @@ mod language;
 pub mod model;
 pub mod normalise;
 pub mod output;
+mod overrides;
 pub mod read;
 pub mod source;
+pub mod style;
 
+pub use anthology::{Anthology, BookOrder};
 pub use datetime::DateTime;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use error::{Error, Location};
@@ -29,4 +33,6 @@ pub use identifier::stable_identifier;
 pub use language::infer_language;
 pub use model::*;
 pub use output::{Paper, Rendered, output_date, source_date_epoch_from_env};
+pub use overrides::{METADATA_KEYS, apply_metadata};
 pub use read::{InputFormat, Parsed, ReadOptions, read_bytes, read_path};
+pub use style::{DEFAULT_STYLE_TOML, HouseStyle, LabelCase, LabelText};

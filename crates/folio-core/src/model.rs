@@ -140,11 +140,19 @@ impl SpeakerRole {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum FrontBlock {
-    EditorsNote { content: Vec<Block> },
-    Introduction { content: Vec<Block> },
+    EditorsNote {
+        content: Vec<Block>,
+    },
+    Introduction {
+        content: Vec<Block>,
+    },
     /// A place-and-date line such as `WASHINGTON, May 17 —`.
-    Dateline { text: String },
-    Figure { figure: Figure },
+    Dateline {
+        text: String,
+    },
+    Figure {
+        figure: Figure,
+    },
 }
 
 /// Material after the last turn.
@@ -237,15 +245,30 @@ pub struct Figure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Inline {
-    Text { text: String },
-    Emphasis { content: Vec<Inline> },
-    Strong { content: Vec<Inline> },
-    Link { url: String, content: Vec<Inline> },
+    Text {
+        text: String,
+    },
+    Emphasis {
+        content: Vec<Inline>,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
     /// `(Laughter.)`, `[laughs]`, `[CHUCKLES]`: kept with its brackets as printed.
-    StageDirection { text: String },
+    StageDirection {
+        text: String,
+    },
     /// `[04:22]`: kept as printed.
-    Timestamp { text: String },
-    Code { text: String },
+    Timestamp {
+        text: String,
+    },
+    Code {
+        text: String,
+    },
     LineBreak,
 }
 

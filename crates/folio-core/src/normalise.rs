@@ -61,7 +61,10 @@ fn collapse(inlines: Vec<Inline>, state: &mut SpaceState) -> Vec<Inline> {
     let mut out = Vec::with_capacity(inlines.len());
     for inline in inlines {
         // White space before emphasis or a link is written outside it.
-        if let Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } = &inline {
+        if let Inline::Emphasis { content }
+        | Inline::Strong { content }
+        | Inline::Link { content, .. } = &inline
+        {
             let first = crate::model::plain_text(content)
                 .chars()
                 .find(|c| !c.is_whitespace());
@@ -90,10 +93,14 @@ fn collapse(inlines: Vec<Inline>, state: &mut SpaceState) -> Vec<Inline> {
                 state.prev = None;
                 out.push(Inline::LineBreak);
             }
-            atomic @ (Inline::StageDirection { .. } | Inline::Timestamp { .. } | Inline::Code { .. }) => {
+            atomic @ (Inline::StageDirection { .. }
+            | Inline::Timestamp { .. }
+            | Inline::Code { .. }) => {
                 // Atomic pieces: white space before them is written as text.
                 let text = match &atomic {
-                    Inline::StageDirection { text } | Inline::Timestamp { text } | Inline::Code { text } => text.as_str(),
+                    Inline::StageDirection { text }
+                    | Inline::Timestamp { text }
+                    | Inline::Code { text } => text.as_str(),
                     _ => "",
                 };
                 if let Some(space) = take_pending(state, text.chars().next()) {
@@ -156,7 +163,8 @@ fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
         };
         match (&inline, out.last_mut()) {
             (Inline::Text { text }, _) if text.is_empty() => {}
-            (Inline::Emphasis { content } | Inline::Strong { content }, _) if content.is_empty() => {}
+            (Inline::Emphasis { content } | Inline::Strong { content }, _)
+                if content.is_empty() => {}
             (Inline::Text { text }, Some(Inline::Text { text: last })) => last.push_str(text),
             _ => out.push(inline),
         }
@@ -184,9 +192,9 @@ fn trim_start(inlines: &mut [Inline]) {
     if let Some(first) = inlines.first_mut() {
         match first {
             Inline::Text { text } => *text = text.trim_start().to_string(),
-            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => {
-                trim_start(content)
-            }
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Link { content, .. } => trim_start(content),
             _ => {}
         }
     }
@@ -196,9 +204,9 @@ fn trim_end(inlines: &mut [Inline]) {
     if let Some(last) = inlines.last_mut() {
         match last {
             Inline::Text { text } => *text = text.trim_end().to_string(),
-            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => {
-                trim_end(content)
-            }
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Link { content, .. } => trim_end(content),
             _ => {}
         }
     }
@@ -221,15 +229,84 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that open a stage direction in transcripts: `(Laughter.)`, `[laughs]`.
 const STAGE_WORDS: &[&str] = &[
-    "laughter", "laughs", "laugh", "laughing", "chuckles", "chuckle", "chuckling", "applause",
-    "sighs", "sigh", "pause", "pauses", "crosstalk", "cross-talk", "inaudible", "unintelligible",
-    "indistinct", "coughs", "cough", "cheers", "cheering", "music", "silence", "smiles", "smiling",
-    "groans", "gasps", "sniffs", "cries", "crying", "sobs", "giggles", "nods", "shrugs", "claps",
-    "clapping", "booing", "boos", "overlapping", "static", "beep", "bleep", "break", "recess",
-    "off-mic", "speaking", "speaks", "whispers", "shouts", "sings", "singing", "exhales", "inhales",
-    "laughs.", "applause.", "interruption", "interrupts", "interposing", "long", "brief",
-    "technical", "audio", "video", "phone", "end", "recording", "background", "door", "mic",
-    "snaps", "sound", "sounds", "noise", "murmurs", "murmuring", "silent", "gestures", "points",
+    "laughter",
+    "laughs",
+    "laugh",
+    "laughing",
+    "chuckles",
+    "chuckle",
+    "chuckling",
+    "applause",
+    "sighs",
+    "sigh",
+    "pause",
+    "pauses",
+    "crosstalk",
+    "cross-talk",
+    "inaudible",
+    "unintelligible",
+    "indistinct",
+    "coughs",
+    "cough",
+    "cheers",
+    "cheering",
+    "music",
+    "silence",
+    "smiles",
+    "smiling",
+    "groans",
+    "gasps",
+    "sniffs",
+    "cries",
+    "crying",
+    "sobs",
+    "giggles",
+    "nods",
+    "shrugs",
+    "claps",
+    "clapping",
+    "booing",
+    "boos",
+    "overlapping",
+    "static",
+    "beep",
+    "bleep",
+    "break",
+    "recess",
+    "off-mic",
+    "speaking",
+    "speaks",
+    "whispers",
+    "shouts",
+    "sings",
+    "singing",
+    "exhales",
+    "inhales",
+    "laughs.",
+    "applause.",
+    "interruption",
+    "interrupts",
+    "interposing",
+    "long",
+    "brief",
+    "technical",
+    "audio",
+    "video",
+    "phone",
+    "end",
+    "recording",
+    "background",
+    "door",
+    "mic",
+    "snaps",
+    "sound",
+    "sounds",
+    "noise",
+    "murmurs",
+    "murmuring",
+    "silent",
+    "gestures",
+    "points",
 ];
 
 fn is_stage_direction(inner: &str) -> bool {
@@ -245,12 +322,11 @@ fn is_stage_direction(inner: &str) -> bool {
     }
     // `(In English.)`, `(Through an interpreter.)`: a language switch.
     let words: Vec<&str> = inner.split_whitespace().collect();
-    let language_switch = matches!(first.as_str(), "in" | "through" | "via")
+    matches!(first.as_str(), "in" | "through" | "via")
         && words.len() <= 3
-        && words
-            .last()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) || w.starts_with("interpret"));
-    language_switch
+        && words.last().is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || w.starts_with("interpret")
+        })
 }
 
 fn is_shouted_direction(inner: &str) -> bool {
@@ -370,25 +446,37 @@ mod tests {
 
     #[test]
     fn stage_directions_and_timestamps_get_their_own_kinds() {
-        let out = finish_inlines(vec![t("[04:22] Well, (Laughter.) I [CHUCKLES] said [the president] was (quite) right [laughs]")]);
+        let out = finish_inlines(vec![t(
+            "[04:22] Well, (Laughter.) I [CHUCKLES] said [the president] was (quite) right [laughs]",
+        )]);
         let switch = finish_inlines(vec![t("(In English.) Yes, (in 1998) we did.")]);
         assert_eq!(
             switch,
             vec![
-                Inline::StageDirection { text: "(In English.)".into() },
+                Inline::StageDirection {
+                    text: "(In English.)".into()
+                },
                 t(" Yes, (in 1998) we did.")
             ]
         );
         assert_eq!(
             out,
             vec![
-                Inline::Timestamp { text: "[04:22]".into() },
+                Inline::Timestamp {
+                    text: "[04:22]".into()
+                },
                 t(" Well, "),
-                Inline::StageDirection { text: "(Laughter.)".into() },
+                Inline::StageDirection {
+                    text: "(Laughter.)".into()
+                },
                 t(" I "),
-                Inline::StageDirection { text: "[CHUCKLES]".into() },
+                Inline::StageDirection {
+                    text: "[CHUCKLES]".into()
+                },
                 t(" said [the president] was (quite) right "),
-                Inline::StageDirection { text: "[laughs]".into() },
+                Inline::StageDirection {
+                    text: "[laughs]".into()
+                },
             ]
         );
     }

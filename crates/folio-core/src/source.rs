@@ -69,7 +69,11 @@ pub fn location_at(text: &str, line: usize, column: usize) -> Location {
     Location {
         line,
         column,
-        source_line: text.lines().nth(line.saturating_sub(1)).unwrap_or("").to_string(),
+        source_line: text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .unwrap_or("")
+            .to_string(),
     }
 }
 
@@ -98,7 +102,10 @@ mod tests {
 
     #[test]
     fn unifies_line_breaks_and_drops_bom() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc", "x").ok().as_deref(), Some("a\nb\nc"));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa\r\nb\rc", "x").ok().as_deref(),
+            Some("a\nb\nc")
+        );
     }
 
     #[test]
@@ -106,7 +113,10 @@ mod tests {
         let text = "ab\ncdé\nf";
         let index = LineIndex::new(text);
         let loc = index.location(text, 5);
-        assert_eq!((loc.line, loc.column, loc.source_line.as_str()), (2, 3, "cdé"));
+        assert_eq!(
+            (loc.line, loc.column, loc.source_line.as_str()),
+            (2, 3, "cdé")
+        );
         assert_eq!(index.line_of(0), 1);
         assert_eq!(index.line_of(3), 2);
     }

@@ -47,19 +47,115 @@ pub enum LabelScan {
 
 /// Words that are printed like labels but never name a speaker.
 const PSEUDO_LABELS: &[&str] = &[
-    "NOTE", "PHOTO", "PHOTOS", "SOURCE", "SOURCES", "UPDATE", "UPDATED", "PUBLISHED", "POSTED",
-    "CORRECTION", "CORRECTIONS", "RELATED", "READ MORE", "ALSO READ", "SEE ALSO", "CAPTION",
-    "CREDIT", "CREDITS", "DISCLOSURE", "DISCLAIMER", "TRANSCRIPT", "WARNING", "SUBSCRIBE", "SHARE",
-    "TAGS", "TOPICS", "KEYWORDS", "SUMMARY", "BACKGROUND", "CONTEXT", "EXAMPLE", "LISTEN",
-    "WATCH", "CONTACT", "EMAIL", "E-MAIL", "WEBSITE", "TEL", "PHONE", "ADDRESS", "DATE", "TIME",
-    "LOCATION", "VENUE", "TITLE", "AUTHOR", "AUTHORS", "BY", "PRICE", "TRANSLATION",
-    "TRANSLATED BY", "INTERVIEW BY", "EDITED BY", "PHOTOGRAPHY", "ILLUSTRATION", "IMAGE", "VIDEO",
-    "AUDIO", "LINK", "LINKS", "WHEN", "WHERE", "WHAT", "WHO", "WHY", "HOW", "BOTTOM LINE",
-    "KEY TAKEAWAYS", "FACT BOX", "FOOTNOTE", "P.S.", "PS", "NB", "N.B.", "IMPORTANT", "TIP",
-    "HEADLINE", "DATELINE", "URL", "COPYRIGHT", "LICENSE", "LICENCE", "RIGHTS", "PART",
-    "CHAPTER", "STEP", "FIGURE", "TABLE", "APPENDIX", "PS.", "UPDATE NOTE", "EDITOR", "EDITORS",
-    "MORE", "ABOUT", "BIO", "BIOGRAPHY", "LANGUAGE", "FORMAT", "DURATION", "RUNTIME", "LENGTH",
-    "TRANSCRIBED BY", "RECORDED", "AIRED", "EPISODE", "SEASON", "GUESTS", "GUEST LIST",
+    "NOTE",
+    "PHOTO",
+    "PHOTOS",
+    "SOURCE",
+    "SOURCES",
+    "UPDATE",
+    "UPDATED",
+    "PUBLISHED",
+    "POSTED",
+    "CORRECTION",
+    "CORRECTIONS",
+    "RELATED",
+    "READ MORE",
+    "ALSO READ",
+    "SEE ALSO",
+    "CAPTION",
+    "CREDIT",
+    "CREDITS",
+    "DISCLOSURE",
+    "DISCLAIMER",
+    "TRANSCRIPT",
+    "WARNING",
+    "SUBSCRIBE",
+    "SHARE",
+    "TAGS",
+    "TOPICS",
+    "KEYWORDS",
+    "SUMMARY",
+    "BACKGROUND",
+    "CONTEXT",
+    "EXAMPLE",
+    "LISTEN",
+    "WATCH",
+    "CONTACT",
+    "EMAIL",
+    "E-MAIL",
+    "WEBSITE",
+    "TEL",
+    "PHONE",
+    "ADDRESS",
+    "DATE",
+    "TIME",
+    "LOCATION",
+    "VENUE",
+    "TITLE",
+    "AUTHOR",
+    "AUTHORS",
+    "BY",
+    "PRICE",
+    "TRANSLATION",
+    "TRANSLATED BY",
+    "INTERVIEW BY",
+    "EDITED BY",
+    "PHOTOGRAPHY",
+    "ILLUSTRATION",
+    "IMAGE",
+    "VIDEO",
+    "AUDIO",
+    "LINK",
+    "LINKS",
+    "WHEN",
+    "WHERE",
+    "WHAT",
+    "WHO",
+    "WHY",
+    "HOW",
+    "BOTTOM LINE",
+    "KEY TAKEAWAYS",
+    "FACT BOX",
+    "FOOTNOTE",
+    "P.S.",
+    "PS",
+    "NB",
+    "N.B.",
+    "IMPORTANT",
+    "TIP",
+    "HEADLINE",
+    "DATELINE",
+    "URL",
+    "COPYRIGHT",
+    "LICENSE",
+    "LICENCE",
+    "RIGHTS",
+    "PART",
+    "CHAPTER",
+    "STEP",
+    "FIGURE",
+    "TABLE",
+    "APPENDIX",
+    "PS.",
+    "UPDATE NOTE",
+    "EDITOR",
+    "EDITORS",
+    "MORE",
+    "ABOUT",
+    "BIO",
+    "BIOGRAPHY",
+    "LANGUAGE",
+    "FORMAT",
+    "DURATION",
+    "RUNTIME",
+    "LENGTH",
+    "TRANSCRIBED BY",
+    "RECORDED",
+    "AIRED",
+    "EPISODE",
+    "SEASON",
+    "GUESTS",
+    "GUEST LIST",
 ];
 
 /// Lower-case words allowed inside a Title Case name (`Ursula von der Leyen`).
@@ -71,7 +167,10 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// The normalised key two printings of one label share (`Ms. Rivera` = `MS. RIVERA:`).
 pub fn label_key(label: &str) -> String {
-    let upper = label.trim().trim_end_matches(['.', ':', '：']).to_uppercase();
+    let upper = label
+        .trim()
+        .trim_end_matches(['.', ':', '：'])
+        .to_uppercase();
     upper.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -87,8 +186,15 @@ fn is_editors_note(key: &str) -> bool {
     let key = key.replace(['’', '`'], "'");
     matches!(
         key.as_str(),
-        "EDITOR'S NOTE" | "EDITORS' NOTE" | "EDITORS NOTE" | "EDITOR NOTE" | "NOTE FROM THE EDITOR"
-            | "EDITOR'S NOTES" | "编者按" | "編者按" | "编者注"
+        "EDITOR'S NOTE"
+            | "EDITORS' NOTE"
+            | "EDITORS NOTE"
+            | "EDITOR NOTE"
+            | "NOTE FROM THE EDITOR"
+            | "EDITOR'S NOTES"
+            | "编者按"
+            | "編者按"
+            | "编者注"
     )
 }
 
@@ -98,7 +204,10 @@ fn is_pseudo(key: &str) -> bool {
     }
     // `Step 2`, `Part III`, `Figure 1`.
     let first = key.split_whitespace().next().unwrap_or("");
-    matches!(first, "STEP" | "PART" | "CHAPTER" | "FIGURE" | "TABLE" | "EPISODE" | "SEASON")
+    matches!(
+        first,
+        "STEP" | "PART" | "CHAPTER" | "FIGURE" | "TABLE" | "EPISODE" | "SEASON"
+    )
 }
 
 /// Splits `text` at a label colon: `("MS. RIVERA", "rest")`.
@@ -127,10 +236,16 @@ pub fn label_style(label: &str, bold: bool) -> Option<LabelStyle> {
     if is_question_answer_key(&key).is_some() {
         return Some(LabelStyle::QuestionAnswer);
     }
-    if label.chars().any(|c| ",;?!\"“”«»()[]{}<>/\\|*_=+#@…".contains(c)) {
+    if label
+        .chars()
+        .any(|c| ",;?!\"“”«»()[]{}<>/\\|*_=+#@…".contains(c))
+    {
         return None;
     }
-    let cjk = label.chars().filter(|&c| crate::normalise::is_cjk(c)).count();
+    let cjk = label
+        .chars()
+        .filter(|&c| crate::normalise::is_cjk(c))
+        .count();
     if cjk > 0 {
         return (label.chars().count() <= 12 && !label.contains(' ')).then_some(LabelStyle::Cjk);
     }
@@ -157,7 +272,9 @@ pub fn label_style(label: &str, bold: bool) -> Option<LabelStyle> {
         return Some(LabelStyle::Caps);
     }
     let title_case = words.iter().all(|w| {
-        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
     });
     if bold {
@@ -184,10 +301,14 @@ fn peel_timestamp(inlines: &[Inline]) -> (Option<String>, Vec<Inline>) {
             Some(parts) => parts,
             None => (trimmed, ""),
         };
-        let inner = stamp.trim_start_matches(['[', '(']).trim_end_matches([']', ')']);
+        let inner = stamp
+            .trim_start_matches(['[', '('])
+            .trim_end_matches([']', ')']);
         let is_stamp = inner.len() >= 4
             && inner.contains(':')
-            && inner.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
             && inner.chars().next().is_some_and(|c| c.is_ascii_digit());
         let more = !after.trim().is_empty() || rest.len() > 1;
         if is_stamp && more {
@@ -226,7 +347,10 @@ fn is_break(inline: Option<&Inline>) -> bool {
 
 fn scan_untimed(inlines: &[Inline]) -> LabelScan {
     match inlines.first() {
-        Some(Inline::Strong { content }) => scan_bold(content, &inlines[1..]),
+        // Italic labels (`*Q:*`) follow the bold conventions.
+        Some(Inline::Strong { content } | Inline::Emphasis { content }) => {
+            scan_bold(content, &inlines[1..])
+        }
         Some(Inline::Text { text }) => scan_text(text, &inlines[1..]),
         _ => LabelScan::None,
     }
@@ -259,7 +383,10 @@ fn scan_bold(content: &[Inline], after: &[Inline]) -> LabelScan {
     let bold_text = plain_text(content).replace('\u{a0}', " ");
     let trimmed = bold_text.trim();
     // `**Name:** text`
-    if let Some(label) = trimmed.strip_suffix(':').or_else(|| trimmed.strip_suffix('：')) {
+    if let Some(label) = trimmed
+        .strip_suffix(':')
+        .or_else(|| trimmed.strip_suffix('：'))
+    {
         return classify(label, true, after.to_vec());
     }
     // `**Name**: text`
@@ -308,11 +435,13 @@ fn scan_text(text: &str, after: &[Inline]) -> LabelScan {
     };
     // A bare `Q` on its own line or paragraph; `Q.`/`A.` before the text.
     let first_line = text.split('\n').next().unwrap_or("").trim();
-    if is_question_answer_key(&label_key(first_line)).is_some()
-        && first_line.chars().count() <= 2
-    {
+    if is_question_answer_key(&label_key(first_line)).is_some() && first_line.chars().count() <= 2 {
         let rest = text.split_once('\n').map_or("", |(_, r)| r);
-        return hit(first_line.trim_end_matches('.'), LabelStyle::QuestionAnswer, rest_with(rest));
+        return hit(
+            first_line.trim_end_matches('.'),
+            LabelStyle::QuestionAnswer,
+            rest_with(rest),
+        );
     }
     for letter in ["Q.", "A.", "Q．", "A．"] {
         if let Some(rest) = text.strip_prefix(letter)
@@ -322,14 +451,25 @@ fn scan_text(text: &str, after: &[Inline]) -> LabelScan {
         }
     }
     if let Some((label, rest)) = split_colon(text) {
-        let scanned = classify(label, false, rest_with(rest));
+        // `ROBERTS (through interpreter):`, `SMITH (R-Ohio):`: the qualifier
+        // stays in the text, the name is the label.
+        let (label, rest) = match label.split_once('(') {
+            Some((name, qualifier)) if label.ends_with(')') && !name.trim().is_empty() => {
+                (name.trim(), format!("({qualifier}{rest}"))
+            }
+            _ => (label, rest.to_string()),
+        };
+        let scanned = classify(label, false, rest_with(&rest));
         if !matches!(scanned, LabelScan::None) {
             return scanned;
         }
     }
     // `Q What do you…` with no punctuation: accepted only when repeated.
     if let Some(rest) = text.strip_prefix("Q ")
-        && rest.chars().next().is_some_and(|c| c.is_uppercase() || "\"“‘'".contains(c))
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || "\"“‘'".contains(c))
     {
         return hit("Q", LabelStyle::BareQ, rest_with(rest));
     }
@@ -344,7 +484,9 @@ mod tests {
         Inline::text(s)
     }
     fn b(s: &str) -> Inline {
-        Inline::Strong { content: vec![t(s)] }
+        Inline::Strong {
+            content: vec![t(s)],
+        }
     }
 
     fn label_of(inlines: &[Inline]) -> Option<(String, LabelStyle, String)> {
@@ -357,22 +499,104 @@ mod tests {
     #[test]
     fn reads_the_common_label_forms() {
         let cases: Vec<(Vec<Inline>, &str, LabelStyle, &str)> = vec![
-            (vec![b("Dana Park:"), t(" Yes.")], "Dana Park", LabelStyle::Bold, "Yes."),
-            (vec![b("Dana Park"), t(": Yes.")], "Dana Park", LabelStyle::Bold, "Yes."),
-            (vec![t("MS. RIVERA: Thank you.")], "MS. RIVERA", LabelStyle::Caps, "Thank you."),
-            (vec![t("DANA PARK:\u{a0}Yes.")], "DANA PARK", LabelStyle::Caps, "Yes."),
+            (
+                vec![b("Dana Park:"), t(" Yes.")],
+                "Dana Park",
+                LabelStyle::Bold,
+                "Yes.",
+            ),
+            (
+                vec![b("Dana Park"), t(": Yes.")],
+                "Dana Park",
+                LabelStyle::Bold,
+                "Yes.",
+            ),
+            (
+                vec![t("MS. RIVERA: Thank you.")],
+                "MS. RIVERA",
+                LabelStyle::Caps,
+                "Thank you.",
+            ),
+            (
+                vec![t("DANA PARK:\u{a0}Yes.")],
+                "DANA PARK",
+                LabelStyle::Caps,
+                "Yes.",
+            ),
             (vec![t("Q: Why?")], "Q", LabelStyle::QuestionAnswer, "Why?"),
-            (vec![t("A. Because.")], "A", LabelStyle::QuestionAnswer, "Because."),
+            (
+                vec![t("A. Because.")],
+                "A",
+                LabelStyle::QuestionAnswer,
+                "Because.",
+            ),
             (vec![t("Q")], "Q", LabelStyle::QuestionAnswer, ""),
-            (vec![t("Q\nWhy now?")], "Q", LabelStyle::QuestionAnswer, "Why now?"),
-            (vec![t("Gosset: The concept")], "Gosset", LabelStyle::Plain, "The concept"),
+            (
+                vec![t("Q\nWhy now?")],
+                "Q",
+                LabelStyle::QuestionAnswer,
+                "Why now?",
+            ),
+            (
+                vec![t("Gosset: The concept")],
+                "Gosset",
+                LabelStyle::Plain,
+                "The concept",
+            ),
             (vec![t("记者：你好")], "记者", LabelStyle::Cjk, "你好"),
-            (vec![t("Marie Dubois\u{a0}: Oui.")], "Marie Dubois", LabelStyle::Plain, "Oui."),
-            (vec![b("Q: What now?")], "Q", LabelStyle::QuestionAnswer, "What now?"),
-            (vec![b("GT: Whole bold turn?")], "GT", LabelStyle::Bold, "Whole bold turn?"),
-            (vec![t("MEMBERS OF THE BAND: Yes!")], "MEMBERS OF THE BAND", LabelStyle::Caps, "Yes!"),
-            (vec![t("[04:22] HOST: Welcome")], "HOST", LabelStyle::Caps, "Welcome"),
-            (vec![t("Q What is it?")], "Q", LabelStyle::BareQ, "What is it?"),
+            (
+                vec![t("Marie Dubois\u{a0}: Oui.")],
+                "Marie Dubois",
+                LabelStyle::Plain,
+                "Oui.",
+            ),
+            (
+                vec![b("Q: What now?")],
+                "Q",
+                LabelStyle::QuestionAnswer,
+                "What now?",
+            ),
+            (
+                vec![b("GT: Whole bold turn?")],
+                "GT",
+                LabelStyle::Bold,
+                "Whole bold turn?",
+            ),
+            (
+                vec![t("MEMBERS OF THE BAND: Yes!")],
+                "MEMBERS OF THE BAND",
+                LabelStyle::Caps,
+                "Yes!",
+            ),
+            (
+                vec![t("[04:22] HOST: Welcome")],
+                "HOST",
+                LabelStyle::Caps,
+                "Welcome",
+            ),
+            (
+                vec![t("Q What is it?")],
+                "Q",
+                LabelStyle::BareQ,
+                "What is it?",
+            ),
+            (
+                vec![t("ROBERTS (through interpreter): Yes.")],
+                "ROBERTS",
+                LabelStyle::Caps,
+                "(through interpreter) Yes.",
+            ),
+            (
+                vec![
+                    Inline::Emphasis {
+                        content: vec![t("Q:")],
+                    },
+                    t(" Why?"),
+                ],
+                "Q",
+                LabelStyle::QuestionAnswer,
+                "Why?",
+            ),
         ];
         for (inlines, label, style, rest) in cases {
             assert_eq!(
@@ -396,8 +620,14 @@ mod tests {
         ] {
             assert_eq!(label_of(&[t(text)]), None, "{text}");
         }
-        assert!(matches!(scan(&[t("Photo: Jane Doe")]), LabelScan::Pseudo(_)));
-        assert!(matches!(scan(&[t("Editor's Note:")]), LabelScan::EditorsNote(_)));
+        assert!(matches!(
+            scan(&[t("Photo: Jane Doe")]),
+            LabelScan::Pseudo(_)
+        ));
+        assert!(matches!(
+            scan(&[t("Editor's Note:")]),
+            LabelScan::EditorsNote(_)
+        ));
         assert!(matches!(
             scan(&[b("Editor’s note:"), t(" This was edited.")]),
             LabelScan::EditorsNote(_)

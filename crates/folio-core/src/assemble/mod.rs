@@ -28,7 +28,10 @@ pub struct RawBlock {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawKind {
     Paragraph(Vec<Inline>),
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     /// A thematic break (`---`, `* * *`).
     Rule,
     List {

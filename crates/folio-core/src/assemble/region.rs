@@ -106,8 +106,22 @@ pub fn is_footer(text: &str) -> bool {
     let t = text.trim();
     let lower = t.to_lowercase();
     t.starts_with('©')
-        || starts_with_any(t, &["copyright", "(c) ", "all rights reserved", "[end", "end of transcript", "end of interview", "end of extract"])
-        || matches!(lower.as_str(), "end" | "end." | "###" | "# # #" | "-30-" | "— end —" | "- end -" | "[end]")
+        || starts_with_any(
+            t,
+            &[
+                "copyright",
+                "(c) ",
+                "all rights reserved",
+                "[end",
+                "end of transcript",
+                "end of interview",
+                "end of extract",
+            ],
+        )
+        || matches!(
+            lower.as_str(),
+            "end" | "end." | "###" | "# # #" | "-30-" | "— end —" | "- end -" | "[end]"
+        )
         || is_time_line(t)
 }
 
@@ -117,10 +131,13 @@ pub fn is_time_line(text: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    let digits_and_colon = first.contains(':') && first.chars().all(|c| c.is_ascii_digit() || c == ':');
+    let digits_and_colon =
+        first.contains(':') && first.chars().all(|c| c.is_ascii_digit() || c == ':');
     digits_and_colon
         && words.len() <= 3
-        && words[1..].iter().all(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
+        && words[1..]
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
 }
 
 /// A short line before the intro naming a place or time: `Civic Hall, Port Alder`.
@@ -147,7 +164,14 @@ pub fn is_bio_text(text: &str, names: &[String]) -> bool {
     let t = text.trim_start();
     if starts_with_any(
         t,
-        &["the author", "the interviewer", "the writer", "about the", "interview by", "interviewed by"],
+        &[
+            "the author",
+            "the interviewer",
+            "the writer",
+            "about the",
+            "interview by",
+            "interviewed by",
+        ],
     ) {
         return true;
     }
@@ -222,7 +246,10 @@ pub fn build_front(blocks: Vec<(RawBlock, LabelScan)>) -> Vec<FrontBlock> {
             }
             continue;
         }
-        if mode == FrontMode::Note && (gap >= 2 || matches!(raw.kind, RawKind::Heading { .. } | RawKind::Rule)) && front_has_note(&front) {
+        if mode == FrontMode::Note
+            && (gap >= 2 || matches!(raw.kind, RawKind::Heading { .. } | RawKind::Rule))
+            && front_has_note(&front)
+        {
             mode = FrontMode::Intro;
         }
         match raw.kind {
@@ -246,9 +273,12 @@ pub fn build_front(blocks: Vec<(RawBlock, LabelScan)>) -> Vec<FrontBlock> {
                     continue;
                 }
                 let text = plain_text(inlines);
-                let before_prose = !front
-                    .iter()
-                    .any(|b| matches!(b, FrontBlock::Introduction { .. } | FrontBlock::EditorsNote { .. }));
+                let before_prose = !front.iter().any(|b| {
+                    matches!(
+                        b,
+                        FrontBlock::Introduction { .. } | FrontBlock::EditorsNote { .. }
+                    )
+                });
                 if before_prose && mode == FrontMode::Intro && is_dateline(&text) {
                     front.push(FrontBlock::Dateline {
                         text: crate::normalise::clean_line(&text),
@@ -281,9 +311,8 @@ fn front_has_note(front: &[FrontBlock]) -> bool {
 fn push_front(front: &mut Vec<FrontBlock>, note: bool, block: Block) {
     // One note and one introduction: later paragraphs join the existing block.
     let existing = front.iter_mut().find_map(|b| match (b, note) {
-        (FrontBlock::EditorsNote { content }, true) | (FrontBlock::Introduction { content }, false) => {
-            Some(content)
-        }
+        (FrontBlock::EditorsNote { content }, true)
+        | (FrontBlock::Introduction { content }, false) => Some(content),
         _ => None,
     });
     match existing {

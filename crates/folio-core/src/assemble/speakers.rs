@@ -50,10 +50,43 @@ pub struct SpeakerDraft {
 }
 
 const HONORIFICS: &[&str] = &[
-    "MR", "MRS", "MS", "MISS", "DR", "PROF", "PROFESSOR", "SEN", "SENATOR", "REP", "GEN", "GOV",
-    "GOVERNOR", "PRESIDENT", "SECRETARY", "MINISTER", "MAYOR", "JUDGE", "SIR", "DAME", "LORD",
-    "LADY", "REV", "FATHER", "SISTER", "AMB", "AMBASSADOR", "CAPT", "COL", "LT", "SGT", "M", "MME",
-    "HERR", "FRAU", "SR", "SRA",
+    "MR",
+    "MRS",
+    "MS",
+    "MISS",
+    "DR",
+    "PROF",
+    "PROFESSOR",
+    "SEN",
+    "SENATOR",
+    "REP",
+    "GEN",
+    "GOV",
+    "GOVERNOR",
+    "PRESIDENT",
+    "SECRETARY",
+    "MINISTER",
+    "MAYOR",
+    "JUDGE",
+    "SIR",
+    "DAME",
+    "LORD",
+    "LADY",
+    "REV",
+    "FATHER",
+    "SISTER",
+    "AMB",
+    "AMBASSADOR",
+    "CAPT",
+    "COL",
+    "LT",
+    "SGT",
+    "M",
+    "MME",
+    "HERR",
+    "FRAU",
+    "SR",
+    "SRA",
 ];
 
 /// Resolves names, roles and ids. `context` is the text around the turns
@@ -70,13 +103,17 @@ pub fn resolve(
         let hint = find_hint(draft, hints);
         // A speaker the reader supplied is labelled with its name when known.
         let implied_name = draft.implied_role.map(|_| {
-            (is_question_answer_key(&draft.key).is_none() && draft.label != "Q" && draft.label != "A")
+            (is_question_answer_key(&draft.key).is_none()
+                && draft.label != "Q"
+                && draft.label != "A")
                 .then(|| draft.label.clone())
         });
-        let name = hint.and_then(|h| h.name.clone()).or_else(|| match implied_name {
-            Some(name) => name,
-            None => name_for(draft, hints, context),
-        });
+        let name = hint
+            .and_then(|h| h.name.clone())
+            .or_else(|| match implied_name {
+                Some(name) => name,
+                None => name_for(draft, hints, context),
+            });
         let role = override_role(draft, hints)
             .or_else(|| hint.and_then(|h| h.role))
             .or(draft.implied_role)
@@ -104,8 +141,13 @@ pub fn resolve(
 
 fn find_hint<'a>(draft: &SpeakerDraft, hints: &'a SpeakerHints) -> Option<&'a SpeakerHint> {
     hints.speakers.iter().find(|h| {
-        h.label.as_deref().is_some_and(|l| label_key(l) == draft.key)
-            || (h.label.is_none() && h.name.as_deref().is_some_and(|n| names_match(n, &draft.key)))
+        h.label
+            .as_deref()
+            .is_some_and(|l| label_key(l) == draft.key)
+            || (h.label.is_none()
+                && h.name
+                    .as_deref()
+                    .is_some_and(|n| names_match(n, &draft.key)))
     })
 }
 
@@ -170,17 +212,34 @@ fn role_from_label(key: &str, hints: &SpeakerHints, context: &str) -> Option<Spe
     if has("INTERPRETER") || has("TRANSLATOR") || key == "口译" || key == "翻译" {
         return Some(SpeakerRole::Interpreter);
     }
-    if has("MODERATOR") || has("CHAIR") || has("CHAIRMAN") || has("CHAIRWOMAN") || key == "主持人" {
+    if has("MODERATOR") || has("CHAIR") || has("CHAIRMAN") || has("CHAIRWOMAN") || key == "主持人"
+    {
         return Some(SpeakerRole::Moderator);
     }
     if matches!(
         key,
-        "INTERVIEWER" | "HOST" | "CO-HOST" | "REPORTER" | "JOURNALIST" | "INTERVIEW" | "记者" | "記者"
-            | "主持" | "ANCHOR" | "PRESENTER" | "Q&A"
+        "INTERVIEWER"
+            | "HOST"
+            | "CO-HOST"
+            | "REPORTER"
+            | "JOURNALIST"
+            | "INTERVIEW"
+            | "记者"
+            | "記者"
+            | "主持"
+            | "ANCHOR"
+            | "PRESENTER"
+            | "Q&A"
     ) || has("REPORTER")
         || has("HOST")
     {
         return Some(SpeakerRole::Interviewer);
+    }
+    if matches!(
+        key,
+        "INTERVIEWEE" | "RESPONDENT" | "NARRATOR" | "GUEST" | "SUBJECT" | "受访者" | "嘉宾"
+    ) {
+        return Some(SpeakerRole::Interviewee);
     }
     if is_group(&words) {
         return Some(SpeakerRole::Group);
@@ -195,8 +254,21 @@ fn is_group(words: &[&str]) -> bool {
     let first = words.first().copied().unwrap_or("");
     matches!(
         first,
-        "ALL" | "AUDIENCE" | "BOTH" | "TOGETHER" | "CROWD" | "EVERYONE" | "SEVERAL" | "MEMBERS"
-            | "VOICES" | "CHORUS" | "PANEL" | "PANELISTS" | "PANELLISTS" | "GUESTS" | "STUDENTS"
+        "ALL"
+            | "AUDIENCE"
+            | "BOTH"
+            | "TOGETHER"
+            | "CROWD"
+            | "EVERYONE"
+            | "SEVERAL"
+            | "MEMBERS"
+            | "VOICES"
+            | "CHORUS"
+            | "PANEL"
+            | "PANELISTS"
+            | "PANELLISTS"
+            | "GUESTS"
+            | "STUDENTS"
             | "UNIDENTIFIED"
     ) || words.contains(&"AND")
         || words.contains(&"&")
@@ -266,7 +338,10 @@ fn name_for(draft: &SpeakerDraft, hints: &SpeakerHints, context: &str) -> Option
     let generic = role_from_label(&draft.key, &SpeakerHints::default(), "").is_some();
     if generic {
         // `记者`, `HOST`, `INTERVIEWER`: the one interviewer named elsewhere, if any.
-        let asks = matches!(role_from_label(&draft.key, &SpeakerHints::default(), ""), Some(SpeakerRole::Interviewer));
+        let asks = matches!(
+            role_from_label(&draft.key, &SpeakerHints::default(), ""),
+            Some(SpeakerRole::Interviewer)
+        );
         return (asks && hints.interviewers.len() == 1).then(|| hints.interviewers[0].clone());
     }
     if draft.key.chars().any(crate::normalise::is_cjk) {
@@ -279,7 +354,9 @@ fn name_for(draft: &SpeakerDraft, hints: &SpeakerHints, context: &str) -> Option
     }
     full_name_in_text(&bare, context).or_else(|| {
         // A capitalised full name is a name already: `DANA PARK` is Dana Park.
-        let is_full = bare.split_whitespace().count() >= 2 && bare == draft.key;
+        let is_full = bare.split_whitespace().count() >= 2
+            && bare == draft.key
+            && !bare.chars().any(|c| c.is_ascii_digit());
         is_full.then(|| title_case(&bare))
     })
 }
@@ -303,7 +380,11 @@ fn full_name_in_text(bare: &str, context: &str) -> Option<String> {
                 .zip(&target)
                 .all(|(w, t)| clean(w).to_lowercase() == *t);
             // The matched words themselves must be capitalised in the text.
-            if !matches || !tail.iter().all(|w| clean(w).chars().next().is_some_and(char::is_uppercase)) {
+            if !matches
+                || !tail
+                    .iter()
+                    .all(|w| clean(w).chars().next().is_some_and(char::is_uppercase))
+            {
                 continue;
             }
             let mut start = end - target.len();
@@ -313,13 +394,21 @@ fn full_name_in_text(bare: &str, context: &str) -> Option<String> {
                 let capitalised = prev.chars().next().is_some_and(char::is_uppercase)
                     && prev.chars().skip(1).any(char::is_lowercase);
                 let repeats = target.contains(&prev.to_lowercase());
-                if ends_clause || !capitalised || repeats || HONORIFICS.contains(&prev.to_uppercase().as_str()) {
+                if ends_clause
+                    || !capitalised
+                    || repeats
+                    || HONORIFICS.contains(&prev.to_uppercase().as_str())
+                {
                     break;
                 }
                 start -= 1;
             }
             if start < end - target.len() {
-                let name = words[start..end].iter().map(|w| clean(w)).collect::<Vec<_>>().join(" ");
+                let name = words[start..end]
+                    .iter()
+                    .map(|w| clean(w))
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if best.as_ref().is_none_or(|b| name.len() > b.len()) {
                     best = Some(name);
                 }
@@ -384,29 +473,38 @@ fn guess_missing_roles(
     for &i in &unknown {
         let draft = &drafts[i];
         let share = question_share(draft);
-        let (role, why) = if Some(i) == asker && (share > 0.0 || unknown.len() > 1 || has_interviewee) {
-            (
-                SpeakerRole::Interviewer,
-                format!(
-                    "asks in {:.0}% of their turns{}",
-                    share * 100.0,
-                    if draft.first_turn == 0 { " and speaks first" } else { "" }
-                ),
-            )
-        } else {
-            (
-                SpeakerRole::Interviewee,
-                format!("asks in {:.0}% of their turns", share * 100.0),
-            )
-        };
+        let (role, why) =
+            if Some(i) == asker && (share > 0.0 || unknown.len() > 1 || has_interviewee) {
+                (
+                    SpeakerRole::Interviewer,
+                    format!(
+                        "asks in {:.0}% of their turns{}",
+                        share * 100.0,
+                        if draft.first_turn == 0 {
+                            " and speaks first"
+                        } else {
+                            ""
+                        }
+                    ),
+                )
+            } else {
+                (
+                    SpeakerRole::Interviewee,
+                    format!("asks in {:.0}% of their turns", share * 100.0),
+                )
+            };
         warnings.push(Diagnostic::new(
             DiagnosticKind::GuessedRole,
             Some(draft.line),
             format!(
-                "guessed that {:?} is the {} ({why}); set `speakers` in front matter or pass --role {}=ROLE to change it",
+                "guessed that {:?} is the {} ({why}); set `speakers` in front matter or pass {} to change it",
                 draft.label,
                 role.as_str(),
-                draft.label
+                if draft.label.contains(' ') {
+                    format!("--role \"{}=ROLE\"", draft.label)
+                } else {
+                    format!("--role {}=ROLE", draft.label)
+                }
             ),
         ));
         roles[i] = Some(role);
@@ -463,7 +561,10 @@ mod tests {
         assert_eq!(speakers[0].name.as_deref(), Some("Global Times"));
         assert_eq!(speakers[1].role, SpeakerRole::Interviewee);
         assert_eq!(speakers[1].name.as_deref(), Some("David Gosset"));
-        assert_eq!((speakers[0].id.as_str(), speakers[1].id.as_str()), ("gt", "gosset"));
+        assert_eq!(
+            (speakers[0].id.as_str(), speakers[1].id.as_str()),
+            ("gt", "gosset")
+        );
         assert_eq!(warnings.len(), 1, "{warnings:?}");
     }
 
@@ -507,7 +608,11 @@ mod tests {
         assert_eq!(speakers[0].role, SpeakerRole::Interviewer);
         assert_eq!(speakers[1].role, SpeakerRole::Interviewee);
         assert_eq!(warnings.len(), 2);
-        assert!(warnings.iter().all(|w| w.kind == DiagnosticKind::GuessedRole));
+        assert!(
+            warnings
+                .iter()
+                .all(|w| w.kind == DiagnosticKind::GuessedRole)
+        );
     }
 
     #[test]

@@ -60,7 +60,13 @@ pub fn build(
     let mut front_items = items;
     let mut sections = Vec::new();
     // A heading right before the first turn opens the first section.
-    if let Some((RawBlock { kind: RawKind::Heading { level, text }, .. }, _)) = front_items.last()
+    if let Some((
+        RawBlock {
+            kind: RawKind::Heading { level, text },
+            ..
+        },
+        _,
+    )) = front_items.last()
         && !is_bio_heading(text)
     {
         sections.push(Section {
@@ -206,7 +212,10 @@ impl Walk {
             self.warnings.push(Diagnostic::new(
                 DiagnosticKind::Ignored,
                 Some(empty.line),
-                format!("label {:?} has no text; the empty turn was dropped", empty.label),
+                format!(
+                    "label {:?} has no text; the empty turn was dropped",
+                    empty.label
+                ),
             ));
         }
     }
@@ -215,8 +224,14 @@ impl Walk {
 fn is_generic_closing_heading(text: &str) -> bool {
     matches!(
         text.trim().to_lowercase().as_str(),
-        "about the author" | "about the authors" | "bio" | "biography" | "about the interviewer"
-            | "about the interviewee" | "contributors" | "about"
+        "about the author"
+            | "about the authors"
+            | "bio"
+            | "biography"
+            | "about the interviewer"
+            | "about the interviewee"
+            | "contributors"
+            | "about"
     )
 }
 
@@ -232,6 +247,15 @@ pub(super) fn implied_question_label(hints: &SpeakerHints) -> String {
         [one] => one.clone(),
         _ => "Q".to_string(),
     }
+}
+
+/// How often a label candidate occurs, and how it was printed.
+struct LabelCount {
+    count: usize,
+    style: LabelStyle,
+    /// First line it stands on.
+    line: usize,
+    label: String,
 }
 
 /// Decides which label candidates are speakers. A label is taken when the
@@ -254,16 +278,21 @@ fn accept_labels(
         .map(label_key)
         .collect();
     known.retain(|k| !k.is_empty());
-    let mut counts: HashMap<String, (usize, LabelStyle, usize, String)> = HashMap::new();
+    let mut counts: HashMap<String, LabelCount> = HashMap::new();
     for (block, scan) in blocks.iter().zip(scans) {
         match scan {
             LabelScan::Label(hit) => {
                 let entry = counts
                     .entry(label_key(&hit.label))
-                    .or_insert((0, hit.style, block.line, hit.label.clone()));
-                entry.0 += 1;
+                    .or_insert_with(|| LabelCount {
+                        count: 0,
+                        style: hit.style,
+                        line: block.line,
+                        label: hit.label.clone(),
+                    });
+                entry.count += 1;
                 if hit.style != LabelStyle::Plain && hit.style != LabelStyle::BareQ {
-                    entry.1 = hit.style;
+                    entry.style = hit.style;
                 }
             }
             LabelScan::Pseudo(text) => warnings.push(Diagnostic::new(
@@ -276,31 +305,34 @@ fn accept_labels(
     }
     let mut accepted: HashSet<String> = counts
         .iter()
-        .filter(|(key, (count, style, ..))| {
-            known.contains(*key)
-                || (*style == LabelStyle::QuestionAnswer)
-                || *count >= 2
+        .filter(|(key, c)| {
+            known.contains(*key) || c.style == LabelStyle::QuestionAnswer || c.count >= 2
         })
         .map(|(key, _)| key.clone())
         .collect();
     if !accepted.is_empty() {
-        for (key, (_, style, ..)) in &counts {
-            if matches!(style, LabelStyle::Bold | LabelStyle::Caps | LabelStyle::Cjk) {
+        for (key, c) in &counts {
+            if matches!(
+                c.style,
+                LabelStyle::Bold | LabelStyle::Caps | LabelStyle::Cjk
+            ) {
                 accepted.insert(key.clone());
             }
         }
     }
-    let mut rejected: Vec<(&String, &(usize, LabelStyle, usize, String))> = counts
+    let mut rejected: Vec<&LabelCount> = counts
         .iter()
         .filter(|(key, _)| !accepted.contains(*key))
+        .map(|(_, c)| c)
         .collect();
-    rejected.sort_by_key(|(_, (_, _, line, _))| *line);
-    for (_, (_, _, line, label)) in rejected {
+    rejected.sort_by_key(|c| c.line);
+    for c in rejected {
         warnings.push(Diagnostic::new(
             DiagnosticKind::PseudoLabel,
-            Some(*line),
+            Some(c.line),
             format!(
-                "{label:?} looks like a speaker label but is used once and names no known speaker; read as text"
+                "{:?} looks like a speaker label but is used once and names no known speaker; read as text",
+                c.label
             ),
         ));
     }
@@ -401,10 +433,38 @@ fn turn_role(role: SpeakerRole, content: &[Block]) -> TurnRole {
             let asks = text.contains(['?', '？', '¿']);
             let lower = text.trim_start().to_lowercase();
             let courtesy = [
-                "thank", "thanks", "great", "ok", "okay", "all right", "alright", "right.", "i see",
-                "wow", "mm", "uh", "yes", "yeah", "sure", "cheers", "good", "wonderful", "fantastic",
-                "welcome", "hello", "hi ", "hi,", "goodbye", "bye", "(laughter", "[laughs", "merci",
-                "danke", "gracias", "谢谢", "感谢",
+                "thank",
+                "thanks",
+                "great",
+                "ok",
+                "okay",
+                "all right",
+                "alright",
+                "right.",
+                "i see",
+                "wow",
+                "mm",
+                "uh",
+                "yes",
+                "yeah",
+                "sure",
+                "cheers",
+                "good",
+                "wonderful",
+                "fantastic",
+                "welcome",
+                "hello",
+                "hi ",
+                "hi,",
+                "goodbye",
+                "bye",
+                "(laughter",
+                "[laughs",
+                "merci",
+                "danke",
+                "gracias",
+                "谢谢",
+                "感谢",
             ];
             let short = text.split_whitespace().count() <= 25;
             if !asks && short && courtesy.iter().any(|c| lower.starts_with(c)) {
@@ -429,7 +489,8 @@ fn split_trailing_closing(drafts: &mut [TurnDraft], names: &[String]) -> Vec<Clo
             break;
         };
         let text = block.plain_text();
-        let italic = matches!(block, Block::Paragraph { content } if region::is_wholly_italic(content));
+        let italic =
+            matches!(block, Block::Paragraph { content } if region::is_wholly_italic(content));
         let kind = if region::is_footer(&text) {
             ClosingKind::Footer
         } else if region::is_bio_text(&text, names) {

@@ -40,9 +40,9 @@ fn bold_question(inlines: &[Inline]) -> Option<BoldQuestion> {
     };
     let text = plain_text(content);
     let text = text.trim();
-    let numbered = text
-        .split_once(['.', ')'])
-        .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()));
+    let numbered = text.split_once(['.', ')']).is_some_and(|(n, _)| {
+        !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
+    });
     let asks = text.ends_with(['?', '？']);
     let has_answer = !plain_text(&answer).trim().is_empty();
     (asks || numbered || has_answer).then(|| BoldQuestion {
@@ -123,7 +123,13 @@ pub(super) fn build(
                     };
                     match question {
                         Some(found) => {
-                            push_question(&mut walk, &labels, head.line, found.question, found.answer);
+                            push_question(
+                                &mut walk,
+                                &labels,
+                                head.line,
+                                found.question,
+                                found.answer,
+                            );
                         }
                         None => push_answer(&mut walk, &labels, head),
                     }

@@ -6,9 +6,27 @@ use crate::normalise::clean_line;
 
 /// Credit markers, longest first so `Photo by` wins over `Photo`.
 const CREDIT_MARKERS: &[&str] = &[
-    "Photograph by", "Photographs by", "Photo courtesy of", "Photos by", "Photo by", "Image by",
-    "Photograph:", "Photographs:", "Photos:", "Photo:", "Image:", "Credit:", "Credits:",
-    "Illustration:", "Illustration by", "Picture:", "Foto:", "Photo :", "图片：", "图：", "摄影：",
+    "Photograph by",
+    "Photographs by",
+    "Photo courtesy of",
+    "Photos by",
+    "Photo by",
+    "Image by",
+    "Photograph:",
+    "Photographs:",
+    "Photos:",
+    "Photo:",
+    "Image:",
+    "Credit:",
+    "Credits:",
+    "Illustration:",
+    "Illustration by",
+    "Picture:",
+    "Foto:",
+    "Photo :",
+    "图片：",
+    "图：",
+    "摄影：",
 ];
 
 /// Whether a line reads as a caption or credit rather than prose.
@@ -37,7 +55,10 @@ pub fn split_caption(text: &str) -> Figure {
             ..Figure::default()
         };
     };
-    let caption = text[..start].trim().trim_end_matches(['(', '[', '|', '/']).trim();
+    let caption = text[..start]
+        .trim()
+        .trim_end_matches(['(', '[', '|', '/'])
+        .trim();
     let credit = text[end..].trim().trim_end_matches([')', ']']).trim();
     let keep_marker = text[start..end].to_lowercase().contains("courtesy");
     let credit = if keep_marker {
@@ -65,7 +86,10 @@ mod tests {
         assert_eq!(f.caption.as_deref(), Some("Dana Park at the mill."));
         assert_eq!(f.credit.as_deref(), Some("Jane Roe"));
         let f = split_caption("Just a caption.");
-        assert_eq!((f.caption.as_deref(), f.credit), (Some("Just a caption."), None));
+        assert_eq!(
+            (f.caption.as_deref(), f.credit),
+            (Some("Just a caption."), None)
+        );
         assert!(is_caption_line("Photo: AP"));
         assert!(!is_caption_line("We took a photograph together in 1998."));
     }

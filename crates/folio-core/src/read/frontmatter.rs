@@ -68,7 +68,11 @@ pub fn parse(text: &str, name: &str) -> Result<Option<FrontMatterBlock>, Error> 
                 .span()
                 .map(|span| line_col(body, span.start))
                 .unwrap_or((1, 1));
-            syntax(line, column, format!("invalid TOML front matter: {}", err.message()))
+            syntax(
+                line,
+                column,
+                format!("invalid TOML front matter: {}", err.message()),
+            )
         })?
     } else if body.trim().is_empty() {
         Value::Object(Default::default())
@@ -78,18 +82,59 @@ pub fn parse(text: &str, name: &str) -> Result<Option<FrontMatterBlock>, Error> 
                 .location()
                 .map(|l| (l.line(), l.column()))
                 .unwrap_or((1, 1));
-            let message = err.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            syntax(line, column, format!("invalid YAML front matter: {message}"))
+            syntax(
+                line,
+                column,
+                format!(
+                    "invalid YAML front matter: {}",
+                    yaml_message(&err.to_string(), 1)
+                ),
+            )
         })?
     };
     if !value.is_object() {
-        return Err(syntax(1, 1, "front matter must be a mapping of keys to values".into()));
+        return Err(syntax(
+            1,
+            1,
+            "front matter must be a mapping of keys to values".into(),
+        ));
     }
     Ok(Some(FrontMatterBlock {
         value,
         lines: closing_line + 1,
     }))
+}
+
+/// A YAML parser message without its first position (the caller reports
+/// that one) and with later positions moved by `offset` lines into the file.
+pub fn yaml_message(message: &str, offset: usize) -> String {
+    let mut parts = message.split(", while ");
+    let head = parts.next().unwrap_or(message);
+    let head = head.split(" at line ").next().unwrap_or(head);
+    let mut out = head.to_string();
+    for context in parts {
+        let context = match context.split_once(" at line ") {
+            Some((what, position)) => {
+                let mut numbers = position.split(" column ");
+                let line = numbers.next().and_then(|n| n.trim().parse::<usize>().ok());
+                let column = numbers.next().and_then(|n| n.trim().parse::<usize>().ok());
+                match (line, column) {
+                    (Some(line), Some(column)) => {
+                        format!(
+                            "{what} that starts at line {}, column {column}",
+                            line + offset
+                        )
+                    }
+                    _ => what.to_string(),
+                }
+            }
+            None => context.to_string(),
+        };
+        out.push_str(" (while ");
+        out.push_str(&context);
+        out.push(')');
+    }
+    out
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -105,9 +150,9 @@ fn as_text(value: &Value) -> Option<String> {
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
         // TOML dates arrive as a one-key table.
-        Value::Object(map) if map.len() == 1 => map
-            .get("$__toml_private_datetime")
-            .and_then(as_text),
+        Value::Object(map) if map.len() == 1 => {
+            map.get("$__toml_private_datetime").and_then(as_text)
+        }
         _ => None,
     }
 }
@@ -131,13 +176,7 @@ fn as_list(value: &Value) -> Vec<String> {
 
 fn people(value: &Value) -> Vec<String> {
     match value {
-        Value::String(s) => s
-            .split(" and ")
-            .flat_map(|part| part.split([',', ';', '&']))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
+        Value::String(s) => super::split_people(s),
         other => as_list(other),
     }
 }
@@ -174,24 +213,27 @@ pub fn apply(
                 meta.publication = as_text(value);
                 extras.hints.publication = meta.publication.clone();
             }
-            "date" | "published" | "pubdate" | "publish_date" | "date_published" | "published_at" => {
-                meta.published = date(value, key, block, warnings)
+            "date" | "published" | "pubdate" | "publish_date" | "date_published"
+            | "published_at" => meta.published = date(value, key, block, warnings),
+            "updated" | "modified" | "lastmod" | "date_modified" | "updated_at"
+            | "last_updated" => meta.updated = date(value, key, block, warnings),
+            "lang" | "language" | "locale" => {
+                meta.language = as_text(value).unwrap_or_default().replace('_', "-")
             }
-            "updated" | "modified" | "lastmod" | "date_modified" | "updated_at" | "last_updated" => {
-                meta.updated = date(value, key, block, warnings)
-            }
-            "lang" | "language" | "locale" => meta.language = as_text(value).unwrap_or_default().replace('_', "-"),
-            "source_url" | "url" | "source" | "canonical" | "canonical_url" | "link" | "permalink" => {
-                meta.source_url = as_text(value)
-            }
+            "source_url" | "url" | "source" | "canonical" | "canonical_url" | "link"
+            | "permalink" => meta.source_url = as_text(value),
             "rights" | "license" | "licence" | "copyright" => meta.rights = as_text(value),
             "keywords" | "tags" | "subjects" | "topics" => meta.keywords = as_list(value),
             "description" | "summary" | "excerpt" | "abstract" => meta.description = as_text(value),
-            "id" | "identifier" | "uuid" | "isbn" | "doi" => meta.identifier = as_text(value).unwrap_or_default(),
+            "id" | "identifier" | "uuid" | "isbn" | "doi" => {
+                meta.identifier = as_text(value).unwrap_or_default()
+            }
             "cover" | "cover_image" | "image" | "thumbnail" => meta.cover = as_text(value),
             "speakers" | "participants" | "cast" => extras.hints.speakers = speaker_hints(value),
             "roles" => extras.hints.overrides.extend(role_map(value, warnings)),
-            "editor_note" | "editors_note" | "editor's_note" | "note" => extras.editors_note = as_text(value),
+            "editor_note" | "editors_note" | "editor's_note" | "note" => {
+                extras.editors_note = as_text(value)
+            }
             "intro" | "introduction" | "lede" | "lead" => extras.intro = as_text(value),
             "bio" | "author_bio" | "about" => extras.bio = as_text(value),
             _ => warnings.push(Diagnostic::new(
@@ -230,7 +272,10 @@ fn speaker_hints(value: &Value) -> Vec<SpeakerHint> {
     let from_object = |label: Option<String>, v: &Value| SpeakerHint {
         label: label.or_else(|| v.get("label").and_then(as_text)),
         name: v.get("name").and_then(as_text),
-        role: v.get("role").and_then(as_text).and_then(|r| SpeakerRole::parse(&r)),
+        role: v
+            .get("role")
+            .and_then(as_text)
+            .and_then(|r| SpeakerRole::parse(&r)),
     };
     match value {
         Value::Object(map) => map
@@ -315,7 +360,10 @@ mod tests {
 
     #[test]
     fn unclosed_front_matter_is_an_error() {
-        assert!(matches!(parse("---\ntitle: x\n", "x.md"), Err(Error::Syntax { .. })));
+        assert!(matches!(
+            parse("---\ntitle: x\n", "x.md"),
+            Err(Error::Syntax { .. })
+        ));
     }
 
     #[test]
@@ -335,12 +383,21 @@ mod tests {
         assert_eq!(meta.subtitle.as_deref(), Some("D"));
         assert_eq!(meta.authors, ["A One", "B Two"]);
         assert_eq!(meta.interviewers, ["Q Asker"]);
-        assert_eq!(meta.published.map(|d| d.to_string()).as_deref(), Some("2022-05-17"));
+        assert_eq!(
+            meta.published.map(|d| d.to_string()).as_deref(),
+            Some("2022-05-17")
+        );
         assert_eq!(meta.language, "fr-FR");
         assert_eq!(meta.keywords, ["a", "b"]);
         assert_eq!(extras.hints.speakers.len(), 2);
-        assert_eq!(extras.hints.speakers[0].role, Some(SpeakerRole::Interviewer));
-        assert_eq!(extras.hints.speakers[1].role, Some(SpeakerRole::Interviewee));
+        assert_eq!(
+            extras.hints.speakers[0].role,
+            Some(SpeakerRole::Interviewer)
+        );
+        assert_eq!(
+            extras.hints.speakers[1].role,
+            Some(SpeakerRole::Interviewee)
+        );
         assert_eq!(warnings.len(), 1);
     }
 }

@@ -15,8 +15,14 @@ use crate::source::LineIndex;
 /// A block container being filled.
 enum Container {
     Root,
-    Quote { line: usize },
-    List { line: usize, ordered: bool, items: Vec<Vec<RawBlock>> },
+    Quote {
+        line: usize,
+    },
+    List {
+        line: usize,
+        ordered: bool,
+        items: Vec<Vec<RawBlock>>,
+    },
     Item,
 }
 
@@ -62,7 +68,9 @@ pub fn read_blocks(text: &str) -> (Vec<RawBlock>, Vec<Diagnostic>) {
     };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let line = builder.index.line_of(range.start);
-        let end_line = builder.index.line_of(range.end.saturating_sub(1).max(range.start));
+        let end_line = builder
+            .index
+            .line_of(range.end.saturating_sub(1).max(range.start));
         builder.event(event, line, end_line);
     }
     builder.close_implicit_paragraph();
@@ -93,7 +101,12 @@ impl Builder {
             Event::Start(tag) => self.start(tag, line),
             Event::End(tag) => self.end(tag, end_line),
             Event::Text(text) => self.push_inline(line, Inline::text(text.to_string())),
-            Event::Code(text) => self.push_inline(line, Inline::Code { text: text.to_string() }),
+            Event::Code(text) => self.push_inline(
+                line,
+                Inline::Code {
+                    text: text.to_string(),
+                },
+            ),
             Event::SoftBreak => self.push_inline(line, Inline::text("\n")),
             Event::HardBreak => self.push_inline(line, Inline::LineBreak),
             Event::Rule => {
@@ -107,9 +120,12 @@ impl Builder {
             Event::FootnoteReference(name) => {
                 self.push_inline(line, Inline::text(format!("[{name}]")))
             }
-            Event::InlineMath(text) | Event::DisplayMath(text) => {
-                self.push_inline(line, Inline::Code { text: text.to_string() })
-            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => self.push_inline(
+                line,
+                Inline::Code {
+                    text: text.to_string(),
+                },
+            ),
         }
     }
 
@@ -117,7 +133,13 @@ impl Builder {
         match tag {
             Tag::Paragraph => {
                 self.close_implicit_paragraph();
-                self.inlines.push((InlineFrame::Paragraph { line, implicit: false }, Vec::new()));
+                self.inlines.push((
+                    InlineFrame::Paragraph {
+                        line,
+                        implicit: false,
+                    },
+                    Vec::new(),
+                ));
             }
             Tag::Heading { level, .. } => {
                 self.close_implicit_paragraph();
@@ -129,11 +151,13 @@ impl Builder {
                     HeadingLevel::H5 => 5,
                     HeadingLevel::H6 => 6,
                 };
-                self.inlines.push((InlineFrame::Heading { line, level }, Vec::new()));
+                self.inlines
+                    .push((InlineFrame::Heading { line, level }, Vec::new()));
             }
             Tag::BlockQuote(_) => {
                 self.close_implicit_paragraph();
-                self.containers.push((Container::Quote { line }, Vec::new()));
+                self.containers
+                    .push((Container::Quote { line }, Vec::new()));
             }
             Tag::List(start) => {
                 self.close_implicit_paragraph();
@@ -171,7 +195,9 @@ impl Builder {
                     url: dest_url.to_string(),
                 },
             ),
-            Tag::Image { dest_url, title, .. } => self.open_inline(
+            Tag::Image {
+                dest_url, title, ..
+            } => self.open_inline(
                 line,
                 InlineFrame::Image {
                     url: dest_url.to_string(),
@@ -203,7 +229,15 @@ impl Builder {
             }
             TagEnd::List(_) => {
                 self.close_implicit_paragraph();
-                if let Some((Container::List { line, ordered, items }, _)) = self.containers.pop() {
+                if let Some((
+                    Container::List {
+                        line,
+                        ordered,
+                        items,
+                    },
+                    _,
+                )) = self.containers.pop()
+                {
                     self.push_block(line, end_line, RawKind::List { ordered, items });
                 }
             }
@@ -277,12 +311,21 @@ impl Builder {
     /// Tight list items carry text without a paragraph: open one for it.
     fn ensure_paragraph(&mut self, line: usize) {
         if self.inlines.is_empty() {
-            self.inlines.push((InlineFrame::Paragraph { line, implicit: true }, Vec::new()));
+            self.inlines.push((
+                InlineFrame::Paragraph {
+                    line,
+                    implicit: true,
+                },
+                Vec::new(),
+            ));
         }
     }
 
     fn close_implicit_paragraph(&mut self) {
-        if matches!(self.inlines.first(), Some((InlineFrame::Paragraph { implicit: true, .. }, _))) {
+        if matches!(
+            self.inlines.first(),
+            Some((InlineFrame::Paragraph { implicit: true, .. }, _))
+        ) {
             while self.inlines.len() > 1 {
                 self.close_inline();
             }
@@ -308,7 +351,9 @@ impl Builder {
         };
         // The parser splits text at brackets and entities: keep one text run,
         // so a label or timestamp is seen whole.
-        if let (Inline::Text { text }, Some(Inline::Text { text: last })) = (&inline, content.last_mut()) {
+        if let (Inline::Text { text }, Some(Inline::Text { text: last })) =
+            (&inline, content.last_mut())
+        {
             last.push_str(text);
         } else {
             content.push(inline);
@@ -390,7 +435,11 @@ impl Builder {
             "raw HTML block: its tags were dropped and its text kept",
         ));
         for chunk in text.split("\n\n").filter(|c| !c.trim().is_empty()) {
-            self.push_block(line, end_line, RawKind::Paragraph(vec![Inline::text(chunk)]));
+            self.push_block(
+                line,
+                end_line,
+                RawKind::Paragraph(vec![Inline::text(chunk)]),
+            );
         }
     }
 }
@@ -427,9 +476,15 @@ fn strip_tags(html: &str) -> String {
 fn caption_like(inlines: &[Inline]) -> bool {
     let meaningful: Vec<&Inline> = inlines
         .iter()
-        .filter(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()) && !matches!(i, Inline::LineBreak))
+        .filter(|i| {
+            !matches!(i, Inline::Text { text } if text.trim().is_empty())
+                && !matches!(i, Inline::LineBreak)
+        })
         .collect();
-    let italic = !meaningful.is_empty() && meaningful.iter().all(|i| matches!(i, Inline::Emphasis { .. }));
+    let italic = !meaningful.is_empty()
+        && meaningful
+            .iter()
+            .all(|i| matches!(i, Inline::Emphasis { .. }));
     italic || caption::is_caption_line(&plain_text(inlines))
 }
 
@@ -469,7 +524,9 @@ mod tests {
 
     #[test]
     fn comments_are_not_content() {
-        let blocks = kinds("<!-- original: Olá -->\nHello <!-- hidden --> world\n\n<!--\nQ: hidden\n-->\n\nEnd");
+        let blocks = kinds(
+            "<!-- original: Olá -->\nHello <!-- hidden --> world\n\n<!--\nQ: hidden\n-->\n\nEnd",
+        );
         let texts: Vec<String> = blocks
             .iter()
             .filter_map(|k| match k {
@@ -477,14 +534,25 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert!(texts.iter().all(|t| !t.contains("hidden") && !t.contains("Olá")), "{texts:?}");
-        assert!(texts.iter().any(|t| t.contains("Hello") && t.contains("world")));
+        assert!(
+            texts
+                .iter()
+                .all(|t| !t.contains("hidden") && !t.contains("Olá")),
+            "{texts:?}"
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("Hello") && t.contains("world"))
+        );
         assert!(texts.iter().any(|t| t == "End"));
     }
 
     #[test]
     fn image_then_italic_caption_is_one_figure() {
-        let blocks = kinds("![Dana at the mill](mill.jpg)\n\n*Dana Park at the mill. Photo: Jane Roe*\n\nNext.");
+        let blocks = kinds(
+            "![Dana at the mill](mill.jpg)\n\n*Dana Park at the mill. Photo: Jane Roe*\n\nNext.",
+        );
         assert_eq!(blocks.len(), 2);
         match &blocks[0] {
             RawKind::Figure(f) => {

@@ -2,7 +2,7 @@
 //! a valid model once, so writers never see a half-understood document.
 
 mod caption;
-mod frontmatter;
+pub(crate) mod frontmatter;
 mod markdown;
 mod model_file;
 mod text;
@@ -75,6 +75,8 @@ pub struct ReadOptions {
     pub format: Option<InputFormat>,
     /// Role overrides by label (`--role LABEL=ROLE`, `--interviewer LABEL`).
     pub roles: Vec<(String, SpeakerRole)>,
+    /// Metadata overrides (`-M key=value`), applied in order after reading.
+    pub metadata: Vec<(String, String)>,
 }
 
 /// A read interview and what the reader had to guess or leave out.
@@ -87,9 +89,9 @@ pub struct Parsed {
 
 /// Reads an interview file.
 pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Parsed, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let bytes = std::fs::read(path).map_err(|error| Error::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     read_bytes(&bytes, &path.display().to_string(), options)
 }
@@ -97,9 +99,7 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Parsed, Error> {
 /// Reads an interview from bytes; `name` is used for messages and its extension to pick a reader.
 pub fn read_bytes(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Parsed, Error> {
     let text = source::decode(bytes, name)?;
-    let format = options
-        .format
-        .unwrap_or_else(|| choose_format(name, &text));
+    let format = options.format.unwrap_or_else(|| choose_format(name, &text));
     match format {
         InputFormat::Json | InputFormat::Yaml => model_file::read(&text, name, format, options),
         InputFormat::Markdown => read_markdown(&text, name, options),
@@ -162,7 +162,10 @@ fn read_markdown(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed
     warnings.extend(markdown_warnings);
     take_title_block(&mut blocks, &mut meta);
     let mut context = String::new();
-    for value in [&meta.title, &meta.subtitle, &meta.description].into_iter().flatten() {
+    for value in [&meta.title, &meta.subtitle, &meta.description]
+        .into_iter()
+        .flatten()
+    {
         context.push_str(value);
         context.push('\n');
     }
@@ -203,7 +206,10 @@ fn take_title_block(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
             ..
         }) = blocks.first()
         && let [Inline::Emphasis { content }] = inlines.as_slice()
-        && matches!(assemble::labels::scan(content), assemble::labels::LabelScan::None)
+        && matches!(
+            assemble::labels::scan(content),
+            assemble::labels::LabelScan::None
+        )
         && !assemble::is_editing_note(&plain_text(content))
     {
         meta.subtitle = Some(clean_line(&plain_text(content)));
@@ -213,20 +219,10 @@ fn take_title_block(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
         kind: RawKind::Paragraph(inlines),
         ..
     }) = blocks.first()
+        && let Some(people) = text::byline(&clean_line(&plain_text(inlines)))
     {
-        let line = clean_line(&plain_text(inlines));
-        if let Some(rest) = line.strip_prefix("By ")
-            && rest.split_whitespace().count() <= 10
-        {
-            meta.authors = rest
-                .split(" and ")
-                .flat_map(|p| p.split(','))
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect();
-            blocks.remove(0);
-        }
+        meta.authors = people;
+        blocks.remove(0);
     }
 }
 
@@ -313,19 +309,22 @@ fn finish(
         context.push_str(&figure.plain_text());
         context.push('\n');
     }
-    let assembled = assemble::assemble(blocks, &hints, &context).map_err(|looked_for| {
-        Error::NoTurns {
+    let assembled =
+        assemble::assemble(blocks, &hints, &context).map_err(|looked_for| Error::NoTurns {
             name: name.to_string(),
             looked_for,
-        }
-    })?;
+        })?;
     warnings.extend(assembled.warnings);
     warnings.sort_by_key(|w| w.line.unwrap_or(0));
 
     let mut front: Vec<FrontBlock> = header_datelines
         .into_iter()
         .map(|text| FrontBlock::Dateline { text })
-        .chain(header_figures.into_iter().map(|figure| FrontBlock::Figure { figure }))
+        .chain(
+            header_figures
+                .into_iter()
+                .map(|figure| FrontBlock::Figure { figure }),
+        )
         .collect();
     if let Some(note) = editors_note {
         front.push(FrontBlock::EditorsNote {
@@ -352,7 +351,7 @@ fn finish(
         sections: assembled.sections,
         closing,
     };
-    complete_meta(&mut interview);
+    complete_meta(&mut interview, options, name)?;
     model_file::validate(&interview).map_err(|message| Error::InvalidModel {
         name: name.to_string(),
         message,
@@ -364,8 +363,36 @@ fn finish(
     })
 }
 
-/// Fills the language and identifier when the source did not give them.
-pub(crate) fn complete_meta(interview: &mut Interview) {
+/// `Jane Roe, John Doe and Ann Lee` as three names.
+pub(crate) fn split_people(text: &str) -> Vec<String> {
+    text.split(" and ")
+        .flat_map(|part| part.split([',', ';', '&']))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Applies the user's metadata, then fills the language and identifier when
+/// neither the source nor the user gave them.
+pub(crate) fn complete_meta(
+    interview: &mut Interview,
+    options: &ReadOptions,
+    name: &str,
+) -> Result<(), Error> {
+    for (key, value) in &options.metadata {
+        crate::overrides::apply_metadata(&mut interview.meta, key, value).map_err(|message| {
+            Error::InvalidModel {
+                name: name.to_string(),
+                message,
+            }
+        })?;
+    }
+    fill_language_and_identifier(interview);
+    Ok(())
+}
+
+fn fill_language_and_identifier(interview: &mut Interview) {
     if interview.meta.language.trim().is_empty() {
         let mut text = interview.meta.title.clone().unwrap_or_default();
         for turn in &interview.turns {

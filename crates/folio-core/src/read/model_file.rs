@@ -25,14 +25,21 @@ pub fn read(
                 .location()
                 .map(|l| (l.line(), l.column()))
                 .unwrap_or((1, 1));
-            let message = err.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            let message = crate::read::frontmatter::yaml_message(&err.to_string(), 0);
             syntax(line, column, format!("invalid YAML model: {message}"))
         })?,
         _ => serde_json::from_str(text).map_err(|err| {
             let message = err.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            syntax(err.line().max(1), err.column().max(1), format!("invalid JSON model: {message}"))
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
+            syntax(
+                err.line().max(1),
+                err.column().max(1),
+                format!("invalid JSON model: {message}"),
+            )
         })?,
     };
     for (label, role) in &options.roles {
@@ -49,7 +56,7 @@ pub fn read(
             looked_for: "the model's `turns` list is empty".into(),
         });
     }
-    complete_meta(&mut interview);
+    complete_meta(&mut interview, options, name)?;
     validate(&interview).map_err(|message| Error::InvalidModel {
         name: name.to_string(),
         message,
@@ -100,7 +107,10 @@ pub fn validate(interview: &Interview) -> Result<(), String> {
             ));
         }
         if !(1..=6).contains(&section.level) {
-            return Err(format!("section {:?} has level {}, expected 1 to 6", section.heading, section.level));
+            return Err(format!(
+                "section {:?} has level {}, expected 1 to 6",
+                section.heading, section.level
+            ));
         }
     }
     if interview.meta.language.trim().is_empty() {

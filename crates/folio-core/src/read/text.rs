@@ -64,10 +64,12 @@ fn starts_turn(text: &str) -> bool {
 fn repeated_label_keys(lines: &[Line<'_>]) -> Vec<String> {
     let mut keys: Vec<String> = lines
         .iter()
-        .filter_map(|line| match labels::scan(&[Inline::text(clean_line(line.text))]) {
-            LabelScan::Label(hit) => Some(labels::label_key(&hit.label)),
-            _ => None,
-        })
+        .filter_map(
+            |line| match labels::scan(&[Inline::text(clean_line(line.text))]) {
+                LabelScan::Label(hit) => Some(labels::label_key(&hit.label)),
+                _ => None,
+            },
+        )
         .collect();
     keys.sort();
     let mut repeated: Vec<String> = keys
@@ -84,7 +86,8 @@ fn opens_body(text: &str, repeated: &[String]) -> bool {
     match labels::scan(&[Inline::text(text)]) {
         LabelScan::EditorsNote(_) => true,
         LabelScan::Label(hit) => {
-            hit.style != labels::LabelStyle::Plain || repeated.contains(&labels::label_key(&hit.label))
+            hit.style != labels::LabelStyle::Plain
+                || repeated.contains(&labels::label_key(&hit.label))
         }
         _ => false,
     }
@@ -126,7 +129,12 @@ fn date_line(text: &str, meta: &mut Meta) -> bool {
     let mut any = false;
     for (i, (_, end, published)) in found.iter().enumerate() {
         let stop = found.get(i + 1).map_or(text.len(), |next| next.0);
-        let value = text.get(*end..stop).unwrap_or("").trim().trim_end_matches('|').trim();
+        let value = text
+            .get(*end..stop)
+            .unwrap_or("")
+            .trim()
+            .trim_end_matches('|')
+            .trim();
         if let Some(date) = DateTime::parse(value) {
             any = true;
             if *published {
@@ -143,10 +151,12 @@ fn is_kicker(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let caps = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
-    words <= 8 && !text.ends_with(['.', '?', '!', ':']) && (caps || text.contains(" / ") || text.contains(" | ") || text.contains(" > "))
+    words <= 8
+        && !text.ends_with(['.', '?', '!', ':'])
+        && (caps || text.contains(" / ") || text.contains(" | ") || text.contains(" > "))
 }
 
-fn byline(text: &str) -> Option<Vec<String>> {
+pub(super) fn byline(text: &str) -> Option<Vec<String>> {
     let rest = text
         .strip_prefix("By ")
         .or_else(|| text.strip_prefix("BY "))
@@ -155,13 +165,7 @@ fn byline(text: &str) -> Option<Vec<String>> {
     if rest.split_whitespace().count() > 12 {
         return None;
     }
-    let people = rest
-        .split(" and ")
-        .flat_map(|p| p.split(','))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect::<Vec<_>>();
+    let people = super::split_people(rest);
     (!people.is_empty()).then_some(people)
 }
 
@@ -171,7 +175,9 @@ fn record_line(text: &str, meta: &mut Meta, header: &mut Header) -> bool {
         return false;
     };
     let value = value.trim();
-    if value.is_empty() || key.split_whitespace().count() > 3 {
+    // A record names a person, a date or a place; a sentence is a turn.
+    let sentence = value.split_whitespace().count() > 8 || value.ends_with(['?', '!']);
+    if value.is_empty() || key.split_whitespace().count() > 3 || sentence {
         return false;
     }
     match key.trim().to_lowercase().as_str() {
@@ -221,7 +227,11 @@ fn read_header(lines: &[Line<'_>], meta: &mut Meta, repeated: &[String]) -> (Hea
         } else if !title_seen && !long && !text.ends_with('.') {
             meta.title = Some(text.clone());
             title_seen = true;
-        } else if title_seen && meta.subtitle.is_none() && !long && line.gap_before == 0 && index + 1 < lines.len()
+        } else if title_seen
+            && meta.subtitle.is_none()
+            && !long
+            && line.gap_before == 0
+            && index + 1 < lines.len()
             && lines[index + 1].gap_before == 0
         {
             // A standfirst sits tight under the headline, inside the header block.
@@ -249,19 +259,32 @@ fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
     }
     continued.sort_unstable();
     let median = continued[continued.len() / 2];
-    let longest = lines.iter().map(|l| l.text.chars().count()).max().unwrap_or(0);
+    let longest = lines
+        .iter()
+        .map(|l| l.text.chars().count())
+        .max()
+        .unwrap_or(0);
     (40..=100).contains(&median) && longest <= 120
 }
 
 fn is_rule(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3 && (t.chars().all(|c| c == '*') || t.chars().all(|c| c == '-') || t.chars().all(|c| c == '_') || t.chars().all(|c| c == '#') || t.chars().all(|c| c == '~') || t == "•••")
+    t.len() >= 3
+        && (t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '_')
+            || t.chars().all(|c| c == '#')
+            || t.chars().all(|c| c == '~')
+            || t == "•••")
 }
 
 /// A short line standing alone, in capitals or with a `#`: a section heading.
 fn heading(text: &str, alone: bool) -> Option<(u8, String)> {
     if let Some(rest) = text.strip_prefix("## ").or_else(|| text.strip_prefix("# ")) {
-        return Some((if text.starts_with("##") { 2 } else { 1 }, rest.trim().to_string()));
+        return Some((
+            if text.starts_with("##") { 2 } else { 1 },
+            rest.trim().to_string(),
+        ));
     }
     if text.starts_with(['[', '(']) {
         return None;
@@ -288,7 +311,11 @@ fn body_blocks(lines: &[Line<'_>], wrapped: bool) -> Vec<RawBlock> {
         let new_block = line.gap_before > 0 || i == 0;
         if is_rule(&cleaned) {
             flush(&mut current, &mut blocks);
-            blocks.push(RawBlock { line: line.number, gap_before: line.gap_before, kind: RawKind::Rule });
+            blocks.push(RawBlock {
+                line: line.number,
+                gap_before: line.gap_before,
+                kind: RawKind::Rule,
+            });
             continue;
         }
         if alone && caption::is_caption_line(&cleaned) {
@@ -296,7 +323,11 @@ fn body_blocks(lines: &[Line<'_>], wrapped: bool) -> Vec<RawBlock> {
             let figure = caption::split_caption(&cleaned);
             let repeated = matches!(blocks.last(), Some(RawBlock { kind: RawKind::Figure(f), .. }) if *f == figure);
             if !repeated {
-                blocks.push(RawBlock { line: line.number, gap_before: line.gap_before, kind: RawKind::Figure(figure) });
+                blocks.push(RawBlock {
+                    line: line.number,
+                    gap_before: line.gap_before,
+                    kind: RawKind::Figure(figure),
+                });
             }
             continue;
         }
@@ -304,10 +335,18 @@ fn body_blocks(lines: &[Line<'_>], wrapped: bool) -> Vec<RawBlock> {
             && !starts_turn(&cleaned)
         {
             flush(&mut current, &mut blocks);
-            blocks.push(RawBlock { line: line.number, gap_before: line.gap_before, kind: RawKind::Heading { level, text: heading_text } });
+            blocks.push(RawBlock {
+                line: line.number,
+                gap_before: line.gap_before,
+                kind: RawKind::Heading {
+                    level,
+                    text: heading_text,
+                },
+            });
             continue;
         }
-        let joins = wrapped && !new_block && !starts_turn(&cleaned) && !text.starts_with([' ', '\t']);
+        let joins =
+            wrapped && !new_block && !starts_turn(&cleaned) && !text.starts_with([' ', '\t']);
         match current.as_mut() {
             Some((_, _, paragraph)) if joins => {
                 paragraph.push('\n');
@@ -341,10 +380,19 @@ mod tests {
         let mut meta = Meta::default();
         let (header, blocks) = read(text, &mut meta);
         assert_eq!(meta.kicker.as_deref(), Some("WORLD / ASIA"));
-        assert_eq!(meta.title.as_deref(), Some("A headline without a full stop"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("A headline without a full stop")
+        );
         assert_eq!(meta.authors, ["Jane Roe", "John Doe"]);
-        assert_eq!(meta.published.map(|d| d.to_string()).as_deref(), Some("2022-05-17"));
-        assert_eq!(meta.updated.map(|d| d.to_string()).as_deref(), Some("2022-05-18"));
+        assert_eq!(
+            meta.published.map(|d| d.to_string()).as_deref(),
+            Some("2022-05-17")
+        );
+        assert_eq!(
+            meta.updated.map(|d| d.to_string()).as_deref(),
+            Some("2022-05-18")
+        );
         assert_eq!(header.figures.len(), 1);
         assert_eq!(blocks.len(), 2);
     }

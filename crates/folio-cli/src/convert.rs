@@ -1,0 +1,400 @@
+//! `folio convert`: read each input once, write each requested format, and
+//! report per file. One bad input fails alone; the others are still written.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result, anyhow, bail};
+use folio_core::{Paper, ReadOptions};
+use rayon::prelude::*;
+
+use crate::cli::ConvertArgs;
+use crate::input::{UsageError, read_input, read_options};
+use crate::render::{OutputFormat, RenderSettings, render};
+use crate::write::write_atomically;
+
+/// Where one output goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    File(PathBuf),
+    Stdout,
+}
+
+/// One input and the outputs to make from it.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub input: PathBuf,
+    pub outputs: Vec<(OutputFormat, Target)>,
+}
+
+/// The result of one input's conversion, for the report.
+struct Outcome {
+    input: PathBuf,
+    written: Vec<PathBuf>,
+    warnings: Vec<String>,
+    error: Option<anyhow::Error>,
+}
+
+pub fn run(args: &ConvertArgs) -> Result<()> {
+    let started = Instant::now();
+    let read = read_options(&args.read)?;
+    let formats = formats(args)?;
+    let jobs = plan(args, &formats)?;
+    let settings = base_settings(args)?;
+    let inputs: Vec<PathBuf> = jobs.iter().map(|j| j.input.clone()).collect();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let progress = progress_bar(args, jobs.len());
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        jobs.par_iter()
+            .map(|job| {
+                let outcome = convert_one(job, &read, &settings, &inputs);
+                progress.inc(1);
+                outcome
+            })
+            .collect()
+    });
+    progress.finish_and_clear();
+
+    let mut failed = 0;
+    let mut written = 0;
+    for outcome in &outcomes {
+        if !args.quiet {
+            for warning in &outcome.warnings {
+                eprintln!("warning: {}: {warning}", outcome.input.display());
+            }
+        }
+        written += outcome.written.len();
+        if let Some(err) = &outcome.error {
+            failed += 1;
+            crate::report(err);
+        }
+    }
+    if !args.quiet && (outcomes.len() > 1 || args.shard.is_some()) {
+        eprintln!(
+            "converted {} of {} inputs ({} files written), {} failed, in {:.2}s",
+            outcomes.len() - failed,
+            outcomes.len(),
+            written,
+            failed,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    if failed > 0 {
+        // Already reported above, input by input.
+        return Err(anyhow!(AlreadyReported(format!(
+            "{failed} of {} inputs failed",
+            outcomes.len()
+        ))));
+    }
+    Ok(())
+}
+
+/// An error whose details were printed already: only the exit status is left to set.
+#[derive(Debug)]
+pub struct AlreadyReported(pub String);
+
+impl std::fmt::Display for AlreadyReported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for AlreadyReported {}
+
+/// A progress bar on a terminal; hidden when output is not a terminal or with --quiet.
+fn progress_bar(args: &ConvertArgs, total: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if args.quiet || total < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} converting {pos}/{len} [{bar:30}] {elapsed_precise}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+fn convert_one(
+    job: &Job,
+    read: &ReadOptions,
+    settings: &RenderSettings,
+    inputs: &[PathBuf],
+) -> Outcome {
+    let mut outcome = Outcome {
+        input: job.input.clone(),
+        written: Vec::new(),
+        warnings: Vec::new(),
+        error: None,
+    };
+    let parsed = match read_input(&job.input, read) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            outcome.error = Some(err);
+            return outcome;
+        }
+    };
+    outcome
+        .warnings
+        .extend(parsed.warnings.iter().map(ToString::to_string));
+    let mut settings = settings.clone();
+    if settings.base_dir.is_none() {
+        settings.base_dir = job.input.parent().map(Path::to_path_buf);
+    }
+    for (format, target) in &job.outputs {
+        let result = render(*format, &parsed.interview, &settings).and_then(|rendered| {
+            outcome
+                .warnings
+                .extend(rendered.warnings.iter().map(ToString::to_string));
+            match target {
+                Target::Stdout => {
+                    let mut stdout = std::io::stdout().lock();
+                    stdout
+                        .write_all(&rendered.bytes)
+                        .and_then(|()| stdout.flush())?;
+                    Ok(None)
+                }
+                Target::File(path) => {
+                    write_atomically(path, &rendered.bytes, inputs).map(|()| Some(path.clone()))
+                }
+            }
+        });
+        match result {
+            Ok(Some(path)) => outcome.written.push(path),
+            Ok(None) => {}
+            Err(err) => {
+                let err = err.context(format!(
+                    "{}: cannot write {}",
+                    job.input.display(),
+                    format.extension().to_uppercase()
+                ));
+                outcome.error = Some(err);
+                return outcome;
+            }
+        }
+    }
+    outcome
+}
+
+fn formats(args: &ConvertArgs) -> Result<Vec<OutputFormat>> {
+    if !args.to.is_empty() {
+        let mut formats = Vec::new();
+        for name in &args.to {
+            let format = OutputFormat::parse(name).ok_or_else(|| {
+                UsageError(format!(
+                    "unknown output format {name:?}; expected pdf, docx or epub"
+                ))
+            })?;
+            if !formats.contains(&format) {
+                formats.push(format);
+            }
+        }
+        return Ok(formats);
+    }
+    match &args.output {
+        Some(path) if path.as_os_str() != "-" => {
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let format = OutputFormat::parse(ext).ok_or_else(|| {
+                UsageError(format!(
+                    "cannot tell the output format from {:?}; name the file .pdf, .docx or .epub, or pass --to",
+                    path.display().to_string()
+                ))
+            })?;
+            Ok(vec![format])
+        }
+        Some(_) => bail!(UsageError(
+            "writing to standard output (-o -) needs --to pdf, docx or epub".into()
+        )),
+        None => Ok(OutputFormat::ALL.to_vec()),
+    }
+}
+
+/// Inputs as given, with folders expanded to the interviews they hold and
+/// glob patterns (quoted, so the shell left them alone) to the files they match.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let text = input.to_string_lossy();
+        if input.is_dir() {
+            out.extend(interviews_in(input)?);
+        } else if !input.exists() && text.contains(['*', '?', '[']) {
+            let matches = glob::glob(&text)
+                .map_err(|err| UsageError(format!("bad pattern {text:?}: {err}")))?;
+            let mut matched = 0;
+            for path in matches {
+                let path = path.with_context(|| format!("{text}: cannot read a match"))?;
+                matched += 1;
+                if path.is_dir() {
+                    out.extend(interviews_in(&path)?);
+                } else {
+                    out.push(path);
+                }
+            }
+            if matched == 0 {
+                bail!(UsageError(format!("no file matches {text:?}")));
+            }
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn interviews_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    collect_interviews(dir, &mut found)
+        .with_context(|| format!("{}: cannot list the folder", dir.display()))?;
+    found.sort();
+    Ok(found)
+}
+
+/// `--shard K/N`: 1-based slice K of N.
+fn parse_shard(spec: &str) -> Result<(usize, usize)> {
+    let parsed = spec.split_once('/').and_then(|(k, n)| {
+        Some((
+            k.trim().parse::<usize>().ok()?,
+            n.trim().parse::<usize>().ok()?,
+        ))
+    });
+    match parsed {
+        Some((k, n)) if n >= 1 && (1..=n).contains(&k) => Ok((k, n)),
+        _ => bail!(UsageError(format!(
+            "--shard expects K/N with 1 <= K <= N, got {spec:?}"
+        ))),
+    }
+}
+
+/// The inputs of slice K of N: every N-th input from the K-th on, so slices
+/// are disjoint, cover everything, and do not depend on the machine.
+pub fn shard<T>(items: Vec<T>, k: usize, n: usize) -> Vec<T> {
+    items
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| i % n == k - 1)
+        .map(|(_, item)| item)
+        .collect()
+}
+
+fn collect_interviews(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect_interviews(&path, found)?;
+        } else if folio_core::InputFormat::from_extension(name).is_some()
+            && !name.eq_ignore_ascii_case("README.md")
+        {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
+    let mut inputs = expand_inputs(&args.inputs)?;
+    if let Some(spec) = &args.shard {
+        let (k, n) = parse_shard(spec)?;
+        inputs = shard(inputs, k, n);
+        if inputs.is_empty() {
+            // A slice can be empty when there are fewer inputs than slices: nothing to do.
+            return Ok(Vec::new());
+        }
+    }
+    if inputs.is_empty() {
+        bail!(UsageError(
+            "no interviews to convert: the folders given hold no .md, .txt, .json or .yaml files"
+                .into()
+        ));
+    }
+    let stdin_inputs = inputs.iter().filter(|p| p.as_os_str() == "-").count();
+    if stdin_inputs > 1 {
+        bail!(UsageError(
+            "standard input (-) can be read only once".into()
+        ));
+    }
+    if let Some(output) = &args.output {
+        if args.out_dir.is_some() {
+            bail!(UsageError(
+                "-o and --out-dir cannot be used together".into()
+            ));
+        }
+        if inputs.len() != 1 || formats.len() != 1 {
+            bail!(UsageError(format!(
+                "-o names one file, but {} inputs × {} formats make {} outputs; use --out-dir",
+                inputs.len(),
+                formats.len(),
+                inputs.len() * formats.len()
+            )));
+        }
+        let target = if output.as_os_str() == "-" {
+            Target::Stdout
+        } else {
+            Target::File(output.clone())
+        };
+        return Ok(vec![Job {
+            input: inputs[0].clone(),
+            outputs: vec![(formats[0], target)],
+        }]);
+    }
+    let mut jobs = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" && args.out_dir.is_none() {
+            bail!(UsageError(
+                "reading standard input needs -o FILE or --out-dir DIR".into()
+            ));
+        }
+        let stem = if input.as_os_str() == "-" {
+            PathBuf::from("stdin")
+        } else {
+            PathBuf::from(input.file_stem().unwrap_or(input.as_os_str()))
+        };
+        let outputs = formats
+            .iter()
+            .map(|format| {
+                let name = stem.with_extension(format.extension());
+                let path = match &args.out_dir {
+                    Some(dir) => dir.join(name),
+                    None => input.with_file_name(name),
+                };
+                (*format, Target::File(path))
+            })
+            .collect();
+        jobs.push(Job { input, outputs });
+    }
+    Ok(jobs)
+}
+
+fn base_settings(args: &ConvertArgs) -> Result<RenderSettings> {
+    let paper = match &args.paper {
+        Some(name) => Paper::parse(name).ok_or_else(|| {
+            UsageError(format!(
+                "unknown paper size {name:?}; expected a4 or letter"
+            ))
+        })?,
+        None => Paper::default(),
+    };
+    let reference_docx = match &args.reference_docx {
+        Some(path) => Some(
+            std::fs::read(path)
+                .with_context(|| format!("{}: cannot read the reference DOCX", path.display()))?,
+        ),
+        None => None,
+    };
+    Ok(RenderSettings {
+        paper,
+        source_date_epoch: folio_core::source_date_epoch_from_env(),
+        base_dir: None,
+        font: args.font.clone(),
+        cjk_font: args.cjk_font.clone(),
+        reference_docx,
+        cover: args.cover.clone(),
+    })
+}

@@ -1,0 +1,93 @@
+//! One call for every output format: the CLI's bridge to the writer crates.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use folio_core::{Interview, Paper, Rendered};
+
+/// The formats Folio writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OutputFormat {
+    Pdf,
+    Docx,
+    Epub,
+}
+
+impl OutputFormat {
+    pub const ALL: [OutputFormat; 3] = [OutputFormat::Pdf, OutputFormat::Docx, OutputFormat::Epub];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name
+            .trim()
+            .trim_start_matches('.')
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "pdf" => Some(OutputFormat::Pdf),
+            "docx" | "word" => Some(OutputFormat::Docx),
+            "epub" | "epub3" => Some(OutputFormat::Epub),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Pdf => "pdf",
+            OutputFormat::Docx => "docx",
+            OutputFormat::Epub => "epub",
+        }
+    }
+}
+
+/// Everything the writers may need besides the interview.
+#[derive(Debug, Clone, Default)]
+pub struct RenderSettings {
+    pub paper: Paper,
+    pub source_date_epoch: Option<i64>,
+    /// The input's folder: figure paths are relative to it.
+    pub base_dir: Option<PathBuf>,
+    pub font: Option<PathBuf>,
+    pub cjk_font: Option<PathBuf>,
+    pub reference_docx: Option<Vec<u8>>,
+    pub cover: Option<PathBuf>,
+}
+
+pub fn render(
+    format: OutputFormat,
+    interview: &Interview,
+    settings: &RenderSettings,
+) -> Result<Rendered> {
+    let rendered = match format {
+        OutputFormat::Pdf => folio_pdf::pdf(
+            interview,
+            &folio_pdf::PdfOptions {
+                paper: settings.paper,
+                source_date_epoch: settings.source_date_epoch,
+                font: settings.font.clone(),
+                cjk_font: settings.cjk_font.clone(),
+                image_base: settings.base_dir.clone(),
+                ..Default::default()
+            },
+        )?,
+        OutputFormat::Docx => folio_docx::docx(
+            interview,
+            &folio_docx::DocxOptions {
+                paper: settings.paper,
+                reference_docx: settings.reference_docx.clone(),
+                source_date_epoch: settings.source_date_epoch,
+                base_dir: settings.base_dir.clone(),
+                ..Default::default()
+            },
+        )?,
+        OutputFormat::Epub => folio_epub::epub(
+            interview,
+            &folio_epub::EpubOptions {
+                source_date_epoch: settings.source_date_epoch,
+                base_dir: settings.base_dir.clone(),
+                cover_image: settings.cover.clone(),
+                ..Default::default()
+            },
+        )?,
+    };
+    Ok(rendered)
+}

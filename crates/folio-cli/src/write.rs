@@ -1,0 +1,96 @@
+//! Writing outputs safely: into a temporary file in the target folder, then
+//! renamed into place, so a failure or an interrupt never leaves a truncated
+//! file and never replaces a good file with a bad one.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// Writes `bytes` to `target` atomically. `inputs` are never overwritten.
+pub fn write_atomically(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<()> {
+    if is_one_of(target, inputs) {
+        bail!(
+            "{}: refusing to overwrite an input file; choose another output with -o or --out-dir",
+            target.display()
+        );
+    }
+    let dir = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("{}: cannot create the output folder", dir.display()))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".folio-")
+        .suffix(".partial")
+        .tempfile_in(&dir)
+        .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("{}: cannot write", target.display()))?;
+    set_final_permissions(temp.path(), target)
+        .with_context(|| format!("{}: cannot set permissions", target.display()))?;
+    temp.persist(target)
+        .map_err(|err| err.error)
+        .with_context(|| {
+            format!(
+                "{}: cannot move the finished file into place",
+                target.display()
+            )
+        })?;
+    Ok(())
+}
+
+/// Temporary files are private; the finished file gets the usual
+/// permissions, or keeps those of the file it replaces.
+#[cfg(unix)]
+fn set_final_permissions(temp: &Path, target: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let permissions = match std::fs::metadata(target) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => std::fs::Permissions::from_mode(0o644),
+    };
+    std::fs::set_permissions(temp, permissions)
+}
+
+#[cfg(not(unix))]
+fn set_final_permissions(_temp: &Path, _target: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+fn is_one_of(target: &Path, inputs: &[PathBuf]) -> bool {
+    let Ok(target) = target.canonicalize() else {
+        return false;
+    };
+    inputs
+        .iter()
+        .filter_map(|input| input.canonicalize().ok())
+        .any(|input| input == target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_replaces_whole_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("out.txt");
+        write_atomically(&target, b"first", &[]).expect("first write");
+        write_atomically(&target, b"second", &[]).expect("second write");
+        assert_eq!(std::fs::read(&target).expect("read"), b"second");
+        let leftovers = std::fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn never_overwrites_an_input() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let input = dir.path().join("in.md");
+        std::fs::write(&input, "original").expect("write input");
+        let err = write_atomically(&input, b"bad", std::slice::from_ref(&input));
+        assert!(err.is_err());
+        assert_eq!(std::fs::read_to_string(&input).expect("read"), "original");
+    }
+}

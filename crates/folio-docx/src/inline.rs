@@ -1,0 +1,164 @@
+//! Inline content as runs and hyperlinks, each run carrying a character
+//! style instead of direct formatting.
+
+use docx_rs::{BreakType, Hyperlink, HyperlinkData, Paragraph, Run};
+use folio_core::Inline;
+
+use crate::style;
+
+/// Numbers hyperlink relationships per document, so ids do not depend on
+/// docx-rs's process-global counter.
+#[derive(Debug, Default)]
+pub struct LinkIds {
+    next: usize,
+}
+
+impl LinkIds {
+    fn next(&mut self) -> String {
+        self.next += 1;
+        format!("rIdHyperlink{}", self.next)
+    }
+}
+
+/// The character formatting in force while walking nested inlines.
+#[derive(Debug, Clone, Copy, Default)]
+struct Emphasis {
+    italic: bool,
+    bold: bool,
+}
+
+impl Emphasis {
+    fn style(self) -> Option<&'static str> {
+        match (self.italic, self.bold) {
+            (true, true) => Some(style::STRONG_EMPHASIS),
+            (true, false) => Some(style::EMPHASIS),
+            (false, true) => Some(style::STRONG),
+            (false, false) => None,
+        }
+    }
+}
+
+/// Appends `inlines` to `paragraph`.
+pub fn append(paragraph: Paragraph, inlines: &[Inline], links: &mut LinkIds) -> Paragraph {
+    append_with(paragraph, inlines, Emphasis::default(), links)
+}
+
+fn append_with(
+    mut paragraph: Paragraph,
+    inlines: &[Inline],
+    emphasis: Emphasis,
+    links: &mut LinkIds,
+) -> Paragraph {
+    for inline in inlines {
+        paragraph = match inline {
+            Inline::Text { text } => text_runs(text, emphasis.style())
+                .into_iter()
+                .fold(paragraph, Paragraph::add_run),
+            Inline::Emphasis { content } => append_with(
+                paragraph,
+                content,
+                Emphasis {
+                    italic: true,
+                    ..emphasis
+                },
+                links,
+            ),
+            Inline::Strong { content } => append_with(
+                paragraph,
+                content,
+                Emphasis {
+                    bold: true,
+                    ..emphasis
+                },
+                links,
+            ),
+            Inline::Link { url, content } => match hyperlink(url, content, links) {
+                Some(link) => paragraph.add_hyperlink(link),
+                None => append_with(paragraph, content, emphasis, links),
+            },
+            Inline::StageDirection { text } => {
+                paragraph.add_run(styled(text, style::STAGE_DIRECTION))
+            }
+            Inline::Timestamp { text } => paragraph.add_run(styled(text, style::TIMESTAMP)),
+            Inline::Code { text } => paragraph.add_run(styled(text, style::VERBATIM)),
+            Inline::LineBreak => paragraph.add_run(Run::new().add_break(BreakType::TextWrapping)),
+        };
+    }
+    paragraph
+}
+
+/// A run of text with a character style.
+pub fn styled(text: &str, style_id: &str) -> Run {
+    Run::new().add_text(clean(text)).style(style_id)
+}
+
+/// Text as runs; a newline inside model text becomes a line break.
+fn text_runs(text: &str, style_id: Option<&str>) -> Vec<Run> {
+    let mut runs = Vec::new();
+    for (index, line) in text.split('\n').enumerate() {
+        if index > 0 {
+            runs.push(Run::new().add_break(BreakType::TextWrapping));
+        }
+        if line.is_empty() {
+            continue;
+        }
+        let run = Run::new().add_text(clean(line));
+        runs.push(match style_id {
+            Some(id) => run.style(id),
+            None => run,
+        });
+    }
+    runs
+}
+
+/// An external hyperlink whose runs carry the Hyperlink style; `None` for a
+/// link without a usable target, which is then written as its text.
+fn hyperlink(url: &str, content: &[Inline], links: &mut LinkIds) -> Option<Hyperlink> {
+    let url = url.trim();
+    if url.is_empty() || url.starts_with('#') {
+        return None;
+    }
+    let text = folio_core::plain_text(content);
+    let text = if text.is_empty() {
+        url.to_string()
+    } else {
+        text
+    };
+    let mut link = Hyperlink {
+        // docx-rs writes the target into the relationships part unescaped.
+        link: HyperlinkData::External {
+            rid: links.next(),
+            path: escape_attribute(&url.replace(' ', "%20")),
+        },
+        history: Some(1),
+        children: Vec::new(),
+    };
+    for run in text_runs(&text, Some(style::HYPERLINK)) {
+        link = link.add_run(run);
+    }
+    Some(link)
+}
+
+/// Drops characters XML 1.0 cannot carry (control characters other than
+/// tab and newline), which Word would refuse to open.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| matches!(c, '\t' | '\n' | '\r') || !c.is_control())
+        .filter(|c| !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        .collect()
+}
+
+pub fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in clean(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

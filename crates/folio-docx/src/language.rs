@@ -1,0 +1,138 @@
+//! Language and font slots by the interview's language.
+//!
+//! Word keeps three language slots on every run (Latin, east-Asian, complex
+//! script) and picks a font slot by the script of each character. Setting the
+//! east-Asian slots for Chinese, Japanese and Korean is what makes Word and
+//! LibreOffice lay those interviews out with CJK fonts and line breaking.
+
+/// The values written into `w:lang` and the east-Asian font slot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageSlots {
+    /// `w:lang/@w:val`: the Latin-script language.
+    pub latin: String,
+    /// `w:lang/@w:eastAsia`.
+    pub east_asia: String,
+    /// `w:lang/@w:bidi`: the complex-script (right-to-left) language.
+    pub bidi: String,
+    /// `w:rFonts/@w:eastAsia`: the font for CJK characters.
+    pub east_asia_font: &'static str,
+    /// Whether the interview's own language is written right to left.
+    pub right_to_left: bool,
+}
+
+impl LanguageSlots {
+    pub fn for_language(tag: &str) -> Self {
+        let tag = normalise_tag(tag);
+        let primary = tag
+            .split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let east_asia = east_asian(&tag, &primary);
+        let right_to_left = matches!(
+            primary.as_str(),
+            "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv"
+        );
+        // Word stores the Latin slot as given; for a CJK or right-to-left
+        // interview the embedded Latin words are best treated as English.
+        let latin = if east_asia.is_some() || right_to_left || tag.is_empty() {
+            "en-US".to_string()
+        } else {
+            tag.clone()
+        };
+        LanguageSlots {
+            latin: latin.clone(),
+            // Word's own convention for other languages: the Latin tag again.
+            east_asia: east_asia.map_or(latin, |(lang, _)| lang.to_string()),
+            bidi: if right_to_left {
+                tag.clone()
+            } else {
+                "ar-SA".to_string()
+            },
+            east_asia_font: east_asia.map_or("Noto Serif CJK SC", |(_, font)| font),
+            right_to_left,
+        }
+    }
+}
+
+/// BCP 47 tags with underscores or odd case (`zh_cn`) as Word expects them;
+/// anything but ASCII letters and digits is dropped, as the tag goes into XML.
+fn normalise_tag(tag: &str) -> String {
+    let parts: Vec<String> = tag
+        .trim()
+        .split(['-', '_'])
+        .map(|part| {
+            part.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
+        .filter(|part| !part.is_empty())
+        .enumerate()
+        .map(|(index, part)| match (index, part.len()) {
+            (0, _) => part.to_ascii_lowercase(),
+            (_, 2) => part.to_ascii_uppercase(),
+            (_, 4) => {
+                let mut chars = part.chars();
+                let first = chars.next().map(|c| c.to_ascii_uppercase());
+                first
+                    .into_iter()
+                    .chain(chars.map(|c| c.to_ascii_lowercase()))
+                    .collect()
+            }
+            _ => part.to_string(),
+        })
+        .collect();
+    parts.join("-")
+}
+
+/// The east-Asian language tag and font for CJK languages.
+fn east_asian(tag: &str, primary: &str) -> Option<(&'static str, &'static str)> {
+    let traditional = ["Hant", "TW", "HK", "MO"]
+        .iter()
+        .any(|marker| tag.split('-').skip(1).any(|part| part == *marker));
+    match primary {
+        "zh" | "cmn" | "yue" if traditional => Some(("zh-TW", "Noto Serif CJK TC")),
+        "zh" | "cmn" | "yue" => Some(("zh-CN", "Noto Serif CJK SC")),
+        "ja" => Some(("ja-JP", "Noto Serif CJK JP")),
+        "ko" => Some(("ko-KR", "Noto Serif CJK KR")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_languages_keep_their_tag() {
+        let slots = LanguageSlots::for_language("en-gb");
+        assert_eq!(slots.latin, "en-GB");
+        assert_eq!(slots.bidi, "ar-SA");
+        assert!(!slots.right_to_left);
+    }
+
+    #[test]
+    fn chinese_sets_the_east_asian_language_and_font() {
+        let simplified = LanguageSlots::for_language("zh");
+        assert_eq!(simplified.east_asia, "zh-CN");
+        assert_eq!(simplified.east_asia_font, "Noto Serif CJK SC");
+        let traditional = LanguageSlots::for_language("zh-Hant-TW");
+        assert_eq!(traditional.east_asia, "zh-TW");
+        assert_eq!(traditional.east_asia_font, "Noto Serif CJK TC");
+        assert_eq!(LanguageSlots::for_language("ja").east_asia, "ja-JP");
+        assert_eq!(LanguageSlots::for_language("ko_kr").east_asia, "ko-KR");
+    }
+
+    #[test]
+    fn tags_are_safe_in_xml() {
+        assert_eq!(LanguageSlots::for_language("en_\"/><gb").latin, "en-GB");
+        assert_eq!(LanguageSlots::for_language("").latin, "en-US");
+    }
+
+    #[test]
+    fn right_to_left_languages_fill_the_bidi_slot() {
+        let slots = LanguageSlots::for_language("ar-EG");
+        assert_eq!(slots.bidi, "ar-EG");
+        assert!(slots.right_to_left);
+    }
+}

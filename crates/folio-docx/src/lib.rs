@@ -1,0 +1,79 @@
+//! Folio's DOCX writer: an interview as a Word document an editor can
+//! restyle in one click.
+//!
+//! Every paragraph and every special run carries a named style from
+//! `styles.xml` (or from the user's reference document), so changing
+//! "Question" once changes every question. The body is built with docx-rs;
+//! the parts docx-rs cannot express (styles, core properties, languages,
+//! stable ids) are patched afterwards and the package is zipped again with
+//! fixed timestamps, so the same input always gives the same bytes.
+
+mod body;
+mod error;
+mod images;
+mod inline;
+mod language;
+mod lists;
+mod merge;
+mod package;
+mod parts;
+mod schema_order;
+pub mod style;
+mod template;
+mod xml_text;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use folio_core::{Interview, Paper, Rendered};
+
+pub use error::DocxError;
+pub use language::LanguageSlots;
+
+/// How to write the DOCX.
+#[derive(Debug, Clone, Default)]
+pub struct DocxOptions {
+    pub paper: Paper,
+    /// Bytes of a user's `.docx` whose styles, page setup, header and footer
+    /// replace Folio's own (pandoc's `--reference-doc`).
+    pub reference_docx: Option<Vec<u8>>,
+    /// `SOURCE_DATE_EPOCH`, for the dates stamped into the file.
+    pub source_date_epoch: Option<i64>,
+    /// Directory that relative figure paths are resolved against (usually
+    /// the input file's directory). Without it only `images` are used.
+    pub base_dir: Option<PathBuf>,
+    /// Image bytes already loaded, keyed by the figure's `src` exactly as
+    /// written in the model; these win over reading from `base_dir`.
+    pub images: BTreeMap<String, Vec<u8>>,
+}
+
+/// Reads a `--reference-docx` file for [`DocxOptions::reference_docx`], with
+/// an error that names the file when it is missing or unreadable.
+pub fn read_reference_docx(path: &std::path::Path) -> Result<Vec<u8>, DocxError> {
+    std::fs::read(path).map_err(|source| DocxError::TemplateUnreadable {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Writes `interview` as a DOCX package.
+pub fn docx(interview: &Interview, options: &DocxOptions) -> Result<Rendered, DocxError> {
+    let template = options
+        .reference_docx
+        .as_deref()
+        .map(template::Template::read)
+        .transpose()?;
+    let built = body::build(interview, options);
+    let warnings = built.warnings;
+    let xml = built.docx.build();
+    let parts = parts::patch(
+        xml,
+        interview,
+        options,
+        template.as_ref(),
+        &built.figure_alts,
+        &built.jpeg_media,
+    )?;
+    let bytes = package::write(&parts.parts, parts.unix_seconds)?;
+    Ok(Rendered { bytes, warnings })
+}

@@ -1,0 +1,418 @@
+//! Reads written DOCX files back (unzip + XML) and checks what an editor
+//! relies on: styles on every element, no direct formatting, metadata.
+
+// A failed expectation in a test or benchmark is a panic by design.
+#![allow(clippy::panic)]
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{W, child_val, fixture, options, parse, part, text_of, unzip, write};
+use folio_core::{Block, DiagnosticKind, TurnRole};
+use folio_docx::docx;
+
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// Run properties a style must provide instead of the run itself.
+const DIRECT_FORMATTING: [&str; 14] = [
+    "b",
+    "i",
+    "u",
+    "sz",
+    "szCs",
+    "color",
+    "rFonts",
+    "caps",
+    "smallCaps",
+    "highlight",
+    "strike",
+    "shd",
+    "vertAlign",
+    "spacing",
+];
+
+#[test]
+fn questions_labels_and_runs_carry_styles_not_formatting() {
+    let interview = fixture("rich.json");
+    let parts = unzip(&write(&interview, &options()));
+    let document_xml = part(&parts, "word/document.xml");
+    let document = parse(&document_xml);
+    let paragraphs: Vec<_> = document
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .collect();
+
+    // Each turn opens with a paragraph holding exactly one Speaker Label run.
+    let labelled: Vec<_> = paragraphs
+        .iter()
+        .filter(|p| {
+            p.children()
+                .any(|r| child_val(r, "rPr", "rStyle") == Some("SpeakerLabel"))
+        })
+        .collect();
+    assert_eq!(labelled.len(), interview.turns.len());
+    for (paragraph, turn) in labelled.iter().zip(&interview.turns) {
+        let label_run = paragraph
+            .children()
+            .find(|r| r.has_tag_name((W, "r")) && !text_of(*r).trim().is_empty());
+        let speaker = interview.speaker(&turn.speaker).map(|s| s.label.clone());
+        assert_eq!(
+            label_run.map(|r| (child_val(r, "rPr", "rStyle"), text_of(r))),
+            Some((
+                Some("SpeakerLabel"),
+                format!("{}:", speaker.unwrap_or_default())
+            ))
+        );
+        let style = child_val(**paragraph, "pPr", "pStyle");
+        let expected = match (turn.role, &turn.content[0]) {
+            (_, block) if !matches!(block, Block::Paragraph { .. }) => "SpeakerHeading",
+            (TurnRole::Question, _) => "Question",
+            (TurnRole::Answer, _) => "Answer",
+            (TurnRole::Remark, _) => "Remark",
+        };
+        assert_eq!(style, Some(expected));
+    }
+
+    // Every paragraph of every question has the Question style.
+    for turn in interview
+        .turns
+        .iter()
+        .filter(|t| t.role == TurnRole::Question)
+    {
+        for block in &turn.content {
+            let text = block.plain_text();
+            let found = paragraphs
+                .iter()
+                .find(|p| text_of(**p).ends_with(&text))
+                .map(|p| child_val(*p, "pPr", "pStyle"));
+            assert_eq!(found, Some(Some("Question")), "question paragraph {text:?}");
+        }
+    }
+    // And answer paragraphs after the first are Answer Continued.
+    let continued = paragraphs
+        .iter()
+        .find(|p| text_of(**p).starts_with("[04:22]"))
+        .map(|p| child_val(*p, "pPr", "pStyle"));
+    assert_eq!(continued, Some(Some("AnswerContinued")));
+
+    // Every paragraph has a style; no run or paragraph mark carries direct
+    // formatting a style covers.
+    for paragraph in &paragraphs {
+        assert!(
+            child_val(*paragraph, "pPr", "pStyle").is_some(),
+            "unstyled paragraph {:?}",
+            text_of(*paragraph)
+        );
+    }
+    for properties in document
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "rPr")))
+    {
+        for child in properties.children().filter(|n| n.is_element()) {
+            let name = child.tag_name().name();
+            assert!(
+                !DIRECT_FORMATTING.contains(&name),
+                "direct formatting w:{name} in {:?}",
+                properties.parent().map(text_of)
+            );
+        }
+    }
+
+    // Inline styles where the model marks them.
+    let run_styles: BTreeSet<&str> = document
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "r")))
+        .filter_map(|r| child_val(r, "rPr", "rStyle"))
+        .collect();
+    for expected in [
+        "SpeakerLabel",
+        "StageDirection",
+        "Timestamp",
+        "Emphasis",
+        "Strong",
+        "Hyperlink",
+        "VerbatimChar",
+        "Credit",
+    ] {
+        assert!(run_styles.contains(expected), "no run styled {expected}");
+    }
+}
+
+#[test]
+fn every_style_used_is_defined_with_its_paragraph_behaviour() {
+    let parts = unzip(&write(&fixture("rich.json"), &options()));
+    let document_xml = part(&parts, "word/document.xml");
+    let styles_xml = part(&parts, "word/styles.xml");
+    let styles = parse(&styles_xml);
+    let defined: BTreeSet<&str> = styles
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "style")))
+        .filter_map(|n| n.attribute((W, "styleId")))
+        .collect();
+    let document = parse(&document_xml);
+    for node in document
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "pStyle")) || n.has_tag_name((W, "rStyle")))
+    {
+        let id = node.attribute((W, "val")).unwrap_or_default();
+        assert!(defined.contains(id), "style {id} is used but not defined");
+    }
+    let style = |id: &str| {
+        styles
+            .descendants()
+            .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some(id))
+    };
+    let has = |id: &str, property: &str| {
+        style(id).is_some_and(|s| {
+            s.descendants()
+                .any(|n| n.has_tag_name((W, property)) && n.attribute((W, "val")) != Some("0"))
+        })
+    };
+    for heading in [
+        "Title",
+        "Heading1",
+        "Heading2",
+        "Question",
+        "SpeakerHeading",
+        "Figure",
+    ] {
+        assert!(
+            has(heading, "keepNext"),
+            "{heading} is not kept with the next paragraph"
+        );
+    }
+    assert!(has("Normal", "widowControl"));
+    let outline = |id: &str| {
+        style(id).and_then(|s| {
+            s.descendants()
+                .find(|n| n.has_tag_name((W, "outlineLvl")))
+                .and_then(|n| n.attribute((W, "val")))
+        })
+    };
+    assert_eq!(
+        (outline("Heading1"), outline("Heading2")),
+        (Some("0"), Some("1"))
+    );
+    let character = |id: &str| style(id).and_then(|s| s.attribute((W, "type")));
+    for id in ["SpeakerLabel", "StageDirection", "Timestamp", "Credit"] {
+        assert_eq!(character(id), Some("character"), "{id}");
+    }
+}
+
+#[test]
+fn core_properties_language_and_page_furniture() {
+    let interview = fixture("rich.json");
+    let parts = unzip(&write(&interview, &options()));
+    let core = part(&parts, "docProps/core.xml");
+    for expected in [
+        "<dc:title>The Cartographer of Small Rivers</dc:title>",
+        "<dc:creator>Ada Lindqvist</dc:creator>",
+        "<cp:keywords>rivers, maps, hydrology</cp:keywords>",
+        "<dc:language>en-GB</dc:language>",
+        ">2024-03-05T09:30:00Z</dcterms:created>",
+        ">2024-03-06T11:00:00Z</dcterms:modified>",
+    ] {
+        assert!(core.contains(expected), "{expected} missing from {core}");
+    }
+    assert!(!core.contains("unknown"));
+    let styles = part(&parts, "word/styles.xml");
+    assert!(styles.contains(r#"<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>"#));
+
+    let document = part(&parts, "word/document.xml");
+    assert!(
+        document.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#),
+        "A4 by default"
+    );
+    let header = part(&parts, "word/header1.xml");
+    assert!(header.contains("The Cartographer of Small Rivers"));
+    for footer in ["word/footer1.xml", "word/footer2.xml"] {
+        let footer = part(&parts, footer);
+        assert!(
+            footer.contains("<w:instrText>PAGE</w:instrText>"),
+            "{footer}"
+        );
+    }
+
+    let letter = folio_docx::DocxOptions {
+        paper: folio_core::Paper::Letter,
+        ..options()
+    };
+    let parts = unzip(&write(&interview, &letter));
+    assert!(part(&parts, "word/document.xml").contains(r#"<w:pgSz w:w="12240" w:h="15840" />"#));
+}
+
+#[test]
+fn source_date_epoch_wins_for_dates() {
+    let options = folio_docx::DocxOptions {
+        source_date_epoch: Some(1_700_000_000),
+        ..options()
+    };
+    let parts = unzip(&write(&fixture("rich.json"), &options));
+    let core = part(&parts, "docProps/core.xml");
+    assert!(
+        core.contains(">2023-11-14T22:13:20Z</dcterms:modified>"),
+        "{core}"
+    );
+    assert!(
+        core.contains(">2023-11-14T22:13:20Z</dcterms:created>"),
+        "{core}"
+    );
+}
+
+#[test]
+fn hyperlinks_resolve_to_escaped_external_targets() {
+    let parts = unzip(&write(&fixture("rich.json"), &options()));
+    let document_xml = part(&parts, "word/document.xml");
+    let rels_xml = part(&parts, "word/_rels/document.xml.rels");
+    let document = parse(&document_xml);
+    let rels = parse(&rels_xml);
+    let links: Vec<_> = document
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "hyperlink")))
+        .collect();
+    assert_eq!(links.len(), 1);
+    let id = links[0].attribute((R, "id")).unwrap_or_default();
+    let target = rels
+        .descendants()
+        .find(|n| n.attribute("Id") == Some(id))
+        .map(|n| (n.attribute("Target"), n.attribute("TargetMode")));
+    assert_eq!(
+        target,
+        Some((
+            Some("https://example.org/surveys?year=2024&format=geojson"),
+            Some("External")
+        ))
+    );
+    assert_eq!(text_of(links[0]), "the open survey archive");
+}
+
+#[test]
+fn images_are_embedded_with_alt_text_and_captions() {
+    let interview = fixture("rich.json");
+    let rendered = match docx(&interview, &options()) {
+        Ok(rendered) => rendered,
+        Err(error) => panic!("{error}"),
+    };
+    let parts = unzip(&rendered.bytes);
+    assert!(parts.contains_key("word/media/rIdImage1.png"));
+    let document_xml = part(&parts, "word/document.xml");
+    let document = parse(&document_xml);
+    let doc_prs: Vec<_> = document
+        .descendants()
+        .filter(|n| n.tag_name().name() == "docPr")
+        .map(|n| (n.attribute("id"), n.attribute("descr")))
+        .collect();
+    assert_eq!(doc_prs, vec![(Some("1"), Some("Marta Okafor by a stream"))]);
+    let captions: Vec<String> = document
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .filter(|p| child_val(*p, "pPr", "pStyle") == Some("Caption"))
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        captions,
+        vec![
+            "Marta Okafor at the Åsane brook. Photo: Jonas Berg",
+            "The survey team in 2019 (image not available). Archive",
+            "A map that could not be found.",
+        ]
+    );
+    // The missing image is reported, not fatal.
+    assert_eq!(rendered.warnings.len(), 1);
+    assert_eq!(rendered.warnings[0].kind, DiagnosticKind::Ignored);
+    assert!(rendered.warnings[0].message.contains("missing.png"));
+}
+
+#[test]
+fn undecodable_images_become_a_warning_not_a_panic() {
+    let mut interview = fixture("rich.json");
+    interview.front.push(folio_core::FrontBlock::Figure {
+        figure: folio_core::Figure {
+            src: Some("broken.png".into()),
+            caption: Some("Broken".into()),
+            ..Default::default()
+        },
+    });
+    let mut options = options();
+    options
+        .images
+        .insert("portrait.png".into(), b"GIF89a garbage".to_vec());
+    let rendered = match docx(&interview, &options) {
+        Ok(rendered) => rendered,
+        Err(error) => panic!("{error}"),
+    };
+    let parts = unzip(&rendered.bytes);
+    assert!(!parts.keys().any(|name| name.starts_with("word/media/")));
+    let messages: Vec<&str> = rendered
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("broken.png")));
+    assert!(messages.iter().any(|m| m.contains("portrait.png")));
+}
+
+#[test]
+fn lists_use_numbering_that_restarts() {
+    let parts = unzip(&write(&fixture("rich.json"), &options()));
+    let document_xml = part(&parts, "word/document.xml");
+    let document = parse(&document_xml);
+    let items: Vec<(Option<&str>, Option<&str>, Option<&str>)> = document
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .filter_map(|p| {
+            let properties = p.children().find(|n| n.has_tag_name((W, "pPr")))?;
+            properties
+                .children()
+                .find(|n| n.has_tag_name((W, "numPr")))?;
+            Some((
+                child_val(p, "pPr", "pStyle"),
+                child_val(properties, "numPr", "ilvl"),
+                child_val(properties, "numPr", "numId"),
+            ))
+        })
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            (Some("ListNumber"), Some("0"), Some("3")),
+            (Some("ListNumber"), Some("0"), Some("3")),
+            (Some("ListBullet"), Some("1"), Some("2")),
+            (Some("ListBullet"), Some("1"), Some("2")),
+            (Some("ListNumber"), Some("0"), Some("3")),
+        ]
+    );
+    let numbering = part(&parts, "word/numbering.xml");
+    assert!(numbering.contains(r#"<w:num w:numId="3"><w:abstractNumId w:val="3" /><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1" /></w:lvlOverride></w:num>"#), "{numbering}");
+}
+
+#[test]
+fn chinese_sets_east_asian_language_and_fonts() {
+    let parts = unzip(&write(&fixture("chinese.json"), &options()));
+    let styles = part(&parts, "word/styles.xml");
+    assert!(styles.contains(r#"w:eastAsia="Noto Serif CJK SC""#));
+    assert!(styles.contains(r#"<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>"#));
+    let document = part(&parts, "word/document.xml");
+    assert!(
+        document.contains(">环球时报：</w:t>"),
+        "CJK label separator"
+    );
+}
+
+#[test]
+fn jpeg_photos_stay_jpeg() {
+    let photo = image::RgbImage::from_pixel(30, 20, image::Rgb([90, 120, 200]));
+    let mut jpeg = std::io::Cursor::new(Vec::new());
+    assert!(photo.write_to(&mut jpeg, image::ImageFormat::Jpeg).is_ok());
+    let jpeg = jpeg.into_inner();
+    let mut options = options();
+    options.images.insert("portrait.png".into(), jpeg.clone());
+    let parts = unzip(&write(&fixture("rich.json"), &options));
+    assert_eq!(parts.get("word/media/rIdImage1.jpeg"), Some(&jpeg));
+    assert!(!parts.contains_key("word/media/rIdImage1.png"));
+    let rels = part(&parts, "word/_rels/document.xml.rels");
+    assert!(rels.contains(r#"Target="media/rIdImage1.jpeg""#), "{rels}");
+    assert!(part(&parts, "[Content_Types].xml").contains(r#"Extension="jpeg""#));
+}

@@ -1,0 +1,50 @@
+//! Renders an interview (any input folio-core reads) to PDF:
+//! `cargo run -p folio-pdf --example render -- interview.md out.pdf [a4|letter]`.
+
+use std::process::ExitCode;
+
+use folio_core::{Interview, Paper};
+use folio_pdf::{PdfOptions, pdf};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [input, output, rest @ ..] = args.as_slice() else {
+        eprintln!("usage: render INTERVIEW OUT.pdf [a4|letter]");
+        return ExitCode::from(2);
+    };
+    let read = folio_core::read_path(std::path::Path::new(input), &Default::default());
+    let interview: Interview = match read {
+        Ok(parsed) => parsed.interview,
+        Err(e) => {
+            eprintln!("{input}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let options = PdfOptions {
+        paper: rest
+            .first()
+            .and_then(|p| Paper::parse(p))
+            .unwrap_or_default(),
+        source_date_epoch: folio_core::source_date_epoch_from_env(),
+        image_base: std::path::Path::new(input)
+            .parent()
+            .map(|p| p.to_path_buf()),
+        ..PdfOptions::default()
+    };
+    match pdf(&interview, &options) {
+        Ok(rendered) => {
+            for w in &rendered.warnings {
+                eprintln!("warning: {w}");
+            }
+            if let Err(e) = std::fs::write(output, rendered.bytes) {
+                eprintln!("{output}: {e}");
+                return ExitCode::FAILURE;
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

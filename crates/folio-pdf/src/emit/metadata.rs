@@ -1,0 +1,171 @@
+//! Document information dictionary and XMP metadata.
+
+use folio_core::DateTime;
+use lopdf::{Dictionary, Object, Stream, StringFormat};
+
+/// What the PDF says about itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentMeta {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    pub language: String,
+    pub date: DateTime,
+    pub identifier: String,
+}
+
+/// A text string: ASCII as a literal, anything else UTF-16BE with a BOM.
+pub fn text_string(text: &str) -> Object {
+    if text.is_ascii() {
+        Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut data = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            data.extend_from_slice(&unit.to_be_bytes());
+        }
+        Object::String(data, StringFormat::Hexadecimal)
+    }
+}
+
+/// `D:YYYYMMDDHHmmSSZ` in UTC.
+pub fn pdf_date(date: &DateTime) -> String {
+    let utc = DateTime::from_unix_seconds(date.unix_seconds()).unwrap_or(*date);
+    let time = utc.time.unwrap_or_default();
+    format!("D:{}Z", utc.date.and_time(time).format("%Y%m%d%H%M%S"))
+}
+
+fn iso_date(date: &DateTime) -> String {
+    let utc = DateTime::from_unix_seconds(date.unix_seconds()).unwrap_or(*date);
+    let time = utc.time.unwrap_or_default();
+    format!("{}Z", utc.date.and_time(time).format("%Y-%m-%dT%H:%M:%S"))
+}
+
+/// Keywords joined so that each stays whole (`;` separates, as readers expect).
+pub fn keywords_line(keywords: &[String]) -> String {
+    keywords.join("; ")
+}
+
+pub fn info_dictionary(meta: &DocumentMeta) -> Dictionary {
+    let mut info = Dictionary::new();
+    info.set("Title", text_string(&meta.title));
+    if !meta.author.is_empty() {
+        info.set("Author", text_string(&meta.author));
+    }
+    if !meta.subject.is_empty() {
+        info.set("Subject", text_string(&meta.subject));
+    }
+    if !meta.keywords.is_empty() {
+        info.set("Keywords", text_string(&keywords_line(&meta.keywords)));
+    }
+    info.set("Creator", text_string("Folio"));
+    info.set("Producer", text_string("Folio (printpdf)"));
+    let date = Object::String(pdf_date(&meta.date).into_bytes(), StringFormat::Literal);
+    info.set("CreationDate", date.clone());
+    info.set("ModDate", date);
+    info
+}
+
+/// The XMP packet: Dublin Core title, creator, description, subject and
+/// language, plus the PDF and XMP basics.
+pub fn xmp_stream(meta: &DocumentMeta) -> Stream {
+    let date = iso_date(&meta.date);
+    let keywords: String = meta
+        .keywords
+        .iter()
+        .map(|k| format!("<rdf:li>{}</rdf:li>", escape(k)))
+        .collect();
+    let creator = if meta.author.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>",
+            escape(&meta.author)
+        )
+    };
+    let description = if meta.subject.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>",
+            escape(&meta.subject)
+        )
+    };
+    let subject = if keywords.is_empty() {
+        String::new()
+    } else {
+        format!("<dc:subject><rdf:Bag>{keywords}</rdf:Bag></dc:subject>")
+    };
+    let xml = format!(
+        concat!(
+            "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n",
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n",
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n",
+            "<rdf:Description rdf:about=\"\" ",
+            "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" ",
+            "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" ",
+            "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" ",
+            "xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\">\n",
+            "<dc:format>application/pdf</dc:format>\n",
+            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n",
+            "{creator}{description}{subject}\n",
+            "<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>\n",
+            "<dc:identifier>{id}</dc:identifier>\n",
+            "<pdf:Keywords>{kw}</pdf:Keywords>\n",
+            "<pdf:Producer>Folio (printpdf)</pdf:Producer>\n",
+            "<xmp:CreatorTool>Folio</xmp:CreatorTool>\n",
+            "<xmp:CreateDate>{date}</xmp:CreateDate>\n",
+            "<xmp:ModifyDate>{date}</xmp:ModifyDate>\n",
+            "<xmp:MetadataDate>{date}</xmp:MetadataDate>\n",
+            "<xmpMM:DocumentID>{id}</xmpMM:DocumentID>\n",
+            "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n",
+            "<?xpacket end=\"r\"?>"
+        ),
+        title = escape(&meta.title),
+        creator = creator,
+        description = description,
+        subject = subject,
+        lang = escape(&meta.language),
+        id = escape(&meta.identifier),
+        kw = escape(&keywords_line(&meta.keywords)),
+        date = date,
+    );
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"Metadata".to_vec()));
+    dict.set("Subtype", Object::Name(b"XML".to_vec()));
+    // Metadata stays uncompressed so tools can find it without a PDF parser.
+    Stream::new(dict, xml.into_bytes()).with_compression(false)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curly_quotes_survive_in_the_title() {
+        let s = text_string("Reader’s “Reflections”");
+        let Object::String(bytes, _) = s else {
+            panic!("not a string")
+        };
+        assert_eq!(&bytes[..2], &[0xFE, 0xFF]);
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        assert_eq!(String::from_utf16_lossy(&units), "Reader’s “Reflections”");
+    }
+
+    #[test]
+    fn dates_are_utc() {
+        let d = DateTime::from_unix_seconds(1_700_000_000).map(|d| pdf_date(&d));
+        assert_eq!(d.as_deref(), Some("D:20231114221320Z"));
+    }
+}

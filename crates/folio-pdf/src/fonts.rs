@@ -1,0 +1,338 @@
+//! The faces a document is set in: the embedded defaults, the user's
+//! `--font`/`--cjk-font` files and system fallbacks for other scripts.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use crate::PdfError;
+
+/// Index of a face in a [`FontBook`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FaceId(pub usize);
+
+impl FaceId {
+    pub const SERIF: FaceId = FaceId(0);
+    pub const SERIF_ITALIC: FaceId = FaceId(1);
+    pub const SERIF_BOLD: FaceId = FaceId(2);
+    pub const SERIF_BOLD_ITALIC: FaceId = FaceId(3);
+    pub const SANS: FaceId = FaceId(4);
+    pub const SANS_BOLD: FaceId = FaceId(5);
+}
+
+/// One loaded face: its font program and what the layout needs to know.
+#[derive(Debug, Clone)]
+pub struct Face {
+    pub data: Cow<'static, [u8]>,
+    pub index: u32,
+    /// Short name for layout snapshots (`serif`, `sans-bold`, `fallback:Noto Sans CJK SC`).
+    pub label: String,
+    pub units_per_em: f32,
+}
+
+const EMBEDDED: [(&str, &[u8]); 6] = [
+    ("serif", include_bytes!("../fonts/Caladea-Regular.ttf")),
+    (
+        "serif-italic",
+        include_bytes!("../fonts/Caladea-Italic.ttf"),
+    ),
+    ("serif-bold", include_bytes!("../fonts/Caladea-Bold.ttf")),
+    (
+        "serif-bold-italic",
+        include_bytes!("../fonts/Caladea-BoldItalic.ttf"),
+    ),
+    ("sans", include_bytes!("../fonts/Lato-Regular.ttf")),
+    ("sans-bold", include_bytes!("../fonts/Lato-Bold.ttf")),
+];
+
+/// The faces of one document plus, per character, which face draws it when
+/// the styled face cannot.
+#[derive(Debug)]
+pub struct FontBook {
+    pub faces: Vec<Face>,
+    /// Characters the default faces lack, with the face that has them.
+    fallback: Vec<(char, FaceId)>,
+}
+
+/// Where to look for faces beyond the embedded defaults.
+#[derive(Debug, Clone, Default)]
+pub struct FontChoice<'a> {
+    pub font: Option<&'a Path>,
+    pub cjk_font: Option<&'a Path>,
+    pub language: &'a str,
+    pub use_system_fonts: bool,
+}
+
+impl FontBook {
+    /// Loads the defaults and finds a face for every character of `text`
+    /// that they lack; fails naming the first character no face has.
+    pub fn for_text(text: &str, choice: &FontChoice<'_>) -> Result<FontBook, PdfError> {
+        let mut faces = Vec::with_capacity(8);
+        for (label, data) in EMBEDDED {
+            faces.push(face_from(Cow::Borrowed(data), 0, label.to_string())?);
+        }
+        let mut book = FontBook {
+            faces,
+            fallback: Vec::new(),
+        };
+        let unique: std::collections::BTreeSet<char> = text.chars().collect();
+        let missing: Vec<char> = match ttf_parser::Face::parse(&book.faces[0].data, 0) {
+            Ok(serif) => unique
+                .into_iter()
+                .filter(|&c| needs_glyph(c) && serif.glyph_index(c).is_none())
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        if missing.is_empty() {
+            return Ok(book);
+        }
+        let user_font = choice.font.map(|p| load_file(p, "font")).transpose()?;
+        let cjk_font = choice
+            .cjk_font
+            .map(|p| load_file(p, "cjk-font"))
+            .transpose()?;
+        let mut system = None;
+        for c in missing {
+            let mut found = None;
+            let candidates = [
+                if is_cjk(c) { cjk_font.as_ref() } else { None },
+                user_font.as_ref(),
+                if is_cjk(c) { None } else { cjk_font.as_ref() },
+            ];
+            for face in candidates.into_iter().flatten() {
+                if face_has(face, c) {
+                    found = Some(book.intern(face));
+                    break;
+                }
+            }
+            if found.is_none() && choice.use_system_fonts {
+                let db = system.get_or_insert_with(SystemFonts::load);
+                if let Some(face) = db.find(c, choice.language)? {
+                    found = Some(book.intern(&face));
+                }
+            }
+            match found {
+                Some(id) => book.fallback.push((c, id)),
+                None => {
+                    return Err(PdfError::MissingGlyph {
+                        character: c,
+                        code_point: c as u32,
+                        context: context_of(c, text),
+                    });
+                }
+            }
+        }
+        Ok(book)
+    }
+
+    fn intern(&mut self, face: &Face) -> FaceId {
+        if let Some(i) = self
+            .faces
+            .iter()
+            .position(|f| f.label == face.label && f.index == face.index)
+        {
+            return FaceId(i);
+        }
+        self.faces.push(face.clone());
+        FaceId(self.faces.len() - 1)
+    }
+
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id.0.min(self.faces.len() - 1)]
+    }
+
+    pub fn has_glyph(&self, id: FaceId, c: char) -> bool {
+        face_has(self.face(id), c)
+    }
+
+    /// The face that draws `c` when `preferred` cannot.
+    pub fn fallback_for(&self, c: char) -> Option<FaceId> {
+        self.fallback
+            .iter()
+            .find_map(|&(f, id)| (f == c).then_some(id))
+    }
+}
+
+/// Characters that need no glyph of their own (controls, break hints).
+pub fn needs_glyph(c: char) -> bool {
+    !(c.is_control()
+        || matches!(
+            c,
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}'
+        ))
+}
+
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3200..=0x9FFF
+        | 0xA960..=0xA97F | 0xAC00..=0xD7FF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+fn face_has(face: &Face, c: char) -> bool {
+    ttf_parser::Face::parse(&face.data, face.index)
+        .ok()
+        .and_then(|f| f.glyph_index(c))
+        .is_some()
+}
+
+fn face_from(data: Cow<'static, [u8]>, index: u32, label: String) -> Result<Face, PdfError> {
+    let units = ttf_parser::Face::parse(&data, index)
+        .map(|f| f.units_per_em())
+        .map_err(|_| PdfError::BadFont {
+            path: PathBuf::from(&label),
+        })?;
+    Ok(Face {
+        data,
+        index,
+        label,
+        units_per_em: f32::from(units),
+    })
+}
+
+fn load_file(path: &Path, role: &str) -> Result<Face, PdfError> {
+    let data = std::fs::read(path).map_err(|source| PdfError::FontFile {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    face_from(Cow::Owned(data), 0, format!("{role}:{name}")).map_err(|_| PdfError::BadFont {
+        path: path.to_path_buf(),
+    })
+}
+
+/// A few characters around the first use of `c`, for the error message.
+fn context_of(c: char, text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = chars.iter().position(|&x| x == c).unwrap_or(0);
+    let start = at.saturating_sub(12);
+    let end = (at + 12).min(chars.len());
+    chars[start..end]
+        .iter()
+        .map(|&x| if x.is_control() { ' ' } else { x })
+        .collect()
+}
+
+/// Installed fonts, searched only when the defaults lack a character.
+struct SystemFonts {
+    db: fontdb::Database,
+}
+
+impl SystemFonts {
+    fn load() -> SystemFonts {
+        let mut db = fontdb::Database::new();
+        db.load_system_fonts();
+        SystemFonts { db }
+    }
+
+    /// The best installed face for `c`: for CJK the one whose glyph forms
+    /// match the language (SC for Simplified Chinese), else a serif before a
+    /// sans, regular weight and upright before others.
+    fn find(&self, c: char, language: &str) -> Result<Option<Face>, PdfError> {
+        let region = cjk_region(language);
+        let mut best: Option<(i32, &fontdb::FaceInfo)> = None;
+        for info in self.db.faces() {
+            let family = info
+                .families
+                .first()
+                .map(|(name, _)| name.as_str())
+                .unwrap_or("");
+            let mut score = 0;
+            if info.style == fontdb::Style::Normal {
+                score += 4;
+            }
+            if info.weight == fontdb::Weight::NORMAL {
+                score += 4;
+            }
+            if family.contains("Serif") {
+                score += 2;
+            }
+            if family.contains("Mono") {
+                score -= 3;
+            }
+            if is_cjk(c) && family.contains(&format!(" {region}")) {
+                score += 16;
+            }
+            if best.is_some_and(|(s, _)| s >= score) {
+                continue;
+            }
+            let covers = self
+                .db
+                .with_face_data(info.id, |data, index| {
+                    ttf_parser::Face::parse(data, index)
+                        .ok()
+                        .and_then(|f| f.glyph_index(c))
+                        .is_some()
+                })
+                .unwrap_or(false);
+            if covers {
+                best = Some((score, info));
+            }
+        }
+        let Some((_, info)) = best else {
+            return Ok(None);
+        };
+        let family = info
+            .families
+            .first()
+            .map(|(name, _)| name.clone())
+            .unwrap_or_else(|| info.post_script_name.clone());
+        let data = self
+            .db
+            .with_face_data(info.id, |data, _| data.to_vec())
+            .unwrap_or_default();
+        face_from(Cow::Owned(data), info.index, format!("fallback:{family}")).map(Some)
+    }
+}
+
+/// The CJK face variant for a BCP 47 tag: SC, TC, HK, JP or KR.
+fn cjk_region(language: &str) -> &'static str {
+    let tag = language.to_ascii_lowercase();
+    if tag.starts_with("ja") {
+        "JP"
+    } else if tag.starts_with("ko") {
+        "KR"
+    } else if tag.starts_with("zh") && (tag.contains("hant") || tag.contains("-tw")) {
+        "TC"
+    } else if tag.starts_with("zh") && tag.contains("-hk") {
+        "HK"
+    } else {
+        "SC"
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_region_follows_language() {
+        assert_eq!(cjk_region("zh"), "SC");
+        assert_eq!(cjk_region("zh-Hant"), "TC");
+        assert_eq!(cjk_region("ja-JP"), "JP");
+        assert_eq!(cjk_region("ko"), "KR");
+    }
+
+    #[test]
+    fn missing_character_is_named() {
+        let chars = "abc \u{10FFFD} def";
+        let choice = FontChoice {
+            language: "en",
+            ..FontChoice::default()
+        };
+        let err = FontBook::for_text(chars, &choice).map(|_| ()).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("U+10FFFD"), "{text}");
+        assert!(text.contains("--font"), "{text}");
+    }
+
+    #[test]
+    fn defaults_cover_typographic_punctuation() {
+        let book = FontBook::for_text("‘’“”–—\u{A0}…fi", &FontChoice::default())
+            .map_err(|e| e.to_string());
+        assert!(book.is_ok(), "{book:?}");
+    }
+}

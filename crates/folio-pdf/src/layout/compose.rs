@@ -1,0 +1,163 @@
+//! Paragraphs and rules into flow elements: the primitives the document
+//! builder uses.
+
+use crate::layout::flow::{Drawable, Element};
+use crate::layout::hyphenate::Hyphenation;
+use crate::layout::items::{self, Span};
+use crate::layout::linebreak::break_lines;
+use crate::layout::setline::set_lines;
+use crate::layout::shape::Shaper;
+use crate::layout::style::{PageGeometry, ParagraphStyle, Rgb};
+use crate::layout::tree::{Line, LinkArea, Rule};
+
+/// Where a paragraph's lines may leave a page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Keep {
+    /// A page may end right before the paragraph.
+    pub break_before: bool,
+    /// Lines that must stay together at the start and end (orphans, widows).
+    pub min_lines: usize,
+}
+
+impl Keep {
+    pub const NORMAL: Keep = Keep {
+        break_before: true,
+        min_lines: 2,
+    };
+    pub const WITH_PREVIOUS: Keep = Keep {
+        break_before: false,
+        min_lines: 2,
+    };
+    /// Unbreakable, kept with what comes before.
+    pub const TOGETHER: Keep = Keep {
+        break_before: false,
+        min_lines: usize::MAX,
+    };
+}
+
+/// Sets paragraphs and stacks them as flow elements.
+#[derive(Debug)]
+pub struct Composer<'s, 'a> {
+    pub shaper: &'s Shaper<'a>,
+    pub hyphenation: Hyphenation,
+    pub geometry: PageGeometry,
+    pub elements: Vec<Element>,
+    pub links: Vec<String>,
+    pub pending_space: f32,
+}
+
+impl Composer<'_, '_> {
+    /// Lines of `spans`, set to the text width less the paragraph's indents.
+    pub fn lines(
+        &self,
+        spans: &[Span],
+        style: &ParagraphStyle,
+    ) -> (Vec<Line>, Vec<(usize, LinkArea)>) {
+        let width = self.geometry.text_width() - style.left_indent - style.right_indent;
+        // Ragged text (headlines, captions) is never hyphenated.
+        let none = Hyphenation::none();
+        let hyphenation = if style.justify {
+            &self.hyphenation
+        } else {
+            &none
+        };
+        let paragraph = items::build(spans, self.shaper, hyphenation, style.first_indent, width);
+        let breaks = break_lines(&paragraph.items, width, style.justify);
+        let mut links = Vec::new();
+        let lines = set_lines(
+            &paragraph,
+            &breaks,
+            self.geometry.margin_left + style.left_indent,
+            style.justify,
+            &mut links,
+        );
+        (lines, links)
+    }
+
+    /// Adds a paragraph; returns the index of its first element.
+    pub fn paragraph(
+        &mut self,
+        spans: &[Span],
+        style: &ParagraphStyle,
+        space_before: f32,
+        keep: Keep,
+        outline: Option<String>,
+    ) -> usize {
+        let first = self.elements.len();
+        if spans.iter().all(|s| s.text.trim().is_empty()) {
+            return first;
+        }
+        let size = spans.iter().map(|s| s.style.size).fold(0.0_f32, f32::max);
+        let (lines, links) = self.lines(spans, style);
+        // Baseline inside the line box: the leading's extra split evenly
+        // above and below the type, less the descender.
+        let baseline = style.leading - (style.leading - size) / 2.0 - 0.22 * size;
+        let n = lines.len();
+        for (k, mut line) in lines.into_iter().enumerate() {
+            line.baseline = baseline;
+            let mut content = vec![Drawable::Line(line)];
+            for (_, area) in links.iter().filter(|(l, _)| *l == k) {
+                content.push(Drawable::Link(LinkArea {
+                    y: area.y + baseline,
+                    ..*area
+                }));
+            }
+            let break_before = if k == 0 {
+                keep.break_before
+            } else {
+                keep.min_lines != usize::MAX && k >= keep.min_lines && n - k >= keep.min_lines
+            };
+            self.push(Element {
+                height: style.leading,
+                space_before: if k == 0 { space_before } else { 0.0 },
+                break_before,
+                content,
+                outline: if k == 0 { outline.clone() } else { None },
+            });
+        }
+        first
+    }
+
+    /// A horizontal rule across `x0..x1` of the text block, `gap` above and below.
+    pub fn rule(
+        &mut self,
+        x0: f32,
+        x1: f32,
+        thickness: f32,
+        color: Rgb,
+        gap: f32,
+        break_before: bool,
+    ) {
+        self.push(Element {
+            height: gap * 2.0 + thickness,
+            space_before: 0.0,
+            break_before,
+            content: vec![Drawable::Rule(Rule {
+                x0,
+                y0: gap + thickness / 2.0,
+                x1,
+                y1: gap + thickness / 2.0,
+                thickness,
+                color,
+            })],
+            outline: None,
+        });
+    }
+
+    /// Vertical space before the next element (dropped at a page top).
+    pub fn space(&mut self, amount: f32) {
+        self.pending_space += amount;
+    }
+
+    /// Forbids a page break right before element `index`.
+    pub fn glue_to_previous(&mut self, index: usize) {
+        if let Some(e) = self.elements.get_mut(index) {
+            e.break_before = false;
+        }
+    }
+
+    fn push(&mut self, mut element: Element) {
+        element.space_before += std::mem::take(&mut self.pending_space);
+        self.elements.push(element);
+    }
+}

@@ -1,0 +1,666 @@
+//! The interview's design: title block, editor's note, introduction, turns,
+//! sections, figures and closing, as a flow of elements; then pages with
+//! running heads and folios.
+
+use std::path::Path;
+
+use folio_core::{
+    Block, ClosingBlock, Diagnostic, DiagnosticKind, Figure, FrontBlock, Inline, Interview,
+    TurnRole, plain_text,
+};
+
+use crate::fonts::FaceId;
+use crate::layout::compose::{Composer, Keep};
+use crate::layout::flow::{Drawable, Element, paginate};
+use crate::layout::hyphenate::Hyphenation;
+use crate::layout::items::Span;
+use crate::layout::shape::{Shaper, width};
+use crate::layout::style::{
+    BODY_LEADING, BODY_SIZE, PARA_INDENT, PageGeometry, ParagraphStyle, Rgb, Style,
+};
+use crate::layout::text::{push, spans, trim_end};
+use crate::layout::tree::{Document, Glyph, Line, OutlineEntry, PlacedImage, Rule, Run};
+
+/// Lays out the whole interview.
+pub fn layout(
+    interview: &Interview,
+    shaper: &Shaper<'_>,
+    geometry: PageGeometry,
+    image_base: Option<&Path>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Document {
+    let mut b = DocBuilder {
+        c: Composer {
+            shaper,
+            hyphenation: Hyphenation::for_language(&interview.meta.language),
+            geometry,
+            elements: Vec::new(),
+            links: Vec::new(),
+            pending_space: 0.0,
+        },
+        interview,
+        image_base,
+        images: Vec::new(),
+        warnings,
+        pending_glue: None,
+    };
+    b.title_block();
+    b.front();
+    b.turns();
+    b.closing();
+    let DocBuilder { c, images, .. } = b;
+    let (mut pages, marks) = paginate(&c.elements, geometry.margin_top, geometry.text_height());
+    let total = pages.len();
+    for (index, page) in pages.iter_mut().enumerate().skip(1) {
+        running_head(page, index + 1, total, interview, shaper, &geometry);
+    }
+    Document {
+        width: geometry.width,
+        height: geometry.height,
+        pages,
+        outline: marks
+            .into_iter()
+            .map(|(title, page, y)| OutlineEntry { title, page, y })
+            .collect(),
+        links: c.links,
+        images,
+    }
+}
+
+fn body() -> Style {
+    Style::new(FaceId::SERIF, BODY_SIZE)
+}
+
+struct DocBuilder<'s, 'a, 'w> {
+    c: Composer<'s, 'a>,
+    interview: &'s Interview,
+    image_base: Option<&'s Path>,
+    images: Vec<crate::image::Image>,
+    warnings: &'w mut Vec<Diagnostic>,
+    /// A heading was just set: the next element must stay with it.
+    pending_glue: Option<usize>,
+}
+
+impl DocBuilder<'_, '_, '_> {
+    fn title_block(&mut self) {
+        let meta = &self.interview.meta;
+        let ragged = ParagraphStyle::ragged;
+        let mut first = true;
+        let mut keep = || {
+            let k = if first { Keep::NORMAL } else { Keep::TOGETHER };
+            first = false;
+            k
+        };
+        if let Some(kicker) = &meta.kicker {
+            let style = Style::new(FaceId::SANS_BOLD, 8.5)
+                .color(Rgb::ACCENT)
+                .tracking(0.05);
+            let s = one(&kicker.to_uppercase(), &style);
+            self.c.paragraph(&s, &ragged(12.0), 0.0, keep(), None);
+            self.c.space(4.0);
+        }
+        let title = meta.title.clone().unwrap_or_else(|| "Interview".into());
+        let s = one(&title, &Style::new(FaceId::SERIF_BOLD, 24.0));
+        self.c.paragraph(&s, &ragged(28.0), 0.0, keep(), None);
+        if let Some(sub) = &meta.subtitle {
+            self.c.space(6.0);
+            let s = one(
+                sub,
+                &Style::new(FaceId::SERIF_ITALIC, 13.0).color(Rgb::GREY),
+            );
+            self.c.paragraph(&s, &ragged(17.0), 0.0, keep(), None);
+        }
+        let byline = byline(self.interview);
+        if !byline.is_empty() {
+            self.c.space(8.0);
+            let s = one(&byline, &Style::new(FaceId::SANS_BOLD, 8.5).tracking(0.04));
+            self.c.paragraph(&s, &ragged(12.0), 0.0, keep(), None);
+        }
+        let dates = dates(self.interview);
+        if !dates.is_empty() {
+            self.c.space(if byline.is_empty() { 8.0 } else { 1.0 });
+            let s = one(&dates, &Style::new(FaceId::SANS, 8.0).color(Rgb::GREY));
+            self.c.paragraph(&s, &ragged(11.0), 0.0, keep(), None);
+        }
+        let g = self.c.geometry;
+        self.c.space(2.0);
+        self.c.rule(
+            g.margin_left,
+            g.width - g.margin_right,
+            0.6,
+            Rgb::BLACK,
+            8.0,
+            false,
+        );
+        self.c.space(6.0);
+    }
+
+    fn front(&mut self) {
+        for block in &self.interview.front {
+            match block {
+                FrontBlock::EditorsNote { content } => self.editors_note(content),
+                FrontBlock::Introduction { content } => {
+                    self.blocks(content, &body(), None, false);
+                    self.c.space(8.0);
+                }
+                FrontBlock::Dateline { text } => {
+                    let s = one(text, &Style::new(FaceId::SANS_BOLD, 8.5).tracking(0.05));
+                    self.c.paragraph(
+                        &s,
+                        &ParagraphStyle::ragged(BODY_LEADING),
+                        0.0,
+                        Keep::NORMAL,
+                        None,
+                    );
+                }
+                FrontBlock::Figure { figure } => self.figure(figure),
+            }
+        }
+    }
+
+    fn editors_note(&mut self, content: &[Block]) {
+        let g = self.c.geometry;
+        let inset = 16.0;
+        self.c.space(4.0);
+        let top = self.c.elements.len();
+        self.c.rule(
+            g.margin_left + inset,
+            g.width - g.margin_right - inset,
+            0.8,
+            Rgb::ACCENT,
+            4.0,
+            true,
+        );
+        let label = Style::new(FaceId::SANS_BOLD, 7.5)
+            .color(Rgb::ACCENT)
+            .tracking(0.05);
+        let s = one("EDITOR’S NOTE", &label);
+        let mut style = ParagraphStyle::ragged(12.0);
+        style.left_indent = inset;
+        style.right_indent = inset;
+        let at = self.c.paragraph(&s, &style, 2.0, Keep::TOGETHER, None);
+        self.c.glue_to_previous(at);
+        let mut note = ParagraphStyle::justified(12.8);
+        note.left_indent = inset;
+        note.right_indent = inset;
+        let base = Style::new(FaceId::SERIF, 9.4);
+        let mut first = true;
+        for block in content {
+            if let Block::Paragraph { content } = block {
+                let mut s = Vec::new();
+                spans(content, &base, &mut self.c.links, &mut s);
+                trim_end(&mut s);
+                let at =
+                    self.c
+                        .paragraph(&s, &note, if first { 2.0 } else { 4.0 }, Keep::NORMAL, None);
+                if first {
+                    self.c.glue_to_previous(at);
+                    // Keep the label and the note's first two lines together.
+                    self.c.glue_to_previous(at + 1);
+                }
+                first = false;
+            } else {
+                self.block(block, &base, &note, 4.0, Keep::NORMAL);
+            }
+        }
+        let _ = top;
+        let bottom = self.c.elements.len();
+        self.c.rule(
+            g.margin_left + inset,
+            g.width - g.margin_right - inset,
+            0.4,
+            Rgb::GREY,
+            5.0,
+            false,
+        );
+        self.c.glue_to_previous(bottom);
+        self.c.space(10.0);
+    }
+
+    fn turns(&mut self) {
+        let interview = self.interview;
+        for (index, turn) in interview.turns.iter().enumerate() {
+            for section in interview.sections_before(index) {
+                self.section_heading(&section.heading, section.level);
+                if !section.content.is_empty() {
+                    let at = self.c.elements.len();
+                    self.blocks(&section.content, &body(), None, false);
+                    self.c.glue_to_previous(at);
+                }
+            }
+            let label = interview
+                .speaker(&turn.speaker)
+                .map(|s| s.label.clone())
+                .unwrap_or_else(|| turn.speaker.clone());
+            let base = match turn.role {
+                TurnRole::Question => Style::new(FaceId::SERIF_BOLD, BODY_SIZE),
+                TurnRole::Answer | TurnRole::Remark => body(),
+            };
+            let outline = (turn.role == TurnRole::Question).then(|| first_words(&turn.content));
+            self.c.space(7.0);
+            self.blocks(
+                &turn.content,
+                &base,
+                Some((label, turn.role, outline)),
+                true,
+            );
+            // A question never ends a page without the start of its answer.
+            if turn.role == TurnRole::Question {
+                self.pending_glue = Some(self.c.elements.len());
+            }
+        }
+    }
+
+    fn section_heading(&mut self, heading: &str, level: u8) {
+        let size = if level <= 1 { 11.5 } else { 10.0 };
+        let style = Style::new(FaceId::SANS_BOLD, size).color(Rgb::ACCENT);
+        self.c.space(if level <= 1 { 14.0 } else { 10.0 });
+        let s = one(heading, &style);
+        self.c.paragraph(
+            &s,
+            &ParagraphStyle::ragged(size * 1.3),
+            0.0,
+            Keep::NORMAL,
+            None,
+        );
+        // The next element must not start a new page: a heading never ends one.
+        let next = self.c.elements.len();
+        self.c.space(2.0);
+        self.pending_glue = Some(next);
+    }
+
+    /// Blocks of one turn or of running text; the first paragraph carries
+    /// the speaker label, later ones are indented.
+    fn blocks(
+        &mut self,
+        content: &[Block],
+        base: &Style,
+        label: Option<(String, TurnRole, Option<String>)>,
+        _turn: bool,
+    ) {
+        let mut first = true;
+        let mut label = label;
+        for block in content {
+            match block {
+                Block::Paragraph { content } => {
+                    let mut s = Vec::new();
+                    let mut outline = None;
+                    if let Some((text, role, title)) = label.take() {
+                        let color = if role == TurnRole::Question {
+                            Rgb::ACCENT
+                        } else {
+                            Rgb::BLACK
+                        };
+                        let style = Style::new(FaceId::SANS_BOLD, base.size * 0.84)
+                            .color(color)
+                            .tracking(0.05);
+                        s.push(Span {
+                            text: text.to_uppercase(),
+                            style,
+                        });
+                        push(&mut s, " ", base);
+                        outline = title;
+                    }
+                    spans(content, base, &mut self.c.links, &mut s);
+                    trim_end(&mut s);
+                    let mut style = ParagraphStyle::justified(BODY_LEADING);
+                    if !first {
+                        style.first_indent = PARA_INDENT;
+                    }
+                    let at = self.c.paragraph(&s, &style, 0.0, Keep::NORMAL, outline);
+                    self.apply_pending_glue(at);
+                }
+                other => {
+                    let style = ParagraphStyle::justified(BODY_LEADING);
+                    let at = self.c.elements.len();
+                    self.block(other, base, &style, 4.0, Keep::NORMAL);
+                    self.apply_pending_glue(at);
+                }
+            }
+            first = false;
+        }
+    }
+
+    fn apply_pending_glue(&mut self, at: usize) {
+        if self.pending_glue.take().is_some() {
+            self.c.glue_to_previous(at);
+        }
+    }
+
+    /// Lists, quotes and figures inside running text.
+    fn block(&mut self, block: &Block, base: &Style, para: &ParagraphStyle, gap: f32, keep: Keep) {
+        match block {
+            Block::Paragraph { content } => {
+                let mut s = Vec::new();
+                spans(content, base, &mut self.c.links, &mut s);
+                trim_end(&mut s);
+                self.c.paragraph(&s, para, gap, keep, None);
+            }
+            Block::List { ordered, items } => {
+                for (n, item) in items.iter().enumerate() {
+                    let marker = if *ordered {
+                        format!("{}.", n + 1)
+                    } else {
+                        "•".into()
+                    };
+                    let mut s = Vec::new();
+                    push(&mut s, &format!("{marker} "), base);
+                    for b in item {
+                        if let Block::Paragraph { content } = b {
+                            spans(content, base, &mut self.c.links, &mut s);
+                            push(&mut s, " ", base);
+                        }
+                    }
+                    trim_end(&mut s);
+                    let mut style = para.clone();
+                    style.left_indent += 14.0;
+                    style.first_indent = 0.0;
+                    self.c
+                        .paragraph(&s, &style, if n == 0 { gap } else { 1.0 }, keep, None);
+                }
+            }
+            Block::Quote { content } => {
+                let mut style = para.clone();
+                style.left_indent += 18.0;
+                style.right_indent += 18.0;
+                style.first_indent = 0.0;
+                let quote = Style {
+                    size: base.size * 0.93,
+                    ..base.clone()
+                };
+                for b in content {
+                    self.block(b, &quote, &style, gap, keep);
+                }
+                self.c.space(gap);
+            }
+            Block::Figure { figure } => self.figure(figure),
+        }
+    }
+
+    fn figure(&mut self, figure: &Figure) {
+        let g = self.c.geometry;
+        self.c.space(8.0);
+        let mut first = true;
+        if let Some(src) = &figure.src {
+            match self.load_image(src) {
+                Ok(image) => {
+                    let max_w = g.text_width();
+                    let max_h = g.text_height() * 0.45;
+                    let aspect = image.height as f32 / image.width.max(1) as f32;
+                    let mut w = max_w.min(image.width as f32 * 0.75);
+                    let mut h = w * aspect;
+                    if h > max_h {
+                        h = max_h;
+                        w = h / aspect;
+                    }
+                    let index = self.images.len();
+                    self.images.push(image);
+                    let x = g.margin_left + (max_w - w) / 2.0;
+                    self.c.elements.push(Element {
+                        height: h + 5.0,
+                        space_before: std::mem::take(&mut self.c.pending_space),
+                        break_before: true,
+                        content: vec![Drawable::Image(PlacedImage {
+                            image: index,
+                            x,
+                            y: 0.0,
+                            width: w,
+                            height: h,
+                        })],
+                        outline: None,
+                    });
+                    first = false;
+                }
+                Err(reason) => self.warnings.push(Diagnostic::new(
+                    DiagnosticKind::LostFormatting,
+                    None,
+                    format!("figure image {src} left out: {reason}"),
+                )),
+            }
+        }
+        let keep = |first: bool| if first { Keep::NORMAL } else { Keep::TOGETHER };
+        if let Some(caption) = &figure.caption {
+            let s = one(caption, &Style::new(FaceId::SANS, 8.5).color(Rgb::GREY));
+            self.c
+                .paragraph(&s, &ParagraphStyle::ragged(11.0), 0.0, keep(first), None);
+            first = false;
+        }
+        if let Some(credit) = &figure.credit {
+            let s = one(
+                &credit.to_uppercase(),
+                &Style::new(FaceId::SANS, 6.8)
+                    .color(Rgb::GREY)
+                    .tracking(0.04),
+            );
+            self.c
+                .paragraph(&s, &ParagraphStyle::ragged(9.5), 1.0, keep(first), None);
+        }
+        self.c.space(8.0);
+    }
+
+    fn load_image(&self, src: &str) -> Result<crate::image::Image, String> {
+        if src.contains("://") {
+            return Err("remote images are not fetched".into());
+        }
+        let path = match self.image_base {
+            Some(base) => base.join(src),
+            None => Path::new(src).to_path_buf(),
+        };
+        crate::image::load(&path)
+    }
+
+    fn closing(&mut self) {
+        let g = self.c.geometry;
+        for block in &self.interview.closing {
+            match block {
+                ClosingBlock::Bio { content } => {
+                    self.c.space(12.0);
+                    self.c.rule(
+                        g.margin_left,
+                        g.margin_left + 48.0,
+                        0.6,
+                        Rgb::ACCENT,
+                        4.0,
+                        true,
+                    );
+                    let at = self.c.elements.len();
+                    let base = Style::new(FaceId::SERIF_ITALIC, 9.5);
+                    for b in content {
+                        self.block(
+                            b,
+                            &base,
+                            &ParagraphStyle::justified(13.0),
+                            3.0,
+                            Keep::NORMAL,
+                        );
+                    }
+                    self.c.glue_to_previous(at);
+                }
+                ClosingBlock::Afterword { content } => {
+                    self.c.space(10.0);
+                    self.blocks(content, &body(), None, false);
+                }
+                ClosingBlock::Footer { content } => {
+                    self.c.space(12.0);
+                    let base = Style::new(FaceId::SANS, 8.0).color(Rgb::GREY);
+                    for b in content {
+                        self.block(b, &base, &ParagraphStyle::ragged(11.0), 2.0, Keep::NORMAL);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A span list of one text in one style.
+fn one(text: &str, style: &Style) -> Vec<Span> {
+    let mut s = Vec::new();
+    push(&mut s, text, style);
+    trim_end(&mut s);
+    s
+}
+
+fn byline(interview: &Interview) -> String {
+    let meta = &interview.meta;
+    let mut parts = Vec::new();
+    if !meta.authors.is_empty() {
+        parts.push(format!("By {}", join_names(&meta.authors)));
+    } else if !meta.interviewers.is_empty() {
+        parts.push(format!("Interview by {}", join_names(&meta.interviewers)));
+    }
+    if let Some(p) = &meta.publication {
+        parts.push(p.clone());
+    }
+    parts.join("  ·  ").to_uppercase()
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn dates(interview: &Interview) -> String {
+    let meta = &interview.meta;
+    let fmt = |d: &folio_core::DateTime| match d.time {
+        Some(t) => format!("{}, {}", d.date.format("%-d %B %Y"), t.format("%H:%M")),
+        None => d.date.format("%-d %B %Y").to_string(),
+    };
+    let mut parts = Vec::new();
+    if let Some(p) = &meta.published {
+        parts.push(format!("Published {}", fmt(p)));
+    }
+    if let Some(u) = &meta.updated {
+        match (&meta.published, u.time) {
+            (Some(p), _) if p == u => {}
+            (Some(p), Some(time)) if p.date == u.date => {
+                parts.push(format!("Updated {}", time.format("%H:%M")))
+            }
+            _ => parts.push(format!("Updated {}", fmt(u))),
+        }
+    }
+    parts.join("  ·  ")
+}
+
+/// The first words of a question, for its bookmark.
+fn first_words(content: &[Block]) -> String {
+    // Timestamps and stage directions say nothing about the question.
+    let spoken: Vec<Inline> = content
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph { content } => Some(content),
+            _ => None,
+        })
+        .map(|inlines| {
+            inlines
+                .iter()
+                .filter(|i| !matches!(i, Inline::Timestamp { .. } | Inline::StageDirection { .. }))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let text = plain_text(&spoken);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 9 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..9].join(" "))
+    }
+}
+
+/// The running head (short title left, `n / N` right, rule below) of page `number`.
+fn running_head(
+    page: &mut crate::layout::tree::Page,
+    number: usize,
+    total: usize,
+    interview: &Interview,
+    shaper: &Shaper<'_>,
+    g: &PageGeometry,
+) {
+    let style = Style::new(FaceId::SANS, 7.5)
+        .color(Rgb::GREY)
+        .tracking(0.04);
+    let baseline = g.margin_top - 26.0;
+    let title = short_title(interview.meta.title.as_deref().unwrap_or("Interview"));
+    let left = line_of(
+        shaper,
+        &title.to_uppercase(),
+        &style,
+        g.margin_left,
+        baseline,
+    );
+    let folio = format!("{number} / {total}");
+    let w = width(&shaper.shape(&folio, &style));
+    let right = line_of(
+        shaper,
+        &folio,
+        &style,
+        g.width - g.margin_right - w,
+        baseline,
+    );
+    page.lines.insert(0, right);
+    page.lines.insert(0, left);
+    page.rules.insert(
+        0,
+        Rule {
+            x0: g.margin_left,
+            y0: baseline + 6.0,
+            x1: g.width - g.margin_right,
+            y1: baseline + 6.0,
+            thickness: 0.4,
+            color: Rgb::GREY,
+        },
+    );
+}
+
+/// The title cut at a word boundary to fit a running head.
+fn short_title(title: &str) -> String {
+    let head = title.split([':', '—']).next().unwrap_or(title).trim();
+    if head.chars().count() <= 60 {
+        return head.to_string();
+    }
+    let mut out = String::new();
+    for word in head.split_whitespace() {
+        if out.chars().count() + word.chars().count() > 56 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
+/// One unbroken line of text at `x`.
+fn line_of(shaper: &Shaper<'_>, text: &str, style: &Style, x: f32, baseline: f32) -> Line {
+    let glyphs = shaper.shape(text, style);
+    let mut pen = x;
+    let mut runs: Vec<Run> = Vec::new();
+    for g in glyphs {
+        let glyph = Glyph {
+            id: g.id,
+            x: pen + g.x_offset,
+            text: g.text.clone(),
+        };
+        pen += g.advance;
+        match runs.last_mut() {
+            Some(r) if r.face == g.face => r.glyphs.push(glyph),
+            _ => runs.push(Run {
+                face: g.face,
+                size: style.size,
+                color: style.color,
+                glyphs: vec![glyph],
+            }),
+        }
+    }
+    Line {
+        x,
+        baseline,
+        width: pen - x,
+        runs,
+    }
+}

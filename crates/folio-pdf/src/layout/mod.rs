@@ -1,0 +1,14 @@
+//! The layout engine: shaping, line breaking, hyphenation, pagination.
+//! Independent of PDF; produces a [`tree::Document`].
+
+pub mod compose;
+pub mod document;
+pub mod flow;
+pub mod hyphenate;
+pub mod items;
+pub mod linebreak;
+pub mod setline;
+pub mod shape;
+pub mod style;
+pub mod text;
+pub mod tree;

@@ -1,0 +1,172 @@
+//! Shaping: text in one style becomes positioned glyphs (kerning and
+//! standard ligatures from the font), each glyph carrying the text it draws.
+
+use std::cell::RefCell;
+
+use crate::fonts::{FaceId, FontBook};
+use crate::layout::style::Style;
+
+/// One shaped glyph, in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapedGlyph {
+    pub face: FaceId,
+    pub id: u16,
+    pub advance: f32,
+    pub x_offset: f32,
+    /// The source text this glyph stands for: one character, several for a
+    /// ligature, empty for the second glyph of a cluster.
+    pub text: String,
+}
+
+/// The document's faces ready for shaping.
+pub struct Shaper<'a> {
+    book: &'a FontBook,
+    faces: Vec<Option<rustybuzz::Face<'a>>>,
+    /// Shape plans are costly to build; one per face, script and direction.
+    plans: RefCell<
+        Vec<(
+            FaceId,
+            rustybuzz::Script,
+            rustybuzz::Direction,
+            rustybuzz::ShapePlan,
+        )>,
+    >,
+}
+
+impl std::fmt::Debug for Shaper<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shaper")
+            .field("faces", &self.faces.len())
+            .finish()
+    }
+}
+
+impl<'a> Shaper<'a> {
+    pub fn new(book: &'a FontBook) -> Self {
+        let faces = book
+            .faces
+            .iter()
+            .map(|f| rustybuzz::Face::from_slice(&f.data, f.index))
+            .collect();
+        Shaper {
+            book,
+            faces,
+            plans: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn book(&self) -> &'a FontBook {
+        self.book
+    }
+
+    /// Shapes `text` in `style`, switching to a fallback face for
+    /// characters the style's face lacks.
+    pub fn shape(&self, text: &str, style: &Style) -> Vec<ShapedGlyph> {
+        let mut out = Vec::new();
+        let mut run_start = 0;
+        let mut run_face = None;
+        for (i, c) in text.char_indices() {
+            let face = self.face_for(style.face, c);
+            match run_face {
+                Some(f) if f == face => {}
+                Some(f) => {
+                    self.shape_run(&text[run_start..i], f, style, &mut out);
+                    run_start = i;
+                    run_face = Some(face);
+                }
+                None => run_face = Some(face),
+            }
+        }
+        if let Some(f) = run_face {
+            self.shape_run(&text[run_start..], f, style, &mut out);
+        }
+        out
+    }
+
+    fn face_for(&self, preferred: FaceId, c: char) -> FaceId {
+        if !crate::fonts::needs_glyph(c) || self.has(preferred, c) {
+            return preferred;
+        }
+        if let Some(f) = self.book.fallback_for(c) {
+            return f;
+        }
+        // The bold or italic face may lack what the regular face has.
+        if self.has(FaceId::SERIF, c) {
+            FaceId::SERIF
+        } else {
+            preferred
+        }
+    }
+
+    fn has(&self, face: FaceId, c: char) -> bool {
+        self.faces
+            .get(face.0)
+            .and_then(Option::as_ref)
+            .and_then(|f| f.glyph_index(c))
+            .is_some()
+    }
+
+    fn shape_run(&self, text: &str, face_id: FaceId, style: &Style, out: &mut Vec<ShapedGlyph>) {
+        let Some(face) = self.faces.get(face_id.0).and_then(Option::as_ref) else {
+            return;
+        };
+        let scale = style.size / face.units_per_em() as f32;
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        if buffer.direction() == rustybuzz::Direction::Invalid {
+            buffer.set_direction(rustybuzz::Direction::LeftToRight);
+        }
+        let (script, direction) = (buffer.script(), buffer.direction());
+        let mut plans = self.plans.borrow_mut();
+        let index = match plans
+            .iter()
+            .position(|(f, s, d, _)| *f == face_id && *s == script && *d == direction)
+        {
+            Some(i) => i,
+            None => {
+                let plan = rustybuzz::ShapePlan::new(face, direction, Some(script), None, &[]);
+                plans.push((face_id, script, direction, plan));
+                plans.len() - 1
+            }
+        };
+        let glyphs = rustybuzz::shape_with_plan(face, &plans[index].3, buffer);
+        drop(plans);
+        let infos = glyphs.glyph_infos();
+        let positions = glyphs.glyph_positions();
+        let tracking = style.tracking * style.size;
+        for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
+            let start = info.cluster as usize;
+            let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
+            let end = infos[i..]
+                .iter()
+                .map(|g| g.cluster as usize)
+                .find(|&c| c > start)
+                .unwrap_or(text.len());
+            let piece = if first_of_cluster {
+                text.get(start..end).unwrap_or("").to_string()
+            } else {
+                String::new()
+            };
+            // A zero-width control (soft hyphen, ZWSP) draws nothing.
+            if piece.chars().all(|c| !crate::fonts::needs_glyph(c))
+                && first_of_cluster
+                && (pos.x_advance == 0 || info.glyph_id == 0)
+            {
+                continue;
+            }
+            out.push(ShapedGlyph {
+                face: face_id,
+                id: u16::try_from(info.glyph_id).unwrap_or(0),
+                advance: pos.x_advance as f32 * scale + tracking,
+                x_offset: pos.x_offset as f32 * scale,
+                text: piece,
+            });
+        }
+    }
+}
+
+/// Total advance of shaped glyphs.
+pub fn width(glyphs: &[ShapedGlyph]) -> f32 {
+    glyphs.iter().map(|g| g.advance).sum()
+}

@@ -1,0 +1,183 @@
+//! The layout engine's output, checked and snapshotted without PDF bytes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use folio_core::Paper;
+use folio_pdf::layout::style::PageGeometry;
+use folio_pdf::{PdfOptions, layout};
+
+fn options(paper: Paper) -> PdfOptions {
+    PdfOptions {
+        paper,
+        no_system_fonts: true,
+        ..PdfOptions::default()
+    }
+}
+
+#[test]
+fn seed_layout_snapshot() {
+    let doc = layout(&common::fixture("seed.json"), &options(Paper::A4)).expect("layout");
+    insta::assert_yaml_snapshot!(common::summary(&doc));
+}
+
+#[test]
+fn no_line_leaves_the_text_block() {
+    for paper in [Paper::A4, Paper::Letter] {
+        let g = PageGeometry::for_paper(paper);
+        let doc = layout(&common::fixture("seed.json"), &options(paper)).expect("layout");
+        for (n, page) in doc.pages.iter().enumerate() {
+            for line in &page.lines {
+                let right = line.x + line.width;
+                assert!(line.x >= g.margin_left - 0.01, "page {n}: {}", line.text());
+                assert!(
+                    right <= g.width - g.margin_right + 0.01,
+                    "page {n} ends at {right}: {}",
+                    line.text()
+                );
+                assert!(
+                    line.baseline <= g.height - g.margin_bottom,
+                    "page {n}: {}",
+                    line.text()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_word_longer_than_the_line_is_broken() {
+    let long = "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(6);
+    let url = "https://example.com/a/very/long/path/that/goes/on/and/on/without/any/spaces/at/all/index.html?query=1";
+    let i = common::interview(
+        "en",
+        &[&format!("What is {long}?"), &format!("See {url} for more.")],
+    );
+    let g = PageGeometry::for_paper(Paper::A4);
+    let doc = layout(&i, &options(Paper::A4)).expect("layout");
+    let lines: Vec<_> = doc.pages.iter().flat_map(|p| &p.lines).collect();
+    for line in &lines {
+        assert!(
+            line.x + line.width <= g.width - g.margin_right + 0.01,
+            "overflow: {}",
+            line.text()
+        );
+    }
+    let text: String = lines
+        .iter()
+        .map(|l| l.text().replace('\u{AD}', ""))
+        .collect();
+    assert!(text.contains(&long[..40]));
+    assert!(text.replace(' ', "").contains(url), "{text}");
+}
+
+#[test]
+fn justified_lines_fill_the_measure() {
+    let doc = layout(&common::fixture("seed.json"), &options(Paper::A4)).expect("layout");
+    let g = PageGeometry::for_paper(Paper::A4);
+    // Body lines that end a paragraph are short; the others reach the margin.
+    let body: Vec<_> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| l.runs.iter().any(|r| r.size == 10.5))
+        .collect();
+    let full = body
+        .iter()
+        .filter(|l| (l.x + l.width - (g.width - g.margin_right)).abs() < 0.05)
+        .count();
+    assert!(
+        full * 10 > body.len() * 7,
+        "only {full} of {} body lines justified",
+        body.len()
+    );
+}
+
+#[test]
+fn hyphenated_breaks_carry_a_soft_hyphen() {
+    let doc = layout(&common::fixture("seed.json"), &options(Paper::A4)).expect("layout");
+    let hyphenated: Vec<String> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .map(|l| l.text())
+        .filter(|t| t.ends_with('\u{AD}'))
+        .collect();
+    assert!(!hyphenated.is_empty());
+    // Never two hyphenated lines in a row more than rarely, never a hyphen in the headline.
+    assert!(
+        doc.pages[0]
+            .lines
+            .iter()
+            .take(8)
+            .all(|l| !l.text().ends_with('\u{AD}'))
+    );
+}
+
+#[test]
+fn every_question_gets_an_outline_entry_in_order() {
+    let interview = common::fixture("seed.json");
+    let doc = layout(&interview, &options(Paper::A4)).expect("layout");
+    let questions = interview
+        .turns
+        .iter()
+        .filter(|t| t.role == folio_core::TurnRole::Question)
+        .count();
+    assert_eq!(doc.outline.len(), questions);
+    let positions: Vec<(usize, i64)> = doc.outline.iter().map(|e| (e.page, e.y as i64)).collect();
+    let mut sorted = positions.clone();
+    sorted.sort();
+    assert_eq!(positions, sorted);
+    assert!(doc.outline[0].title.starts_with("Volume II of"));
+}
+
+#[test]
+fn running_heads_and_folios_from_page_two() {
+    let doc = layout(&common::fixture("seed.json"), &options(Paper::A4)).expect("layout");
+    let n = doc.pages.len();
+    assert!(n >= 2);
+    assert!(
+        !doc.pages[0]
+            .lines
+            .iter()
+            .any(|l| l.text().contains(&format!("1 / {n}")))
+    );
+    for (i, page) in doc.pages.iter().enumerate().skip(1) {
+        let folio = format!("{} / {n}", i + 1);
+        assert!(
+            page.lines.iter().any(|l| l.text() == folio),
+            "page {}",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn labels_and_headings_are_not_stranded_at_a_page_end() {
+    let doc = layout(&common::longer(3), &options(Paper::A4)).expect("layout");
+    for (i, page) in doc.pages.iter().enumerate() {
+        let body: Vec<_> = page.lines.iter().filter(|l| l.baseline > 60.0).collect();
+        // A line that starts with a label must have a line of its paragraph after it.
+        if let Some(last) = body.last() {
+            let starts_turn = last
+                .runs
+                .first()
+                .is_some_and(|r| r.face.0 == 5 && r.size < 10.0);
+            assert!(
+                !starts_turn || i + 1 == doc.pages.len(),
+                "label ends page {}",
+                i + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn features_layout_snapshot() {
+    let mut o = options(Paper::A4);
+    o.image_base = Some(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")).into());
+    let doc = layout(&common::fixture("features.json"), &o).expect("layout");
+    assert_eq!(doc.images.len(), 2);
+    insta::assert_yaml_snapshot!(common::summary(&doc));
+}

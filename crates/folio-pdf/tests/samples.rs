@@ -1,0 +1,112 @@
+//! Every sample interview and the seed, read by folio-core and typeset:
+//! the PDF is produced and the layout's outline (pages, first and last
+//! lines, bookmarks) is snapshotted.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use folio_core::{ReadOptions, read_path};
+use folio_pdf::layout::tree::Document;
+use folio_pdf::{PdfError, PdfOptions, layout, pdf};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn seed() -> Option<PathBuf> {
+    let name = "seeds/000_4a37616d70ecd5f6.txt";
+    [
+        repo().join("../shared").join(name),
+        PathBuf::from("/work/shared").join(name),
+    ]
+    .into_iter()
+    .find(|p| p.exists())
+}
+
+fn options(dir: &Path) -> PdfOptions {
+    PdfOptions {
+        image_base: Some(dir.to_path_buf()),
+        ..PdfOptions::default()
+    }
+}
+
+/// Pages with their line count, first and last body lines; then bookmarks.
+fn outline(doc: &Document) -> Vec<String> {
+    let mut rows = Vec::new();
+    for (n, page) in doc.pages.iter().enumerate() {
+        let body: Vec<String> = page
+            .lines
+            .iter()
+            .filter(|l| l.baseline > 70.0)
+            .map(|l| l.text().replace("-\u{AD}", "-").replace('\u{AD}', "‐"))
+            .collect();
+        rows.push(format!(
+            "page {}: {} lines | {} | … | {}",
+            n + 1,
+            body.len(),
+            body.first().map(String::as_str).unwrap_or(""),
+            body.last().map(String::as_str).unwrap_or("")
+        ));
+    }
+    rows.extend(
+        doc.outline
+            .iter()
+            .map(|e| format!("bookmark p{}: {}", e.page + 1, e.title)),
+    );
+    rows
+}
+
+fn cjk_installed() -> bool {
+    Path::new("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").exists()
+        || Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists()
+}
+
+#[test]
+fn samples_typeset() {
+    let dir = repo().join("samples");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.as_bytes()[0].is_ascii_digit())
+    });
+    files.sort();
+    if let Some(seed) = seed() {
+        files.push(seed);
+    }
+    assert!(!files.is_empty(), "no samples in {}", dir.display());
+    for path in files {
+        let name = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or("sample")
+            .to_string();
+        let parsed = read_path(&path, &ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let base = path.parent().unwrap_or(Path::new("."));
+        match pdf(&parsed.interview, &options(base)) {
+            Ok(rendered) => {
+                assert!(rendered.bytes.starts_with(b"%PDF-"), "{name}");
+                if name.starts_with("000_") {
+                    assert!(
+                        rendered.bytes.len() < 100_000,
+                        "seed PDF {} bytes",
+                        rendered.bytes.len()
+                    );
+                }
+            }
+            Err(PdfError::MissingGlyph { .. }) if !cjk_installed() => continue,
+            Err(e) => panic!("{name}: {e}"),
+        }
+        let doc = layout(&parsed.interview, &options(base)).expect("layout");
+        let snapshot = if name.starts_with("000_") {
+            "seed".to_string()
+        } else {
+            name
+        };
+        insta::assert_yaml_snapshot!(format!("sample_{snapshot}"), outline(&doc));
+    }
+}

@@ -1,0 +1,534 @@
+//! Each labelling convention real interviews use, in a small document of its
+//! own, and the errors bad input must give.
+
+// Tests report failure by panicking, helpers included.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+use folio_core::{
+    Block, ClosingBlock, Error, FrontBlock, Inline, InputFormat, Interview, ReadOptions,
+    SpeakerRole, TurnRole, blocks_plain_text, plain_text,
+};
+
+fn read_as(text: &str, name: &str, options: &ReadOptions) -> folio_core::Parsed {
+    match folio_core::read_bytes(text.as_bytes(), name, options) {
+        Ok(parsed) => parsed,
+        Err(err) => panic!("{err}\n---\n{text}"),
+    }
+}
+
+fn md(text: &str) -> Interview {
+    read_as(text, "test.md", &ReadOptions::default()).interview
+}
+
+/// `(label, role, text)` of every turn.
+fn turns(interview: &Interview) -> Vec<(String, TurnRole, String)> {
+    interview
+        .turns
+        .iter()
+        .map(|t| {
+            let label = interview
+                .speaker(&t.speaker)
+                .map(|s| s.label.clone())
+                .unwrap_or_default();
+            (label, t.role, blocks_plain_text(&t.content))
+        })
+        .collect()
+}
+
+fn labels(interview: &Interview) -> Vec<String> {
+    turns(interview).into_iter().map(|(l, ..)| l).collect()
+}
+
+fn texts(interview: &Interview) -> Vec<String> {
+    turns(interview).into_iter().map(|(_, _, t)| t).collect()
+}
+
+fn role_of(interview: &Interview, label: &str) -> Option<SpeakerRole> {
+    interview
+        .speakers
+        .iter()
+        .find(|s| s.label == label)
+        .map(|s| s.role)
+}
+
+#[test]
+fn bold_name_with_colon_inside() {
+    let i = md(
+        "**Ana Ruiz:** Why now?\n\n**Ben Ode:** Because it is time.\n\n**Ana Ruiz:** And then?\n\n**Ben Ode:** We wait.\n",
+    );
+    assert_eq!(labels(&i), ["Ana Ruiz", "Ben Ode", "Ana Ruiz", "Ben Ode"]);
+    assert_eq!(texts(&i)[1], "Because it is time.");
+    assert_eq!(role_of(&i, "Ana Ruiz"), Some(SpeakerRole::Interviewer));
+    assert_eq!(role_of(&i, "Ben Ode"), Some(SpeakerRole::Interviewee));
+}
+
+#[test]
+fn bold_name_with_colon_outside() {
+    let i = md("**Ana**: Why now?\n\n**Ben**: Because.\n\n**Ana**: Really?\n\n**Ben**: Yes.\n");
+    assert_eq!(labels(&i), ["Ana", "Ben", "Ana", "Ben"]);
+    assert_eq!(texts(&i)[0], "Why now?");
+}
+
+#[test]
+fn capitalised_labels_with_honorifics() {
+    let i = md(
+        "MS. RIVERA: Welcome, everyone. Questions?\n\nDANA PARK: What time is the show?\n\nMS. RIVERA: Eight.\n\nDANA PARK: Thanks. And tickets?\n",
+    );
+    assert_eq!(
+        labels(&i),
+        ["MS. RIVERA", "DANA PARK", "MS. RIVERA", "DANA PARK"]
+    );
+    let park = i.speakers.iter().find(|s| s.label == "DANA PARK");
+    assert_eq!(park.and_then(|s| s.name.as_deref()), Some("Dana Park"));
+}
+
+#[test]
+fn bare_q_before_the_question_and_unlabelled_answers() {
+    let i = md(
+        "---\ninterviewee: Priya Raman\n---\n\nQ\n\nWhat is a bridge?\n\nA span.\n\nIt carries loads.\n\nQ\n\nWhy steel?\n\nIt bends before it breaks.\n",
+    );
+    assert_eq!(labels(&i), ["Q", "Priya Raman", "Q", "Priya Raman"]);
+    assert_eq!(texts(&i)[0], "What is a bridge?");
+    assert_eq!(i.turns[1].content.len(), 2);
+    assert_eq!(role_of(&i, "Priya Raman"), Some(SpeakerRole::Interviewee));
+    // A bare Q on the line before the question, in the same paragraph.
+    let j = md("Q\nWhat is a bridge?\n\nA span.\n\nQ\nWhy steel?\n\nIt bends.\n");
+    assert_eq!(
+        texts(&j),
+        ["What is a bridge?", "A span.", "Why steel?", "It bends."]
+    );
+}
+
+#[test]
+fn q_and_a_labels() {
+    let i = md("Q: Why chess?\n\nA: It is quiet.\n\nQ. And the players?\n\nA. They learn fast.\n");
+    assert_eq!(labels(&i), ["Q", "A", "Q", "A"]);
+    assert_eq!(texts(&i)[2], "And the players?");
+    assert_eq!(role_of(&i, "Q"), Some(SpeakerRole::Interviewer));
+    assert_eq!(role_of(&i, "A"), Some(SpeakerRole::Interviewee));
+}
+
+#[test]
+fn labels_followed_by_no_break_spaces_and_full_width_colons() {
+    let i = md(
+        "Anouk\u{a0}:\u{a0}Pourquoi\u{a0}?\n\nPaul\u{a0}:\u{a0}Parce que.\n\nAnouk : Et alors\u{202f}?\n\nPaul : Rien.\n",
+    );
+    assert_eq!(labels(&i), ["Anouk", "Paul", "Anouk", "Paul"]);
+    assert_eq!(texts(&i)[0], "Pourquoi ?");
+    let j = md("记者：为什么？\n\n张华：因为。\n\n记者：然后呢？\n\n张华：没有了。\n");
+    assert_eq!(labels(&j), ["记者", "张华", "记者", "张华"]);
+    assert_eq!(texts(&j)[1], "因为。");
+    assert_eq!(role_of(&j, "记者"), Some(SpeakerRole::Interviewer));
+    assert!(j.meta.language.starts_with("zh"));
+}
+
+#[test]
+fn label_inside_a_bold_question_and_whole_bold_turns() {
+    let i = md("**Q: What changed?**\n\nEverything.\n\n**Q: When?**\n\nIn 1968.\n");
+    assert_eq!(
+        texts(&i),
+        ["What changed?", "Everything.", "When?", "In 1968."]
+    );
+    // The bold marked the question; it is not kept as emphasis.
+    assert!(
+        matches!(&i.turns[0].content[0], Block::Paragraph { content } if content == &[Inline::text("What changed?")])
+    );
+    let j =
+        md("**GT: Is it realistic?**\n\nGosset: Yes.\n\n**GT: Who pays?**\n\nGosset: Everyone.\n");
+    assert_eq!(labels(&j), ["GT", "Gosset", "GT", "Gosset"]);
+    assert_eq!(texts(&j)[0], "Is it realistic?");
+}
+
+#[test]
+fn group_and_role_labels() {
+    let i = md(
+        "MODERATOR: Any questions?\n\nREPORTER: For the band?\n\nINTERPRETER: He says yes.\n\nMEMBERS OF THE BAND: Yes!\n\nMODERATOR: Thank you.\n",
+    );
+    assert_eq!(role_of(&i, "MODERATOR"), Some(SpeakerRole::Moderator));
+    assert_eq!(role_of(&i, "REPORTER"), Some(SpeakerRole::Interviewer));
+    assert_eq!(role_of(&i, "INTERPRETER"), Some(SpeakerRole::Interpreter));
+    assert_eq!(role_of(&i, "MEMBERS OF THE BAND"), Some(SpeakerRole::Group));
+    assert_eq!(i.turns[4].role, TurnRole::Remark);
+}
+
+#[test]
+fn the_same_label_twice_in_a_row_stays_two_turns() {
+    let i =
+        md("LEE: First question?\n\nLEE: Second question, since you nod?\n\nMOSS: Both, yes.\n");
+    assert_eq!(labels(&i), ["LEE", "LEE", "MOSS"]);
+    assert_eq!(i.speakers.len(), 2);
+}
+
+#[test]
+fn numbered_bold_questions_with_indented_answers() {
+    let list = md(
+        "1. **What do you do?**\n\n   I listen.\n\n   Mostly.\n\n2. **What is hard?**\n\n   Transport.\n",
+    );
+    assert_eq!(
+        texts(&list),
+        [
+            "What do you do?",
+            "I listen.\n\nMostly.",
+            "What is hard?",
+            "Transport."
+        ]
+    );
+    assert_eq!(list.turns[0].role, TurnRole::Question);
+    assert_eq!(list.turns[1].role, TurnRole::Answer);
+    let indented = md(
+        "**1. What do you do?**\n\n    I listen to people\n    who are annoyed.\n\n**2. What is hard?**\n\n    Transport.\n",
+    );
+    assert_eq!(
+        texts(&indented),
+        [
+            "1. What do you do?",
+            "I listen to people who are annoyed.",
+            "2. What is hard?",
+            "Transport."
+        ]
+    );
+}
+
+#[test]
+fn bold_question_with_the_answer_after_a_line_break() {
+    let i = md("Intro text.\n\n**Why leave?**\nIt was time.\n\n**Any regrets?**\\\nNone.\n");
+    assert_eq!(
+        texts(&i),
+        ["Why leave?", "It was time.", "Any regrets?", "None."]
+    );
+    assert_eq!(
+        i.introduction().map(blocks_plain_text).as_deref(),
+        Some("Intro text.")
+    );
+}
+
+#[test]
+fn html_comments_are_not_content() {
+    let i = md(
+        "<!--\n**Maré:** Como começou?\n-->\n**Maré:** How did it begin?\n\n<!-- **Duarte:** Com uma discussão. -->\n**Duarte:** With an argument.\n\n**Maré:** And <!-- hoje --> today?\n\n**Duarte:** Better.\n",
+    );
+    assert_eq!(
+        texts(&i),
+        [
+            "How did it begin?",
+            "With an argument.",
+            "And today?",
+            "Better."
+        ]
+    );
+}
+
+#[test]
+fn hard_wrapped_lines_join_into_one_paragraph() {
+    let i = md(
+        "**Q:** This question was wrapped\nat a fixed width?\n\n**A:** And the answer\nwas wrapped too.\n",
+    );
+    assert_eq!(
+        texts(&i),
+        [
+            "This question was wrapped at a fixed width?",
+            "And the answer was wrapped too."
+        ]
+    );
+}
+
+#[test]
+fn a_phrase_with_a_colon_inside_a_paragraph_is_not_a_turn() {
+    let i = md(
+        "**Q:** What happened?\n\n**A:** We met at night. My friend\nAna said: we can do it together.\n\nNobody argued.\n\n**Q:** Then?\n\n**A:** We did.\n",
+    );
+    assert_eq!(i.turns.len(), 4);
+    assert_eq!(i.turns[1].content.len(), 2);
+    assert!(texts(&i)[1].contains("Ana said: we can do it together."));
+}
+
+#[test]
+fn a_list_of_bold_items_inside_an_answer_is_not_a_series_of_turns() {
+    let i = md(
+        "**Q:** What worries you?\n\n**A:** Three things:\n\n- **Prices:** they fall.\n- **Quotas:** they shrink.\n- **Young people.** They leave.\n\nThat is all.\n\n**Q:** Thanks?\n\n**A:** Welcome.\n",
+    );
+    assert_eq!(i.turns.len(), 4);
+    assert!(
+        matches!(&i.turns[1].content[1], Block::List { ordered: false, items } if items.len() == 3)
+    );
+    assert_eq!(i.turns[1].content.len(), 3);
+}
+
+#[test]
+fn headings_between_turns_become_sections() {
+    let i = md(
+        "## Beginnings\n\n**Q:** Where?\n\n**A:** Here.\n\n## Later\n\n**Q:** When?\n\n**A:** Now.\n",
+    );
+    let sections: Vec<(String, usize)> = i
+        .sections
+        .iter()
+        .map(|s| (s.heading.clone(), s.first_turn))
+        .collect();
+    assert_eq!(
+        sections,
+        [("Beginnings".to_string(), 0), ("Later".to_string(), 2)]
+    );
+}
+
+#[test]
+fn a_caption_after_an_image_does_not_break_the_answer() {
+    let i = md(
+        "**Q:** What is this?\n\n**A:** A photo.\n\n![The hall](hall.jpg)\n\n*The auction hall. Photo: Rui Sampaio*\n\nWe sold fish there.\n\n**Q:** And now?\n\n**A:** Still.\n",
+    );
+    assert_eq!(i.turns.len(), 4);
+    let answer = &i.turns[1].content;
+    assert_eq!(answer.len(), 3);
+    match &answer[1] {
+        Block::Figure { figure } => {
+            assert_eq!(figure.src.as_deref(), Some("hall.jpg"));
+            assert_eq!(figure.caption.as_deref(), Some("The auction hall."));
+            assert_eq!(figure.credit.as_deref(), Some("Rui Sampaio"));
+        }
+        other => panic!("expected a figure, got {other:?}"),
+    }
+}
+
+#[test]
+fn front_matter_maps_to_metadata_and_roles() {
+    let i = md(
+        "---\ntitle: \"A “quoted” title\"\nsubtitle: The dek\nkicker: Science\nauthor: Mira Iverson\npublication: Fieldnotes\ndate: 2024-03-02T08:30:00+01:00\nupdated: May 17, 2022\nlanguage: en-GB\nsource_url: https://example.org/a\nlicense: CC BY 4.0\nkeywords: [rivers, maps]\ndescription: A talk.\nspeakers:\n  Iverson: {name: Mira Iverson, role: interviewer}\n  Adebayo: {name: Kemi Adebayo, role: interviewee}\n---\n\n**Adebayo**: I start.\n\n**Iverson**: Do you?\n",
+    );
+    let m = &i.meta;
+    assert_eq!(m.title.as_deref(), Some("A “quoted” title"));
+    assert_eq!(m.subtitle.as_deref(), Some("The dek"));
+    assert_eq!(m.kicker.as_deref(), Some("Science"));
+    assert_eq!(m.authors, ["Mira Iverson"]);
+    assert_eq!(m.publication.as_deref(), Some("Fieldnotes"));
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-02T08:30:00+01:00")
+    );
+    assert_eq!(
+        m.updated.map(|d| d.to_string()).as_deref(),
+        Some("2022-05-17")
+    );
+    assert_eq!(m.language, "en-GB");
+    assert_eq!(m.rights.as_deref(), Some("CC BY 4.0"));
+    assert_eq!(m.keywords, ["rivers", "maps"]);
+    // The source URL gives the identifier: the same URL, the same id.
+    assert_eq!(
+        m.identifier,
+        format!("urn:uuid:{}", uuid_for_url("https://example.org/a"))
+    );
+    // Front matter roles win over who speaks first.
+    assert_eq!(role_of(&i, "Iverson"), Some(SpeakerRole::Interviewer));
+    assert_eq!(i.turns[0].role, TurnRole::Answer);
+    let toml = md(
+        "+++\ntitle = \"T\"\ndate = 2022-05-17\ninterviewer = \"Ann Lee\"\n+++\n\nQ: Why?\n\nA: So.\n",
+    );
+    assert_eq!(
+        toml.meta.published.map(|d| d.to_string()).as_deref(),
+        Some("2022-05-17")
+    );
+    assert_eq!(toml.speakers[0].name.as_deref(), Some("Ann Lee"));
+}
+
+fn uuid_for_url(url: &str) -> String {
+    let a = md(&format!("---\nsource_url: {url}\n---\nQ: x?\n\nA: y.\n"));
+    let b = md(&format!(
+        "---\nsource_url: {url}\ntitle: other\n---\nQ: z?\n\nA: w.\n"
+    ));
+    assert_eq!(a.meta.identifier, b.meta.identifier);
+    a.meta
+        .identifier
+        .trim_start_matches("urn:uuid:")
+        .to_string()
+}
+
+#[test]
+fn roles_can_be_overridden_from_the_command_line() {
+    let text = "LEE: We left at dawn.\n\nMOSS: Why?\n\nLEE: The river.\n\nMOSS: And?\n";
+    let guessed = read_as(text, "t.md", &ReadOptions::default());
+    assert_eq!(
+        role_of(&guessed.interview, "MOSS"),
+        Some(SpeakerRole::Interviewer)
+    );
+    assert!(
+        guessed
+            .warnings
+            .iter()
+            .any(|w| w.kind == folio_core::DiagnosticKind::GuessedRole)
+    );
+    let options = ReadOptions {
+        roles: vec![("Lee".into(), SpeakerRole::Interviewer)],
+        ..ReadOptions::default()
+    };
+    let forced = read_as(text, "t.md", &options);
+    assert_eq!(
+        role_of(&forced.interview, "LEE"),
+        Some(SpeakerRole::Interviewer)
+    );
+    assert_eq!(forced.interview.turns[0].role, TurnRole::Question);
+}
+
+#[test]
+fn closing_bio_after_a_rule_and_footer() {
+    let i = md(
+        "---\ninterviewer: Clara Voss\n---\n\n**Q:** Why?\n\n**A:** So.\n\n---\n\n*Clara Voss is a journalist in Porto.*\n\n© 2023 Revista\n",
+    );
+    let kinds: Vec<&str> = i
+        .closing
+        .iter()
+        .map(|c| match c {
+            ClosingBlock::Bio { .. } => "bio",
+            ClosingBlock::Afterword { .. } => "afterword",
+            ClosingBlock::Footer { .. } => "footer",
+        })
+        .collect();
+    assert_eq!(kinds, ["bio", "footer"]);
+}
+
+#[test]
+fn editors_note_in_italics_then_intro() {
+    let i = md(
+        "*Editor's note: This interview has been condensed.*\n\nWalter spoke to us in May.\n\n**Q:** Where were you?\n\nAt the press.\n\n**Q:** And then?\n\nWe ran.\n",
+    );
+    assert_eq!(
+        i.editors_note().map(blocks_plain_text).as_deref(),
+        Some("This interview has been condensed.")
+    );
+    assert_eq!(
+        i.introduction().map(blocks_plain_text).as_deref(),
+        Some("Walter spoke to us in May.")
+    );
+    assert!(matches!(
+        i.front.first(),
+        Some(FrontBlock::EditorsNote { .. })
+    ));
+}
+
+#[test]
+fn plain_text_transcripts_and_stage_directions() {
+    let text = "Q: Were you there? (Laughter.)\nA: I was. [laughs] Then [04:22] we left.\nQ: Why?\nA: [CHUCKLES] Because.\n";
+    let i = read_as(text, "t.txt", &ReadOptions::default()).interview;
+    assert_eq!(labels(&i), ["Q", "A", "Q", "A"]);
+    let Block::Paragraph { content } = &i.turns[1].content[0] else {
+        panic!("paragraph expected");
+    };
+    assert!(content.contains(&Inline::StageDirection {
+        text: "[laughs]".into()
+    }));
+    assert!(content.contains(&Inline::Timestamp {
+        text: "[04:22]".into()
+    }));
+    assert_eq!(plain_text(content), "I was. [laughs] Then [04:22] we left.");
+}
+
+#[test]
+fn the_reader_follows_the_extension_then_the_content() {
+    let model = r#"{"meta":{"title":"T"},"speakers":[{"id":"q","label":"Q","role":"interviewer"}],"turns":[{"speaker":"q","role":"question","content":[{"type":"paragraph","content":[{"type":"text","text":"Why?"}]}]}]}"#;
+    assert_eq!(
+        read_as(model, "-", &ReadOptions::default()).format,
+        InputFormat::Json
+    );
+    let markdown = "---\ntitle: T\n---\nQ: Why?\n\nA: So.\n";
+    assert_eq!(
+        read_as(markdown, "interview.txt", &ReadOptions::default()).format,
+        InputFormat::Markdown
+    );
+    let forced = ReadOptions {
+        format: Some(InputFormat::Text),
+        ..ReadOptions::default()
+    };
+    assert_eq!(
+        read_as("Q: Why?\n\nA: So.\n", "x.md", &forced).format,
+        InputFormat::Text
+    );
+}
+
+fn read_error(bytes: &[u8], name: &str) -> Error {
+    match folio_core::read_bytes(bytes, name, &ReadOptions::default()) {
+        Ok(parsed) => panic!("expected an error, read {:?}", parsed.interview.meta.title),
+        Err(err) => err,
+    }
+}
+
+#[test]
+fn bad_input_gives_clear_errors() {
+    let err = read_error(b"Q: ok\n\nA: caf\xE9\n", "latin1.txt");
+    assert!(
+        matches!(
+            err,
+            Error::NotUtf8 {
+                offset: 13,
+                line: 3,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("byte offset 13"));
+
+    let err = read_error(b"---\ntitle: [oops\n---\nQ: a?\n", "bad.md");
+    let location = err.location().cloned();
+    assert!(location.as_ref().is_some_and(|l| l.line >= 2), "{err}");
+    assert!(err.to_string().starts_with("bad.md:"), "{err}");
+
+    let err = read_error(b"{\n  \"meta\": {,\n}", "bad.json");
+    assert_eq!(
+        err.location().map(|l| (l.line, l.column)),
+        Some((2, 12)),
+        "{err}"
+    );
+
+    assert!(matches!(read_error(b"", "empty.md"), Error::Empty { .. }));
+    assert!(matches!(
+        read_error(b"\n  \n", "blank.txt"),
+        Error::Empty { .. }
+    ));
+
+    let err = read_error(b"Just a paragraph of prose.\n\nAnother one.\n", "prose.md");
+    assert!(matches!(err, Error::NoTurns { .. }));
+    assert!(
+        err.to_string().contains("looked for speaker labels"),
+        "{err}"
+    );
+
+    let err = read_error(br#"{"meta":{},"speakers":[],"turns":[{"speaker":"x","role":"answer","content":[{"type":"paragraph","content":[]}]}]}"#, "m.json");
+    assert!(matches!(err, Error::InvalidModel { .. }), "{err}");
+}
+
+#[test]
+fn no_input_makes_the_readers_panic() {
+    // Odd shapes that have broken naive readers: none may panic.
+    let inputs = [
+        "Q:",
+        "Q",
+        "**",
+        "**Q**",
+        "**Q:**",
+        ":",
+        "：",
+        "---",
+        "+++",
+        "---\n---",
+        "[",
+        "![](x)",
+        "1. **",
+        "> Q: a",
+        "Q: a\n\nQ:",
+        "\u{a0}:\u{a0}",
+        "# T\n\n---\n\nA:",
+        "*Editor's note:*",
+        "Q\n\nQ\n\nQ",
+        "## \n\nQ: x",
+        "    code\n\nQ: x?",
+        "<!--",
+        "<!-- x",
+        "Q: [",
+        "Q: (",
+        "Editor's Note:\n\n\n\nQ: a?\n\nA: b.",
+        "MS.: x",
+        "é: é\n\né: é",
+    ];
+    for input in inputs {
+        for name in ["x.md", "x.txt", "x.json", "x.yaml"] {
+            let _ = folio_core::read_bytes(input.as_bytes(), name, &ReadOptions::default());
+        }
+    }
+}

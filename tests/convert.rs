@@ -1,0 +1,305 @@
+//! `folio convert` end to end: every sample to every format, deterministic
+//! bytes, one bad file failing alone, and no partial or overwritten files.
+
+// Tests report failure by panicking, helpers included.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn folio(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .output()
+        .expect("folio runs")
+}
+
+fn samples() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .expect("samples folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("list")
+        .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_batch_of_all_samples_to_all_formats() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let samples_dir = root().join("samples");
+    let output = folio(
+        &[
+            "convert",
+            samples_dir.to_str().unwrap(),
+            "--out-dir",
+            out.path().to_str().unwrap(),
+        ],
+        &root(),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let names = files_in(out.path());
+    assert_eq!(names.len(), samples().len() * 3, "{names:?}");
+    for name in &names {
+        let bytes = std::fs::read(out.path().join(name)).expect("read output");
+        let magic: &[u8] = if name.ends_with(".pdf") {
+            b"%PDF-"
+        } else {
+            b"PK\x03\x04"
+        };
+        assert!(
+            bytes.starts_with(magic),
+            "{name} does not start with {magic:?}"
+        );
+    }
+    let summary = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        summary.contains(&format!("converted {n} of {n} inputs", n = samples().len())),
+        "{summary}"
+    );
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let first = tempfile::tempdir().expect("temp dir");
+    let second = tempfile::tempdir().expect("temp dir");
+    let sample = root().join("samples/13-translated-with-comments.md");
+    for dir in [&first, &second] {
+        let output = folio(
+            &[
+                "convert",
+                sample.to_str().unwrap(),
+                "--out-dir",
+                dir.path().to_str().unwrap(),
+            ],
+            &root(),
+        );
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    for name in files_in(first.path()) {
+        let a = std::fs::read(first.path().join(&name)).expect("first");
+        let b = std::fs::read(second.path().join(&name)).expect("second");
+        assert!(a == b, "{name} differs between two runs");
+    }
+}
+
+#[test]
+fn one_bad_file_fails_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        root().join("samples/05-q-a-colon.md"),
+        dir.path().join("good.md"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("bad.md"),
+        "---\ntitle: [broken\n---\nQ: a?\n",
+    )
+    .expect("write");
+    let output = folio(
+        &["convert", "good.md", "bad.md", "--to", "docx,epub"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("bad.md:"), "{stderr}");
+    assert!(stderr.contains("1 failed"), "{stderr}");
+    assert_eq!(
+        files_in(dir.path()),
+        ["bad.md", "good.docx", "good.epub", "good.md"]
+    );
+}
+
+#[test]
+fn failures_leave_no_partial_file_and_inputs_are_never_overwritten() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read(root().join("samples/05-q-a-colon.md")).expect("sample");
+    std::fs::write(dir.path().join("trick.pdf"), &text).expect("write");
+    let output = folio(
+        &[
+            "convert",
+            "trick.pdf",
+            "--from",
+            "markdown",
+            "--to",
+            "pdf",
+            "-o",
+            "trick.pdf",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("refusing to overwrite an input"));
+    assert_eq!(
+        std::fs::read(dir.path().join("trick.pdf")).expect("read"),
+        text
+    );
+    // An existing good output survives a failed conversion untouched.
+    std::fs::write(dir.path().join("broken.epub"), b"previous good book").expect("write");
+    std::fs::write(dir.path().join("broken.md"), "no turns here, just prose.\n").expect("write");
+    let output = folio(&["convert", "broken.md", "--to", "epub"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read(dir.path().join("broken.epub")).expect("read"),
+        b"previous good book"
+    );
+    assert_eq!(
+        files_in(dir.path()),
+        ["broken.epub", "broken.md", "trick.pdf"]
+    );
+}
+
+#[test]
+fn standard_input_to_standard_output() {
+    let sample = std::fs::read(root().join("samples/05-q-a-colon.md")).expect("sample");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args([
+            "convert", "-", "--from", "markdown", "--to", "epub", "-o", "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(&sample)
+            .expect("write stdin");
+    }
+    let output = child.wait_with_output().expect("wait");
+    assert!(output.status.success());
+    assert!(output.stdout.starts_with(b"PK\x03\x04"));
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for args in [
+        vec!["convert", "x.md", "--to", "odt"],
+        vec!["convert", "x.md", "-o", "out.odt"],
+        vec!["convert", "a.md", "b.md", "-o", "out.pdf"],
+        vec!["convert", "x.md", "--paper", "a5"],
+        vec!["convert", "-", "--to", "pdf"],
+    ] {
+        let output = folio(&args, dir.path());
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[test]
+fn shards_are_disjoint_and_cover_every_input() {
+    let mut seen: Vec<String> = Vec::new();
+    for k in 1..=3 {
+        let out = tempfile::tempdir().expect("temp dir");
+        let shard = format!("{k}/3");
+        let output = folio(
+            &[
+                "convert",
+                "samples/[0-9]*.md",
+                "--to",
+                "epub",
+                "--shard",
+                &shard,
+                "--out-dir",
+                out.path().to_str().unwrap(),
+            ],
+            &root(),
+        );
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        seen.extend(files_in(out.path()));
+    }
+    let mut expected: Vec<String> = samples()
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter_map(|p| {
+            p.file_stem()
+                .and_then(|s| s.to_str())
+                .map(|s| format!("{s}.epub"))
+        })
+        .collect();
+    expected.sort();
+    seen.sort();
+    assert_eq!(seen, expected);
+}
+
+#[test]
+fn metadata_overrides_reach_the_output() {
+    let output = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args([
+            "inspect",
+            "--json",
+            "-M",
+            "title=A New Title",
+            "-M",
+            "author=Ann Lee, Bo Chen",
+            "samples/05-q-a-colon.md",
+        ])
+        .current_dir(root())
+        .output()
+        .expect("folio runs");
+    assert!(output.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(value["meta"]["title"], "A New Title");
+    assert_eq!(
+        value["meta"]["authors"],
+        serde_json::json!(["Ann Lee", "Bo Chen"])
+    );
+    let bad = folio(
+        &["inspect", "-M", "colour=red", "samples/05-q-a-colon.md"],
+        &root(),
+    );
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_cli_definition() {
+    let bash = folio(&["completions", "bash"], &root());
+    assert!(bash.status.success());
+    let script = String::from_utf8_lossy(&bash.stdout);
+    assert!(
+        script.contains("convert") && script.contains("--out-dir"),
+        "{script}"
+    );
+    let man = folio(&["man"], &root());
+    assert!(man.status.success());
+    assert!(String::from_utf8_lossy(&man.stdout).contains(".TH folio"));
+}
