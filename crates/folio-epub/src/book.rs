@@ -11,6 +11,7 @@ use crate::archive::{self, Entry};
 use crate::cover::{CoverText, cover_page, svg_cover};
 use crate::error::EpubError;
 use crate::escape::xml_safe;
+use crate::house_style::house_css;
 use crate::images::{FigureImages, figures, read_image};
 use crate::language::Language;
 use crate::options::EpubOptions;
@@ -38,6 +39,7 @@ pub fn write(interview: &Interview, options: &EpubOptions) -> Result<Rendered, E
         let mut writer = ContentWriter {
             images: &images,
             warnings: &mut warnings,
+            label_text: options.style.label_text,
         };
         chapters(interview, &language, &headline, &mut writer)
     };
@@ -67,7 +69,8 @@ pub fn write(interview: &Interview, options: &EpubOptions) -> Result<Rendered, E
     }
     builder.set_uuid(uuid);
     builder.set_modified_date(modified_utc);
-    builder.stylesheet(STYLE.as_bytes())?;
+    let stylesheet = format!("{STYLE}{}", house_css(&options.style));
+    builder.stylesheet(stylesheet.as_bytes())?;
 
     if let Some(cover) = &cover {
         builder.add_cover_image(&cover.href, cover.bytes.as_slice(), cover.media_type)?;

@@ -12,6 +12,7 @@ mod book;
 mod cover;
 mod error;
 pub mod escape;
+mod house_style;
 mod images;
 mod language;
 mod options;
