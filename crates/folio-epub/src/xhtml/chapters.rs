@@ -88,10 +88,13 @@ impl Draft {
 }
 
 /// All content documents except the cover, in reading order.
+/// File names start with `prefix`, which keeps the interviews of an
+/// anthology apart.
 pub fn chapters(
     interview: &Interview,
     language: &Language,
     headline: &str,
+    prefix: &str,
     writer: &mut ContentWriter<'_>,
 ) -> Vec<Chapter> {
     let labels = language.labels;
@@ -111,7 +114,7 @@ pub fn chapters(
     let lead: Vec<&FrontBlock> = interview.front[..lead_len].iter().collect();
     let body = title_page_body(interview, language, headline, &lead, writer);
     out.push(Chapter {
-        file: "title.xhtml".into(),
+        file: format!("{prefix}title.xhtml"),
         title: Some(headline.to_string()),
         matter: Matter::TitlePage,
         xhtml: document(language, headline, "frontmatter", &body),
@@ -131,7 +134,7 @@ pub fn chapters(
                 if let Some(done) = draft.take() {
                     out.push(done.finish(language, headline));
                 }
-                let file = unique_file(&out, name);
+                let file = unique_file(&out, prefix, name);
                 let mut opening = format!(
                     "<section epub:type=\"{epub_type}\" class=\"{name}\">\n<h1>{}</h1>\n",
                     escape::text(label)
@@ -163,8 +166,8 @@ pub fn chapters(
         out.push(done.finish(language, headline));
     }
 
-    conversation(interview, language, headline, writer, &mut out);
-    closing(interview, language, headline, writer, &mut out);
+    conversation(interview, language, headline, prefix, writer, &mut out);
+    closing(interview, language, headline, prefix, writer, &mut out);
     out
 }
 
@@ -173,6 +176,7 @@ fn conversation(
     interview: &Interview,
     language: &Language,
     headline: &str,
+    prefix: &str,
     writer: &mut ContentWriter<'_>,
     out: &mut Vec<Chapter>,
 ) {
@@ -218,7 +222,7 @@ fn conversation(
                     escape::text(title)
                 );
                 draft = Some(Draft::new(
-                    format!("interview-{part}.xhtml"),
+                    format!("{prefix}interview-{part}.xhtml"),
                     Some(title.to_string()),
                     Matter::Body,
                     opening,
@@ -254,7 +258,7 @@ fn conversation(
                 escape::attr(labels.interview)
             );
             Draft::new(
-                format!("interview-{part}.xhtml"),
+                format!("{prefix}interview-{part}.xhtml"),
                 Some(labels.interview.to_string()),
                 Matter::Body,
                 opening,
@@ -281,6 +285,7 @@ fn closing(
     interview: &Interview,
     language: &Language,
     headline: &str,
+    prefix: &str,
     writer: &mut ContentWriter<'_>,
     out: &mut Vec<Chapter>,
 ) {
@@ -301,7 +306,7 @@ fn closing(
                     escape::text(label)
                 );
                 writer.blocks(&mut opening, content);
-                let file = unique_file(out, name);
+                let file = unique_file(out, prefix, name);
                 draft = Some(Draft::new(
                     file,
                     Some(label.to_string()),
@@ -311,7 +316,7 @@ fn closing(
             }
             ClosingBlock::Footer { content } => {
                 let d = draft.get_or_insert_with(|| {
-                    let file = unique_file(out, "footer");
+                    let file = unique_file(out, prefix, "footer");
                     Draft::new(
                         file,
                         None,
@@ -339,13 +344,13 @@ fn non_blank(text: &str) -> Option<&str> {
 }
 
 /// `name.xhtml`, or `name-2.xhtml` and so on when taken.
-fn unique_file(done: &[Chapter], name: &str) -> String {
+fn unique_file(done: &[Chapter], prefix: &str, name: &str) -> String {
     let mut n = 1;
     loop {
         let file = if n == 1 {
-            format!("{name}.xhtml")
+            format!("{prefix}{name}.xhtml")
         } else {
-            format!("{name}-{n}.xhtml")
+            format!("{prefix}{name}-{n}.xhtml")
         };
         if !done.iter().any(|c| c.file == file) {
             return file;
