@@ -83,7 +83,7 @@ mod tests {
         let default = PageSetup::new(Paper::A4, &HouseStyle::default());
         assert_eq!(
             (default.top, default.right, default.bottom, default.left),
-            (1247, 1134, 1361, 1134)
+            (1559, 1757, 1531, 1757)
         );
     }
 }
