@@ -2,28 +2,39 @@
 //! Markdown, model JSON or YAML); figure and cover paths resolve against the
 //! file's directory. Used by `.ci/check-epub.sh` to feed EPUBCheck.
 //!
-//! `cargo run -p folio-epub --example write_epub -- [--raw] INTERVIEW OUT.epub`
+//! ```text
+//! cargo run -p folio-epub --example write_epub -- INTERVIEW OUT.epub
+//! cargo run -p folio-epub --example write_epub -- --raw MODEL.json OUT.epub
+//! cargo run -p folio-epub --example write_epub -- --book OUT.epub INTERVIEW...
+//! ```
 //!
 //! `--raw` deserialises a model JSON file as it is, without the reader's
 //! validation, to show the writer copes with models no reader would make.
+//! `--book` writes the interviews as one anthology.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use folio_core::{Interview, ReadOptions, read_path, source_date_epoch_from_env};
-use folio_epub::{EpubOptions, epub};
+use folio_core::{
+    Anthology, BookOrder, Interview, Meta, ReadOptions, Rendered, read_path,
+    source_date_epoch_from_env,
+};
+use folio_epub::{EpubOptions, epub, epub_anthology};
 
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let raw = args.first().is_some_and(|a| a == "--raw");
-    if raw {
-        args.remove(0);
-    }
-    let [model, out] = args.as_slice() else {
-        eprintln!("usage: write_epub [--raw] INTERVIEW OUT.epub");
-        return ExitCode::from(2);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.as_slice() {
+        [flag, model, out] if flag == "--raw" => raw(model).and_then(|i| write(&i, model, out)),
+        [flag, out, inputs @ ..] if flag == "--book" && !inputs.is_empty() => book(inputs, out),
+        [model, out] => read(model).and_then(|i| write(&i, model, out)),
+        _ => {
+            eprintln!(
+                "usage: write_epub [--raw] INTERVIEW OUT.epub | --book OUT.epub INTERVIEW..."
+            );
+            return ExitCode::from(2);
+        }
     };
-    match run(model, out, raw) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("write_epub: {message}");
@@ -32,23 +43,47 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(model: &str, out: &str, raw: bool) -> Result<(), String> {
-    let interview: Interview = if raw {
-        let text = std::fs::read_to_string(model).map_err(|e| format!("{model}: {e}"))?;
-        serde_json::from_str(&text).map_err(|e| format!("{model}: {e}"))?
-    } else {
-        read_path(Path::new(model), &ReadOptions::default())
-            .map_err(|e| e.to_string())?
-            .interview
-    };
-    let options = EpubOptions {
+fn read(path: &str) -> Result<Interview, String> {
+    Ok(read_path(Path::new(path), &ReadOptions::default())
+        .map_err(|e| e.to_string())?
+        .interview)
+}
+
+fn raw(path: &str) -> Result<Interview, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+fn options(input: &str) -> EpubOptions {
+    EpubOptions {
         source_date_epoch: source_date_epoch_from_env(),
-        base_dir: PathBuf::from(model).parent().map(PathBuf::from),
+        base_dir: PathBuf::from(input).parent().map(PathBuf::from),
         ..EpubOptions::default()
+    }
+}
+
+fn write(interview: &Interview, input: &str, out: &str) -> Result<(), String> {
+    let rendered = epub(interview, &options(input)).map_err(|e| e.to_string())?;
+    save(rendered, input, out)
+}
+
+fn book(inputs: &[String], out: &str) -> Result<(), String> {
+    let interviews = inputs
+        .iter()
+        .map(|i| read(i))
+        .collect::<Result<Vec<_>, _>>()?;
+    let meta = Meta {
+        title: Some("Folio anthology".into()),
+        ..Meta::default()
     };
-    let rendered = epub(&interview, &options).map_err(|e| e.to_string())?;
+    let anthology = Anthology::new(meta, interviews, BookOrder::Given);
+    let rendered = epub_anthology(&anthology, &options(&inputs[0])).map_err(|e| e.to_string())?;
+    save(rendered, "anthology", out)
+}
+
+fn save(rendered: Rendered, input: &str, out: &str) -> Result<(), String> {
     for warning in &rendered.warnings {
-        eprintln!("{model}: warning: {warning}");
+        eprintln!("{input}: warning: {warning}");
     }
     std::fs::write(out, &rendered.bytes).map_err(|e| format!("{out}: {e}"))
 }

@@ -1,156 +1,209 @@
-//! Puts one book together: content documents, images and cover go through
-//! epub-builder, then its output is repaired and re-packed.
+//! Puts a book together from one interview or an anthology: its content
+//! documents, images, cover and metadata, handed to [`crate::assemble`].
 
 use std::path::Path;
 
-use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ReferenceType, TocElement, ZipLibrary};
-use folio_core::{Diagnostic, DiagnosticKind, Interview, Rendered, output_date};
+use epub_builder::ReferenceType;
+use folio_core::{Anthology, Diagnostic, DiagnosticKind, Interview, Meta, Rendered, output_date};
 use uuid::Uuid;
 
-use crate::archive::{self, Entry};
-use crate::cover::{CoverText, cover_page, svg_cover};
+use crate::assemble::{Cover, Document, Parts, assemble};
+use crate::cover::{CoverText, svg_cover};
 use crate::error::EpubError;
 use crate::escape::xml_safe;
+use crate::house_style::house_css;
 use crate::images::{FigureImages, figures, read_image};
 use crate::language::Language;
 use crate::options::EpubOptions;
 use crate::package::{AccessFacts, extra_metadata};
-use crate::repair;
-use crate::xhtml::{Chapter, ContentWriter, Matter, chapters};
+use crate::xhtml::{Chapter, ContentWriter, Matter, anthology_title_page, chapters};
 
 const STYLE: &str = include_str!("style.css");
 
 pub fn write(interview: &Interview, options: &EpubOptions) -> Result<Rendered, EpubError> {
     let mut warnings = Vec::new();
-    let (language, problem) = Language::from_tag(&interview.meta.language);
-    if let Some(problem) = problem {
-        warnings.push(Diagnostic::new(DiagnosticKind::Other, None, problem));
-    }
+    let language = language(&interview.meta, &mut warnings);
     let headline = headline(interview, &language);
-    let uuid = book_uuid(interview);
-    let modified = output_date(&interview.meta, options.source_date_epoch);
-    let modified_utc =
-        chrono::DateTime::from_timestamp(modified.unix_seconds(), 0).unwrap_or_default();
-
-    let base_dir = options.base_dir.as_deref();
-    let images = FigureImages::load(interview, base_dir, &mut warnings);
+    let images = FigureImages::load(interview, options.base_dir.as_deref(), "", &mut warnings);
     let chapters = {
         let mut writer = ContentWriter {
             images: &images,
             warnings: &mut warnings,
+            label_text: options.style.label_text,
         };
-        chapters(interview, &language, &headline, &mut writer)
+        chapters(interview, &language, &headline, "", &mut writer)
     };
-    let cover = cover(interview, options, &language, &headline, &mut warnings);
-
-    let mut builder = EpubBuilder::new(ZipLibrary::new()?)?;
-    builder.epub_version(EpubVersion::V30);
-    builder.set_title(xml_safe(&headline));
-    builder.add_language(language.tag.clone());
-    builder.metadata("direction", language.direction.as_str())?;
-    builder.set_generator("Folio");
-    builder.set_toc_name(language.labels.contents);
-    // EPUBCheck warns about empty metadata elements: leave blank values out.
-    if let Some(description) = non_blank(interview.meta.description.as_deref()) {
-        builder.add_description(description);
-    }
-    for keyword in interview
-        .meta
-        .keywords
-        .iter()
-        .filter_map(|k| non_blank(Some(k)))
-    {
-        builder.add_subject(keyword);
-    }
-    if let Some(rights) = non_blank(interview.meta.rights.as_deref()) {
-        builder.set_license(rights);
-    }
-    builder.set_uuid(uuid);
-    builder.set_modified_date(modified_utc);
-    builder.stylesheet(STYLE.as_bytes())?;
-
-    if let Some(cover) = &cover {
-        builder.add_cover_image(&cover.href, cover.bytes.as_slice(), cover.media_type)?;
-        let page = cover_page(&language, &cover.href, &cover.alt);
-        builder.add_content(
-            EpubContent::new("cover.xhtml", page.as_bytes())
-                .title(xml_safe(language.labels.cover))
-                .reftype(ReferenceType::Cover),
-        )?;
-    }
-    for image in images.iter() {
-        builder.add_resource(&image.href, image.bytes.as_slice(), image.media_type)?;
-    }
-    let mut start_marked = false;
-    for chapter in &chapters {
-        let reftype = match chapter.matter {
-            Matter::TitlePage => Some(ReferenceType::TitlePage),
-            Matter::Body if !start_marked => {
-                start_marked = true;
-                Some(ReferenceType::Text)
-            }
-            _ => None,
-        };
-        builder.add_content(content(chapter, reftype))?;
-    }
-
-    let mut raw = Vec::new();
-    builder.generate(&mut raw)?;
-
+    let text = CoverText {
+        kicker: interview.meta.kicker.as_deref(),
+        title: &headline,
+        interviewees: interview.interviewees(),
+        publication: interview.meta.publication.as_deref(),
+    };
+    let cover = cover(&interview.meta, &text, options, &language, &mut warnings);
+    let documents = spine(chapters.iter().map(|c| (c, 1)));
     let access = access_facts(interview, &images);
-    let metadata = extra_metadata(interview, access);
-    let identifier = uuid::fmt::Urn::from_uuid(uuid).to_string();
-    let mut entries = archive::unpack(&raw)?;
-    for entry in &mut entries {
-        let repaired = match entry.name.as_str() {
-            repair::PACKAGE_PATH => repair::add_package_metadata(&text(entry)?, &metadata)?,
-            repair::NAV_PATH => repair::set_nav_language(&text(entry)?, &language)?,
-            repair::NCX_PATH => repair::fix_ncx_head(
-                &text(entry)?,
-                &xml_safe(&headline),
-                &identifier,
-                toc_depth(&chapters),
-            )?,
-            _ => continue,
-        };
-        entry.bytes = repaired.into_bytes();
-    }
-    let bytes = archive::pack(&entries, archive::zip_time(modified.unix_seconds()))?;
+    let bytes = assemble(Parts {
+        title: &headline,
+        language: &language,
+        meta: &interview.meta,
+        uuid: book_uuid(&interview.meta),
+        modified: output_date(&interview.meta, options.source_date_epoch),
+        stylesheet: format!("{STYLE}{}", house_css(&options.style)),
+        cover,
+        images: images.iter().collect(),
+        documents,
+        metadata: extra_metadata(interview, access),
+    })?;
     Ok(Rendered { bytes, warnings })
 }
 
-fn text(entry: &Entry) -> Result<String, EpubError> {
-    String::from_utf8(entry.bytes.clone()).map_err(|_| EpubError::UnexpectedOutput {
-        file: "package",
-        detail: format!("{} is not UTF-8", entry.name),
-    })
-}
-
-/// An epub-builder content document with its TOC entries.
-fn content(chapter: &Chapter, reftype: Option<ReferenceType>) -> EpubContent<&[u8]> {
-    let mut content = EpubContent::new(chapter.file.as_str(), chapter.xhtml.as_bytes());
-    if let Some(title) = &chapter.title {
-        content = content.title(xml_safe(title));
-    }
-    if let Some(reftype) = reftype {
-        content = content.reftype(reftype);
-    }
-    // Entries at depth 2 hang below the depth-1 entry before them.
-    let mut children: Vec<TocElement> = Vec::new();
-    for entry in &chapter.toc {
-        let element = TocElement::new(
-            format!("{}#{}", chapter.file, entry.fragment),
-            xml_safe(&entry.title),
+/// Several interviews as one book: the book's title page lists them; each
+/// keeps its own title page, language, notes and sections, one level down
+/// in the table of contents.
+pub fn write_anthology(book: &Anthology, options: &EpubOptions) -> Result<Rendered, EpubError> {
+    let mut warnings = Vec::new();
+    let language = language(&book.meta, &mut warnings);
+    let title = book_title(book, &language);
+    let mut parts_of: Vec<(Vec<Chapter>, FigureImages)> = Vec::new();
+    let mut access = AccessFacts {
+        images: 0,
+        images_described: 0,
+    };
+    for (index, interview) in book.interviews.iter().enumerate() {
+        let prefix = format!("i{:02}-", index + 1);
+        let own_language = self::language(&interview.meta, &mut warnings);
+        let headline = headline(interview, &own_language);
+        let images = FigureImages::load(
+            interview,
+            options.base_dir.as_deref(),
+            &prefix,
+            &mut warnings,
         );
-        match children.last_mut() {
-            Some(parent) if entry.depth > 1 => *parent = parent.clone().child(element),
-            _ => children.push(element),
+        let chapters = {
+            let mut writer = ContentWriter {
+                images: &images,
+                warnings: &mut warnings,
+                label_text: options.style.label_text,
+            };
+            chapters(interview, &own_language, &headline, &prefix, &mut writer)
+        };
+        let facts = access_facts(interview, &images);
+        access.images += facts.images;
+        access.images_described += facts.images_described;
+        parts_of.push((chapters, images));
+    }
+    let contents: Vec<(String, String)> = parts_of
+        .iter()
+        .filter_map(|(chapters, _)| chapters.first())
+        .map(|c| (c.file.clone(), c.title.clone().unwrap_or_default()))
+        .collect();
+    let title_page = anthology_title_page(&book.meta, &language, &title, &contents);
+    let mut placed: Vec<(&Chapter, i32)> = vec![(&title_page, 1)];
+    for (chapters, _) in &parts_of {
+        for chapter in chapters {
+            // Each interview's title page heads its entry; the rest hang below it.
+            let level = if chapter.matter == Matter::TitlePage {
+                1
+            } else {
+                2
+            };
+            placed.push((chapter, level));
         }
     }
-    for child in children {
-        content = content.child(child);
+    let mut documents = spine(placed.into_iter());
+    // Only the book's own title page is the book's title page.
+    for document in documents.iter_mut().skip(1) {
+        if document.reftype == Some(ReferenceType::TitlePage) {
+            document.reftype = None;
+        }
     }
-    content
+    let text = CoverText {
+        kicker: book.meta.kicker.as_deref(),
+        title: &title,
+        interviewees: book.meta.authors.iter().map(String::as_str).collect(),
+        publication: book.meta.publication.as_deref(),
+    };
+    let cover = cover(&book.meta, &text, options, &language, &mut warnings);
+    let bytes = assemble(Parts {
+        title: &title,
+        language: &language,
+        meta: &book.meta,
+        uuid: book_uuid(&book.meta),
+        modified: output_date(&book.meta, options.source_date_epoch),
+        stylesheet: format!("{STYLE}{}", house_css(&options.style)),
+        cover,
+        images: parts_of
+            .iter()
+            .flat_map(|(_, images)| images.iter())
+            .collect(),
+        documents,
+        metadata: extra_metadata(&metadata_view(book), access),
+    })?;
+    Ok(Rendered { bytes, warnings })
+}
+
+/// Spine entries with landmarks: the title page, and the first part of the
+/// conversation as where reading starts.
+fn spine<'a>(chapters: impl Iterator<Item = (&'a Chapter, i32)>) -> Vec<Document<'a>> {
+    let mut start_marked = false;
+    chapters
+        .map(|(chapter, level)| {
+            let reftype = match chapter.matter {
+                Matter::TitlePage => Some(ReferenceType::TitlePage),
+                Matter::Body if !start_marked => {
+                    start_marked = true;
+                    Some(ReferenceType::Text)
+                }
+                _ => None,
+            };
+            Document {
+                chapter,
+                level,
+                reftype,
+            }
+        })
+        .collect()
+}
+
+fn language(meta: &Meta, warnings: &mut Vec<Diagnostic>) -> Language {
+    let (language, problem) = Language::from_tag(&meta.language);
+    if let Some(problem) = problem {
+        warnings.push(Diagnostic::new(DiagnosticKind::Other, None, problem));
+    }
+    language
+}
+
+/// The book's title, else its subtitle, else a count of its interviews.
+fn book_title(book: &Anthology, language: &Language) -> String {
+    [book.meta.title.as_deref(), book.meta.subtitle.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(|t| xml_safe(t).split_whitespace().collect::<Vec<_>>().join(" "))
+        .find(|t| !t.is_empty())
+        .unwrap_or_else(|| format!("{} ({})", language.labels.interview, book.interviews.len()))
+}
+
+/// The anthology as one interview for the package metadata: the book's
+/// facts, and the people of every interview as its creators.
+fn metadata_view(book: &Anthology) -> Interview {
+    let mut meta = book.meta.clone();
+    for interview in &book.interviews {
+        meta.authors.extend(interview.meta.authors.iter().cloned());
+        meta.interviewers
+            .extend(interview.meta.interviewers.iter().cloned());
+    }
+    Interview {
+        meta,
+        speakers: book
+            .interviews
+            .iter()
+            .flat_map(|i| i.speakers.iter().cloned())
+            .collect(),
+        front: Vec::new(),
+        turns: Vec::new(),
+        sections: Vec::new(),
+        closing: Vec::new(),
+    }
 }
 
 /// The title of the book: the headline, else a subtitle, else who speaks.
@@ -173,8 +226,7 @@ fn headline(interview: &Interview, language: &Language) -> String {
 
 /// The model's stable identifier as a UUID: itself when it is one, else a
 /// name-based UUID of it (or of the source URL or title when it is empty).
-fn book_uuid(interview: &Interview) -> Uuid {
-    let meta = &interview.meta;
+fn book_uuid(meta: &Meta) -> Uuid {
     let identifier = meta.identifier.trim();
     if let Some(uuid) = identifier
         .get(..9)
@@ -195,35 +247,19 @@ fn book_uuid(interview: &Interview) -> Uuid {
     Uuid::new_v5(&Uuid::NAMESPACE_URL, name.as_bytes())
 }
 
-/// A cover image to pack.
-#[derive(Debug)]
-struct Cover {
-    href: String,
-    media_type: &'static str,
-    bytes: Vec<u8>,
-    alt: String,
-}
-
-/// The given cover (options first, then the interview's), or a drawn one.
+/// The given cover (options first, then the model's), or a drawn one.
 fn cover(
-    interview: &Interview,
+    meta: &Meta,
+    text: &CoverText<'_>,
     options: &EpubOptions,
     language: &Language,
-    headline: &str,
     warnings: &mut Vec<Diagnostic>,
 ) -> Option<Cover> {
     let given = options
         .cover_image
         .as_deref()
         .map(|p| p.to_string_lossy().into_owned())
-        .or_else(|| interview.meta.cover.clone());
-    let interviewees = interview.interviewees();
-    let text = CoverText {
-        kicker: interview.meta.kicker.as_deref(),
-        title: headline,
-        interviewees,
-        publication: interview.meta.publication.as_deref(),
-    };
+        .or_else(|| meta.cover.clone());
     if let Some(src) = given {
         let base = if options.cover_image.is_some() {
             None
@@ -252,7 +288,7 @@ fn cover(
     Some(Cover {
         href: "images/cover.svg".into(),
         media_type: "image/svg+xml",
-        bytes: svg_cover(&text, language).into_bytes(),
+        bytes: svg_cover(text, language).into_bytes(),
         alt: text.description(),
     })
 }
@@ -269,20 +305,4 @@ fn access_facts(interview: &Interview, images: &FigureImages) -> AccessFacts {
             .filter(|f| f.alt.as_deref().is_some_and(|a| !a.trim().is_empty()))
             .count(),
     }
-}
-
-/// Levels of the table of contents: documents, plus the entries inside them.
-fn toc_depth(chapters: &[Chapter]) -> usize {
-    let inner = chapters
-        .iter()
-        .flat_map(|c| &c.toc)
-        .map(|e| usize::from(e.depth))
-        .max();
-    1 + inner.unwrap_or(0)
-}
-
-/// The value made XML-safe and trimmed, unless nothing is left.
-fn non_blank(value: Option<&str>) -> Option<String> {
-    let value = xml_safe(value?.trim());
-    (!value.trim().is_empty()).then_some(value)
 }

@@ -27,10 +27,12 @@ pub struct FigureImages {
 }
 
 impl FigureImages {
-    /// Loads every figure image once, in reading order.
+    /// Loads every figure image once, in reading order; their names in the
+    /// package start with `prefix`.
     pub fn load(
         interview: &Interview,
         base_dir: Option<&Path>,
+        prefix: &str,
         warnings: &mut Vec<Diagnostic>,
     ) -> Self {
         let mut images = FigureImages::default();
@@ -45,7 +47,7 @@ impl FigureImages {
             match read_image(src, base_dir) {
                 Ok((bytes, kind)) => {
                     let href = format!(
-                        "images/figure-{}.{}",
+                        "images/{prefix}figure-{}.{}",
                         images.order.len() + 1,
                         kind.extension
                     );

@@ -8,10 +8,12 @@
 //! reproducible (see [`repair`] and [`archive`]).
 
 pub mod archive;
+mod assemble;
 mod book;
 mod cover;
 mod error;
 pub mod escape;
+mod house_style;
 mod images;
 mod language;
 mod options;
@@ -19,7 +21,7 @@ pub mod package;
 pub mod repair;
 mod xhtml;
 
-use folio_core::{Interview, Rendered};
+use folio_core::{Anthology, Interview, Rendered};
 
 pub use error::EpubError;
 pub use options::EpubOptions;
@@ -30,4 +32,12 @@ pub use options::EpubOptions;
 /// back in [`Rendered::warnings`].
 pub fn epub(interview: &Interview, options: &EpubOptions) -> Result<Rendered, EpubError> {
     book::write(interview, options)
+}
+
+/// Writes several interviews as one EPUB: the book's title page lists them,
+/// and the navigation nests each interview's sections (or questions) under
+/// its title. Each interview keeps its own language, metadata and speakers;
+/// figure paths resolve against [`EpubOptions::base_dir`].
+pub fn epub_anthology(book: &Anthology, options: &EpubOptions) -> Result<Rendered, EpubError> {
+    book::write_anthology(book, options)
 }

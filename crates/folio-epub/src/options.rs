@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
+use folio_core::HouseStyle;
+
 /// Options for [`crate::epub`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EpubOptions {
     /// `SOURCE_DATE_EPOCH`, for `dcterms:modified` and the zip timestamps.
     pub source_date_epoch: Option<i64>,
@@ -16,6 +18,9 @@ pub struct EpubOptions {
     /// Draw an SVG cover (kicker, title, interviewee) when no cover image is
     /// available. Without it the book has no cover.
     pub generate_cover: bool,
+    /// The house style: fonts, base size, label and question colours, and
+    /// how speaker labels look. Paper and margins do not apply to e-books.
+    pub style: HouseStyle,
 }
 
 impl Default for EpubOptions {
@@ -25,6 +30,7 @@ impl Default for EpubOptions {
             base_dir: None,
             cover_image: None,
             generate_cover: true,
+            style: HouseStyle::default(),
         }
     }
 }

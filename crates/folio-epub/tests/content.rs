@@ -136,3 +136,35 @@ fn cjk_and_right_to_left_text_come_through_intact() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn the_house_style_reaches_labels_and_stylesheet() -> TestResult {
+    use folio_core::{HouseStyle, LabelCase, LabelText};
+    let style = HouseStyle {
+        label_text: LabelText::FullName,
+        label_case: LabelCase::SmallCaps,
+        label_color: "#123456".into(),
+        heading_font: Some("Source Sans 3".into()),
+        ..HouseStyle::default()
+    };
+    let options = folio_epub::EpubOptions {
+        style,
+        ..common::options()
+    };
+    let rendered = folio_epub::epub(&fixture("full")?, &options)?;
+    let book = common::unpack(&rendered.bytes)?;
+    let interview = book.text("OEBPS/interview-1.xhtml")?;
+    assert!(
+        interview.contains("<b class=\"speaker\">Mira Sol:</b> With silence"),
+        "full names replace labels"
+    );
+    assert!(
+        interview.contains("<b class=\"speaker\">Q:</b>"),
+        "a speaker without a name keeps the label"
+    );
+    let css = book.text("OEBPS/stylesheet.css")?;
+    assert!(css.contains(".speaker, .kicker { color: #123456; }"));
+    assert!(css.contains("font-variant: small-caps"));
+    assert!(css.contains("font-family: \"Source Sans 3\", sans-serif;"));
+    Ok(())
+}

@@ -40,7 +40,7 @@ fn package_metadata_says_what_the_model_says() -> TestResult {
     assert_eq!(dc(&document, "language"), ["en-GB"]);
     assert_eq!(
         dc(&document, "identifier"),
-        [interview.meta.identifier.clone()]
+        [interview.meta.identifier.as_str()]
     );
     let package = document.root_element();
     let unique = package.attribute("unique-identifier").unwrap_or("");

@@ -3,7 +3,7 @@
 //! main section), and what follows it.
 
 use folio_core::{
-    Block, ClosingBlock, FrontBlock, Interview, Section, TurnRole, blocks_plain_text,
+    Block, ClosingBlock, FrontBlock, Inline, Interview, Section, TurnRole, blocks_plain_text,
 };
 
 use super::content::ContentWriter;
@@ -88,10 +88,13 @@ impl Draft {
 }
 
 /// All content documents except the cover, in reading order.
+/// File names start with `prefix`, which keeps the interviews of an
+/// anthology apart.
 pub fn chapters(
     interview: &Interview,
     language: &Language,
     headline: &str,
+    prefix: &str,
     writer: &mut ContentWriter<'_>,
 ) -> Vec<Chapter> {
     let labels = language.labels;
@@ -111,7 +114,7 @@ pub fn chapters(
     let lead: Vec<&FrontBlock> = interview.front[..lead_len].iter().collect();
     let body = title_page_body(interview, language, headline, &lead, writer);
     out.push(Chapter {
-        file: "title.xhtml".into(),
+        file: format!("{prefix}title.xhtml"),
         title: Some(headline.to_string()),
         matter: Matter::TitlePage,
         xhtml: document(language, headline, "frontmatter", &body),
@@ -131,7 +134,7 @@ pub fn chapters(
                 if let Some(done) = draft.take() {
                     out.push(done.finish(language, headline));
                 }
-                let file = unique_file(&out, name);
+                let file = unique_file(&out, prefix, name);
                 let mut opening = format!(
                     "<section epub:type=\"{epub_type}\" class=\"{name}\">\n<h1>{}</h1>\n",
                     escape::text(label)
@@ -163,8 +166,8 @@ pub fn chapters(
         out.push(done.finish(language, headline));
     }
 
-    conversation(interview, language, headline, writer, &mut out);
-    closing(interview, language, headline, writer, &mut out);
+    conversation(interview, language, headline, prefix, writer, &mut out);
+    closing(interview, language, headline, prefix, writer, &mut out);
     out
 }
 
@@ -173,11 +176,20 @@ fn conversation(
     interview: &Interview,
     language: &Language,
     headline: &str,
+    prefix: &str,
     writer: &mut ContentWriter<'_>,
     out: &mut Vec<Chapter>,
 ) {
     let labels = language.labels;
     let list_questions = interview.sections.is_empty();
+    // Markdown documents often start their sections at `##`: the highest
+    // level present is the one that splits the book.
+    let top_level = interview
+        .sections
+        .iter()
+        .map(|s| s.level)
+        .min()
+        .unwrap_or(1);
     let mut draft: Option<Draft> = None;
     let mut part = 0;
     let mut section_number = 0;
@@ -197,7 +209,7 @@ fn conversation(
             section_number += 1;
             let id = format!("section-{section_number}");
             let shown = non_blank(&section.heading);
-            let main = section.level <= 1 || draft.is_none();
+            let main = section.level <= top_level || draft.is_none();
             if main {
                 if let Some(done) = draft.take() {
                     out.push(done.finish(language, headline));
@@ -210,7 +222,7 @@ fn conversation(
                     escape::text(title)
                 );
                 draft = Some(Draft::new(
-                    format!("interview-{part}.xhtml"),
+                    format!("{prefix}interview-{part}.xhtml"),
                     Some(title.to_string()),
                     Matter::Body,
                     opening,
@@ -246,7 +258,7 @@ fn conversation(
                 escape::attr(labels.interview)
             );
             Draft::new(
-                format!("interview-{part}.xhtml"),
+                format!("{prefix}interview-{part}.xhtml"),
                 Some(labels.interview.to_string()),
                 Matter::Body,
                 opening,
@@ -273,6 +285,7 @@ fn closing(
     interview: &Interview,
     language: &Language,
     headline: &str,
+    prefix: &str,
     writer: &mut ContentWriter<'_>,
     out: &mut Vec<Chapter>,
 ) {
@@ -293,7 +306,7 @@ fn closing(
                     escape::text(label)
                 );
                 writer.blocks(&mut opening, content);
-                let file = unique_file(out, name);
+                let file = unique_file(out, prefix, name);
                 draft = Some(Draft::new(
                     file,
                     Some(label.to_string()),
@@ -303,7 +316,7 @@ fn closing(
             }
             ClosingBlock::Footer { content } => {
                 let d = draft.get_or_insert_with(|| {
-                    let file = unique_file(out, "footer");
+                    let file = unique_file(out, prefix, "footer");
                     Draft::new(
                         file,
                         None,
@@ -331,13 +344,13 @@ fn non_blank(text: &str) -> Option<&str> {
 }
 
 /// `name.xhtml`, or `name-2.xhtml` and so on when taken.
-fn unique_file(done: &[Chapter], name: &str) -> String {
+fn unique_file(done: &[Chapter], prefix: &str, name: &str) -> String {
     let mut n = 1;
     loop {
         let file = if n == 1 {
-            format!("{name}.xhtml")
+            format!("{prefix}{name}.xhtml")
         } else {
-            format!("{name}-{n}.xhtml")
+            format!("{prefix}{name}-{n}.xhtml")
         };
         if !done.iter().any(|c| c.file == file) {
             return file;
@@ -348,7 +361,13 @@ fn unique_file(done: &[Chapter], name: &str) -> String {
 
 /// The start of some content as one line of at most `max` characters.
 pub fn excerpt(blocks: &[Block], max: usize) -> Option<String> {
-    let text = escape::xml_safe(&blocks_plain_text(blocks));
+    let mut spoken = String::new();
+    spoken_text(blocks, &mut spoken);
+    // Timestamps and stage directions make poor entries, unless they are all there is.
+    if spoken.trim().is_empty() {
+        spoken = blocks_plain_text(blocks);
+    }
+    let text = escape::xml_safe(&spoken);
     let words: Vec<&str> = text.split_whitespace().collect();
     let line = words.join(" ");
     if line.is_empty() {
@@ -366,10 +385,34 @@ pub fn excerpt(blocks: &[Block], max: usize) -> Option<String> {
     Some(format!("{}…", cut.trim_end_matches([' ', ',', ';', ':'])))
 }
 
+/// The words spoken in some content, without timestamps or stage directions.
+fn spoken_text(blocks: &[Block], out: &mut String) {
+    fn inlines(content: &[Inline], out: &mut String) {
+        for inline in content {
+            match inline {
+                Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+                Inline::Emphasis { content }
+                | Inline::Strong { content }
+                | Inline::Link { content, .. } => inlines(content, out),
+                Inline::LineBreak => out.push(' '),
+                Inline::StageDirection { .. } | Inline::Timestamp { .. } => {}
+            }
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Paragraph { content } => inlines(content, out),
+            Block::List { items, .. } => items.iter().for_each(|item| spoken_text(item, out)),
+            Block::Quote { content } => spoken_text(content, out),
+            Block::Figure { .. } => {}
+        }
+        out.push(' ');
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use folio_core::Inline;
 
     fn paragraph(text: &str) -> Vec<Block> {
         vec![Block::Paragraph {
@@ -386,5 +429,14 @@ mod tests {
         let cut = excerpt(&paragraph(&cjk), 10).unwrap_or_default();
         assert_eq!(cut.chars().count(), 11);
         assert_eq!(excerpt(&paragraph("  "), 10), None);
+        let timed = vec![Block::Paragraph {
+            content: vec![
+                Inline::Timestamp {
+                    text: "[00:28]".into(),
+                },
+                Inline::text(" Why moths?"),
+            ],
+        }];
+        assert_eq!(excerpt(&timed, 80).as_deref(), Some("Why moths?"));
     }
 }

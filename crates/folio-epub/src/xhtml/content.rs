@@ -1,7 +1,7 @@
 //! Blocks and inlines of the model as XHTML: paragraphs, lists, quotes,
 //! figures, emphasis, links, stage directions and timestamps.
 
-use folio_core::{Block, Diagnostic, DiagnosticKind, Figure, Inline};
+use folio_core::{Block, Diagnostic, DiagnosticKind, Figure, Inline, LabelText};
 
 use crate::escape;
 use crate::images::FigureImages;
@@ -11,6 +11,8 @@ use crate::images::FigureImages;
 pub struct ContentWriter<'a> {
     pub images: &'a FigureImages,
     pub warnings: &'a mut Vec<Diagnostic>,
+    /// Whether turns show the label as printed or the speaker's full name.
+    pub label_text: LabelText,
 }
 
 impl ContentWriter<'_> {
@@ -229,6 +231,7 @@ mod tests {
         ContentWriter {
             images: &images,
             warnings: &mut warnings,
+            label_text: LabelText::Label,
         }
         .inlines(&mut out, inlines);
         (out, warnings.len())

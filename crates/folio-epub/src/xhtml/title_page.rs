@@ -142,7 +142,7 @@ fn participants(out: &mut String, interview: &Interview, heading: &str) {
         .iter()
         .filter_map(|s| {
             visible(s.name.as_deref())
-                .filter(|name| *name != s.label.trim())
+                .filter(|name| !same_name(name, &s.label))
                 .map(|name| (s, name))
         })
         .collect();
@@ -171,4 +171,9 @@ pub fn visible(text: Option<&str>) -> Option<&str> {
         .chars()
         .any(|c| !c.is_whitespace() && !c.is_control() && escape::is_xml_char(c));
     shows.then_some(text)
+}
+
+/// Whether a label already says the name (`HELEN MARSH` for Helen Marsh).
+pub fn same_name(name: &str, label: &str) -> bool {
+    name.trim().to_lowercase() == label.trim().to_lowercase()
 }

@@ -1,10 +1,10 @@
 //! One turn of the conversation: a section whose first paragraph opens with
 //! the speaker's label, classed as question, answer or remark.
 
-use folio_core::{Block, Interview, Turn};
+use folio_core::{Block, Interview, LabelText, Turn};
 
 use super::content::ContentWriter;
-use super::title_page::visible;
+use super::title_page::{same_name, visible};
 use crate::escape;
 use crate::language::Language;
 
@@ -26,7 +26,7 @@ pub fn write_turn(
         turn_id(index),
         escape::attr(&turn.speaker),
     ));
-    let label = speaker_label(interview, language, turn);
+    let label = speaker_label(interview, language, turn, writer.label_text);
     match turn.content.split_first() {
         Some((Block::Paragraph { content }, rest)) => {
             out.push_str("<p>");
@@ -51,15 +51,25 @@ pub fn turn_id(index: usize) -> String {
 }
 
 /// `<b class="speaker">GT:</b> `, with the full name as the abbreviation's
-/// expansion when the label is not the name.
-fn speaker_label(interview: &Interview, language: &Language, turn: &Turn) -> String {
+/// expansion when the label is not the name; or the full name itself when
+/// the house style asks for it.
+fn speaker_label(
+    interview: &Interview,
+    language: &Language,
+    turn: &Turn,
+    shown: LabelText,
+) -> String {
     let speaker = interview.speaker(&turn.speaker);
-    let label = speaker
-        .map(|s| s.label.as_str())
-        .unwrap_or(turn.speaker.as_str());
+    let name = speaker.and_then(|s| visible(s.name.as_deref()));
+    let label = match (shown, name) {
+        (LabelText::FullName, Some(name)) => name,
+        _ => speaker
+            .map(|s| s.label.as_str())
+            .unwrap_or(turn.speaker.as_str()),
+    };
     let mut out = String::from("<b class=\"speaker\">");
-    match speaker.and_then(|s| visible(s.name.as_deref())) {
-        Some(name) if name != label => {
+    match name {
+        Some(name) if !same_name(name, label) => {
             out.push_str(&format!("<abbr title=\"{}\">", escape::attr(name)));
             escape::push_text(&mut out, label);
             out.push_str("</abbr>");
