@@ -135,9 +135,13 @@ fn lay_out(content: Content<'_>, options: &PdfOptions) -> Result<Laid, PdfError>
         .iter()
         .map(|w| folio_core::Diagnostic::new(folio_core::DiagnosticKind::Font, None, w.clone()))
         .collect();
+    // The style's default margins are the designed page rounded to
+    // millimetres: they keep the designed page (centred measure on Letter too).
     let geometry = match &options.style {
-        Some(style) => PageGeometry::with_margins_mm(options.paper, style.margins_mm),
-        None => PageGeometry::for_paper(options.paper),
+        Some(style) if style.margins_mm != HouseStyle::default().margins_mm => {
+            PageGeometry::with_margins_mm(options.paper, style.margins_mm)
+        }
+        _ => PageGeometry::for_paper(options.paper),
     };
     let design = options
         .style

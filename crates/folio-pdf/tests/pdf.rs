@@ -533,3 +533,18 @@ fn cjk_subsets_are_renumbered_and_small() {
     }
     assert!(fonts >= 2, "a CJK face and a Latin one");
 }
+
+#[test]
+fn the_default_house_style_gives_the_same_pdf_as_none() {
+    let seed = common::fixture("seed.json");
+    for paper in [Paper::A4, Paper::Letter] {
+        let plain = PdfOptions { paper, ..options() };
+        let styled = PdfOptions {
+            style: Some(folio_core::HouseStyle::default()),
+            ..plain.clone()
+        };
+        let a = pdf(&seed, &plain).expect("pdf").bytes;
+        let b = pdf(&seed, &styled).expect("pdf").bytes;
+        assert!(a == b, "{paper:?}: the default style changes the PDF");
+    }
+}

@@ -179,17 +179,35 @@ impl Default for Design {
 
 impl Design {
     pub fn from_house(style: &folio_core::HouseStyle) -> Self {
-        let size = if style.base_size.is_finite() {
-            style.base_size.clamp(6.0, 24.0)
-        } else {
-            BODY_SIZE
-        };
+        // The style's defaults are the designed page written in points and
+        // hex: they map back to it exactly (text black is a 90% grey).
+        let house = folio_core::HouseStyle::default();
         let default = Design::default();
+        let size = if style.base_size == house.base_size || !style.base_size.is_finite() {
+            BODY_SIZE
+        } else {
+            style.base_size.clamp(6.0, 24.0)
+        };
+        let colour = |value: &str, house: &str, designed: Rgb| {
+            if value == house {
+                designed
+            } else {
+                parse_hex(value).unwrap_or(designed)
+            }
+        };
         Design {
             body_size: size,
-            leading: size * BODY_LEADING / BODY_SIZE,
-            accent: parse_hex(&style.label_color).unwrap_or(default.accent),
-            question: parse_hex(&style.question_color).unwrap_or(default.question),
+            leading: if size == BODY_SIZE {
+                BODY_LEADING
+            } else {
+                size * BODY_LEADING / BODY_SIZE
+            },
+            accent: colour(&style.label_color, &house.label_color, default.accent),
+            question: colour(
+                &style.question_color,
+                &house.question_color,
+                default.question,
+            ),
             small_caps_labels: style.label_case == folio_core::LabelCase::SmallCaps,
             full_name_labels: style.label_text == folio_core::LabelText::FullName,
         }
