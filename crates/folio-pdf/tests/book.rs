@@ -218,3 +218,29 @@ fn same_book_same_bytes() {
     let b = pdf_book(&book, &options()).expect("pdf");
     assert!(a.bytes == b.bytes, "two runs differ");
 }
+
+#[test]
+fn empty_and_untitled_books_do_not_fail() {
+    let options = PdfOptions {
+        no_system_fonts: true,
+        ..PdfOptions::default()
+    };
+    let empty = Anthology::new(Meta::default(), Vec::new(), BookOrder::Given);
+    let doc = layout_book(&empty, &options).expect("layout");
+    // A title page and an (empty) contents page.
+    assert_eq!(doc.pages.len(), 2);
+    assert!(page_text(&doc, 0).iter().any(|l| l == "Interviews"));
+    assert!(pdf_book(&empty, &options).is_ok());
+
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed.json");
+    let mut untitled: Interview =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("seed")).expect("json");
+    untitled.meta.title = None;
+    untitled.turns.clear();
+    let book = Anthology::new(Meta::default(), vec![untitled], BookOrder::Given);
+    let doc = layout_book(&book, &options).expect("layout");
+    assert_eq!(doc.outline.len(), 1, "{:?}", doc.outline);
+    assert_eq!(doc.outline[0].title, "Interview");
+    assert_eq!(doc.outline[0].page, 2);
+    assert!(pdf_book(&book, &options).is_ok());
+}
