@@ -22,6 +22,7 @@ fn help() {
     assert_cmd_snapshot!(folio().arg("--help"));
     assert_cmd_snapshot!(folio().args(["inspect", "--help"]));
     assert_cmd_snapshot!(folio().args(["convert", "--help"]));
+    assert_cmd_snapshot!(folio().args(["book", "--help"]));
 }
 
 #[test]

@@ -20,8 +20,14 @@ pub struct Cli {
 pub enum Command {
     /// Convert interviews to PDF, DOCX and EPUB
     Convert(Box<ConvertArgs>),
+    /// Put many interviews into one book (PDF, DOCX or EPUB) with a table of contents
+    Book(Box<BookArgs>),
     /// Show what Folio understood of an interview: metadata, speakers, turns, warnings
     Inspect(InspectArgs),
+    /// List the fonts Folio uses for PDF and the scripts each covers
+    Fonts(FontsArgs),
+    /// Work with house styles (folio.toml)
+    Style(StyleArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions {
         #[arg(value_enum)]
@@ -45,21 +51,8 @@ pub struct ConvertArgs {
     /// Write outputs into DIR instead of beside each input
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
-    /// Paper size for PDF and DOCX: a4 or letter
-    #[arg(long, value_name = "SIZE")]
-    pub paper: Option<String>,
-    /// A font file for characters the default fonts lack (PDF)
-    #[arg(long, value_name = "FILE")]
-    pub font: Option<PathBuf>,
-    /// A font file for Chinese, Japanese and Korean text (PDF)
-    #[arg(long, value_name = "FILE")]
-    pub cjk_font: Option<PathBuf>,
-    /// Take styles, page setup, headers and footers from this .docx (DOCX)
-    #[arg(long, value_name = "FILE")]
-    pub reference_docx: Option<PathBuf>,
-    /// Cover image (EPUB)
-    #[arg(long, value_name = "FILE")]
-    pub cover: Option<PathBuf>,
+    #[command(flatten)]
+    pub render: RenderArgs,
     /// Convert at most N inputs at once (default: one per core)
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -88,6 +81,91 @@ pub struct ReadArgs {
     /// Set metadata, overriding the source: title, subtitle, author, date, language, ... (repeatable)
     #[arg(short = 'M', long = "metadata", value_name = "KEY=VALUE")]
     pub metadata: Vec<String>,
+}
+
+/// How outputs look: shared by `convert` and `book`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RenderArgs {
+    /// Paper size for PDF and DOCX: a4 or letter (default: the house style's)
+    #[arg(long, value_name = "SIZE")]
+    pub paper: Option<String>,
+    /// House style file (default: folio.toml in the current folder, if any)
+    #[arg(long, value_name = "FILE")]
+    pub style: Option<PathBuf>,
+    /// A font file for characters the default fonts lack (PDF)
+    #[arg(long, value_name = "FILE")]
+    pub font: Option<PathBuf>,
+    /// A font file for Chinese, Japanese and Korean text (PDF)
+    #[arg(long, value_name = "FILE")]
+    pub cjk_font: Option<PathBuf>,
+    /// Take styles, page setup, headers and footers from this .docx (DOCX)
+    #[arg(long, value_name = "FILE")]
+    pub reference_docx: Option<PathBuf>,
+    /// Cover image (EPUB)
+    #[arg(long, value_name = "FILE")]
+    pub cover: Option<PathBuf>,
+}
+
+/// Order of the interviews in a book.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum BookSort {
+    /// The order the inputs are given in
+    #[default]
+    Given,
+    /// By published date, oldest first
+    Date,
+}
+
+#[derive(Debug, Args)]
+pub struct BookArgs {
+    /// Interview files or folders of interviews, in reading order
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The book file: .pdf, .docx or .epub (`-` for standard output, with --to)
+    #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+    pub output: PathBuf,
+    /// Output format: pdf, docx or epub (default: from the extension of -o)
+    #[arg(long, value_name = "FORMAT")]
+    pub to: Option<String>,
+    /// The book's title
+    #[arg(long, required = true)]
+    pub title: String,
+    /// The book's author or editor (repeatable)
+    #[arg(long)]
+    pub author: Vec<String>,
+    /// Order of the interviews
+    #[arg(long, value_enum, default_value_t = BookSort::Given)]
+    pub sort: BookSort,
+    /// Print no warnings
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub render: RenderArgs,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FontsArgs {
+    /// A font file for characters the default fonts lack
+    #[arg(long, value_name = "FILE")]
+    pub font: Option<PathBuf>,
+    /// A font file for Chinese, Japanese and Korean text
+    #[arg(long, value_name = "FILE")]
+    pub cjk_font: Option<PathBuf>,
+    /// House style file (default: folio.toml in the current folder, if any)
+    #[arg(long, value_name = "FILE")]
+    pub style: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct StyleArgs {
+    /// Print the default house style as a commented folio.toml
+    #[arg(long)]
+    pub print_default: bool,
+    /// Check a folio.toml and print the style it gives
+    #[arg(long, value_name = "FILE", conflicts_with = "print_default")]
+    pub check: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

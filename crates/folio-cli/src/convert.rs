@@ -9,7 +9,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use folio_core::{Paper, ReadOptions};
 use rayon::prelude::*;
 
-use crate::cli::ConvertArgs;
+use crate::cli::{ConvertArgs, RenderArgs};
 use crate::input::{UsageError, read_input, read_options};
 use crate::render::{OutputFormat, RenderSettings, render};
 use crate::write::write_atomically;
@@ -41,7 +41,7 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
     let read = read_options(&args.read)?;
     let formats = formats(args)?;
     let jobs = plan(args, &formats)?;
-    let settings = base_settings(args)?;
+    let settings = settings_from(&args.render)?;
     let inputs: Vec<PathBuf> = jobs.iter().map(|j| j.input.clone()).collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -372,14 +372,16 @@ fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
     Ok(jobs)
 }
 
-fn base_settings(args: &ConvertArgs) -> Result<RenderSettings> {
+/// The writers' settings from the command line and the house style.
+pub fn settings_from(args: &RenderArgs) -> Result<RenderSettings> {
+    let style = crate::style::resolve(args.style.as_deref())?;
     let paper = match &args.paper {
         Some(name) => Paper::parse(name).ok_or_else(|| {
             UsageError(format!(
                 "unknown paper size {name:?}; expected a4 or letter"
             ))
         })?,
-        None => Paper::default(),
+        None => style.paper,
     };
     let reference_docx = match &args.reference_docx {
         Some(path) => Some(
@@ -390,6 +392,7 @@ fn base_settings(args: &ConvertArgs) -> Result<RenderSettings> {
     };
     Ok(RenderSettings {
         paper,
+        style,
         source_date_epoch: folio_core::source_date_epoch_from_env(),
         base_dir: None,
         font: args.font.clone(),

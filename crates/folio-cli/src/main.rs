@@ -1,11 +1,14 @@
 //! The `folio` binary: parse arguments, call the library, report.
 //! Exit status: 0 on success, 1 when reading or converting failed, 2 for bad usage.
 
+mod book;
 mod cli;
 mod convert;
+mod fonts;
 mod input;
 mod inspect;
 mod render;
+mod style;
 mod write;
 
 use std::process::ExitCode;
@@ -18,8 +21,11 @@ use crate::input::UsageError;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
+        Command::Book(args) => book::run(args),
         Command::Convert(args) => convert::run(args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Fonts(args) => fonts::run(args),
+        Command::Style(args) => style::run(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "folio", &mut std::io::stdout());

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use folio_core::{Interview, Paper, Rendered};
+use folio_core::{Anthology, HouseStyle, Interview, Paper, Rendered};
 
 /// The formats Folio writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -43,6 +43,7 @@ impl OutputFormat {
 #[derive(Debug, Clone, Default)]
 pub struct RenderSettings {
     pub paper: Paper,
+    pub style: HouseStyle,
     pub source_date_epoch: Option<i64>,
     /// The input's folder: figure paths are relative to it.
     pub base_dir: Option<PathBuf>,
@@ -52,42 +53,63 @@ pub struct RenderSettings {
     pub cover: Option<PathBuf>,
 }
 
+/// Writes a book of interviews in one format.
+pub fn render_book(
+    format: OutputFormat,
+    book: &Anthology,
+    settings: &RenderSettings,
+) -> Result<Rendered> {
+    let rendered = match format {
+        OutputFormat::Pdf => folio_pdf::pdf_book(book, &pdf_options(settings))?,
+        OutputFormat::Docx => folio_docx::docx_book(book, &docx_options(settings))?,
+        OutputFormat::Epub => folio_epub::epub_anthology(book, &epub_options(settings))?,
+    };
+    Ok(rendered)
+}
+
+/// Writes one interview in one format.
 pub fn render(
     format: OutputFormat,
     interview: &Interview,
     settings: &RenderSettings,
 ) -> Result<Rendered> {
     let rendered = match format {
-        OutputFormat::Pdf => folio_pdf::pdf(
-            interview,
-            &folio_pdf::PdfOptions {
-                paper: settings.paper,
-                source_date_epoch: settings.source_date_epoch,
-                font: settings.font.clone(),
-                cjk_font: settings.cjk_font.clone(),
-                image_base: settings.base_dir.clone(),
-                ..Default::default()
-            },
-        )?,
-        OutputFormat::Docx => folio_docx::docx(
-            interview,
-            &folio_docx::DocxOptions {
-                paper: settings.paper,
-                reference_docx: settings.reference_docx.clone(),
-                source_date_epoch: settings.source_date_epoch,
-                base_dir: settings.base_dir.clone(),
-                ..Default::default()
-            },
-        )?,
-        OutputFormat::Epub => folio_epub::epub(
-            interview,
-            &folio_epub::EpubOptions {
-                source_date_epoch: settings.source_date_epoch,
-                base_dir: settings.base_dir.clone(),
-                cover_image: settings.cover.clone(),
-                ..Default::default()
-            },
-        )?,
+        OutputFormat::Pdf => folio_pdf::pdf(interview, &pdf_options(settings))?,
+        OutputFormat::Docx => folio_docx::docx(interview, &docx_options(settings))?,
+        OutputFormat::Epub => folio_epub::epub(interview, &epub_options(settings))?,
     };
     Ok(rendered)
+}
+
+pub fn pdf_options(settings: &RenderSettings) -> folio_pdf::PdfOptions {
+    folio_pdf::PdfOptions {
+        paper: settings.paper,
+        source_date_epoch: settings.source_date_epoch,
+        font: settings.font.clone(),
+        cjk_font: settings.cjk_font.clone(),
+        image_base: settings.base_dir.clone(),
+        style: Some(settings.style.clone()),
+        ..Default::default()
+    }
+}
+
+fn docx_options(settings: &RenderSettings) -> folio_docx::DocxOptions {
+    folio_docx::DocxOptions {
+        paper: settings.paper,
+        reference_docx: settings.reference_docx.clone(),
+        source_date_epoch: settings.source_date_epoch,
+        base_dir: settings.base_dir.clone(),
+        style: settings.style.clone(),
+        ..Default::default()
+    }
+}
+
+fn epub_options(settings: &RenderSettings) -> folio_epub::EpubOptions {
+    folio_epub::EpubOptions {
+        source_date_epoch: settings.source_date_epoch,
+        base_dir: settings.base_dir.clone(),
+        cover_image: settings.cover.clone(),
+        style: settings.style.clone(),
+        ..Default::default()
+    }
 }

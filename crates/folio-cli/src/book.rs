@@ -1,0 +1,116 @@
+//! `folio book`: many interviews as one book, in the given order or by date.
+//! A book with a chapter missing is wrong, so any unreadable input fails the
+//! whole book and nothing is written.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Result, anyhow, bail};
+use folio_core::{Anthology, BookOrder, Meta};
+use rayon::prelude::*;
+
+use crate::cli::{BookArgs, BookSort};
+use crate::convert::{AlreadyReported, expand_inputs, settings_from};
+use crate::input::{UsageError, read_input, read_options};
+use crate::render::{OutputFormat, render_book};
+use crate::write::write_atomically;
+
+pub fn run(args: &BookArgs) -> Result<()> {
+    let read = read_options(&args.read)?;
+    let format = book_format(args)?;
+    let inputs = expand_inputs(&args.inputs)?;
+    if inputs.is_empty() {
+        bail!(UsageError("no interviews to put in the book".into()));
+    }
+    let mut settings = settings_from(&args.render)?;
+    // Figure paths are relative to their interview; a book has one base
+    // folder, which is right when the interviews share a folder.
+    let parents: Vec<Option<&std::path::Path>> = inputs.iter().map(|p| p.parent()).collect();
+    if parents.windows(2).all(|pair| pair[0] == pair[1]) {
+        settings.base_dir = parents
+            .first()
+            .copied()
+            .flatten()
+            .map(std::path::Path::to_path_buf);
+    }
+    let results: Vec<_> = inputs
+        .par_iter()
+        .map(|input| read_input(input, &read))
+        .collect();
+    let mut interviews = Vec::with_capacity(results.len());
+    let mut failed = 0;
+    for (input, result) in inputs.iter().zip(results) {
+        match result {
+            Ok(parsed) => {
+                if !args.quiet {
+                    for warning in &parsed.warnings {
+                        eprintln!("warning: {}: {warning}", input.display());
+                    }
+                }
+                interviews.push(parsed.interview);
+            }
+            Err(err) => {
+                failed += 1;
+                crate::report(&err);
+            }
+        }
+    }
+    if failed > 0 {
+        return Err(anyhow!(AlreadyReported(format!(
+            "{failed} of {} interviews could not be read; the book was not written",
+            inputs.len()
+        ))));
+    }
+    let meta = Meta {
+        title: Some(args.title.clone()),
+        authors: args.author.clone(),
+        ..Meta::default()
+    };
+    let order = match args.sort {
+        BookSort::Given => BookOrder::Given,
+        BookSort::Date => BookOrder::Date,
+    };
+    let mut book = Anthology::new(meta, interviews, order);
+    for (key, value) in &read.metadata {
+        folio_core::apply_metadata(&mut book.meta, key, value).map_err(UsageError)?;
+    }
+    let rendered = render_book(format, &book, &settings)?;
+    if !args.quiet {
+        for warning in &rendered.warnings {
+            eprintln!("warning: {}: {warning}", args.output.display());
+        }
+    }
+    if args.output.as_os_str() == "-" {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&rendered.bytes)?;
+        stdout.flush()?;
+    } else {
+        write_atomically(&args.output, &rendered.bytes, &inputs)?;
+        if !args.quiet {
+            eprintln!(
+                "wrote {} ({} interviews)",
+                args.output.display(),
+                book.interviews.len()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn book_format(args: &BookArgs) -> Result<OutputFormat> {
+    if let Some(name) = &args.to {
+        return OutputFormat::parse(name).ok_or_else(|| {
+            anyhow!(UsageError(format!(
+                "unknown output format {name:?}; expected pdf, docx or epub"
+            )))
+        });
+    }
+    let ext: Option<PathBuf> = args.output.extension().map(PathBuf::from);
+    ext.and_then(|e| e.to_str().and_then(OutputFormat::parse))
+        .ok_or_else(|| {
+            anyhow!(UsageError(format!(
+                "cannot tell the book's format from {:?}; name it .pdf, .docx or .epub, or pass --to",
+                args.output.display().to_string()
+            )))
+        })
+}
