@@ -48,7 +48,7 @@ pub fn outline(parsed: &Parsed, name: &str) -> String {
     let _ = writeln!(out, "{name} (read as {})", parsed.format.name());
     let mut field = |label: &str, value: Option<String>| {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
-            let _ = writeln!(out, "  {label:<12}{value}");
+            let _ = writeln!(out, "  {label:<13}{value}");
         }
     };
     field("kicker", meta.kicker.clone());
