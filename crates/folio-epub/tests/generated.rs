@@ -111,7 +111,7 @@ fn inlines(rng: &mut Rng, depth: usize) -> Vec<Inline> {
     ];
     (0..rng.below(5))
         .map(|_| match rng.below(if depth > 1 { 6 } else { 9 }) {
-            0 | 1 | 2 => Inline::text(text(rng, 8)),
+            0..=2 => Inline::text(text(rng, 8)),
             3 => Inline::StageDirection {
                 text: format!("({})", text(rng, 2)),
             },
@@ -136,7 +136,7 @@ fn inlines(rng: &mut Rng, depth: usize) -> Vec<Inline> {
 fn blocks(rng: &mut Rng, depth: usize) -> Vec<Block> {
     (0..rng.below(4))
         .map(|_| match rng.below(if depth > 1 { 1 } else { 6 }) {
-            0 | 1 | 2 => Block::Paragraph {
+            0..=2 => Block::Paragraph {
                 content: inlines(rng, 0),
             },
             3 => Block::List {
