@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # DOCX checks that need LibreOffice: every sample DOCX the folio-docx crate
 # writes must open in LibreOffice, convert to PDF and text, and the text must
-# hold every word of the interview model.
+# hold every word of the interview model. The set includes an anthology of
+# samples 01, 07 and 13 (docx_book) and the rich fixture in a non-default
+# house style (fonts, size, colours, margins, small caps, full names).
 #
 # Usage: .ci/check-docx.sh [OUTPUT_DIR]   (default: target/docx-check)
 # Works as root on a clean Debian machine; installs are idempotent.

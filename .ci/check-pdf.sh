@@ -22,7 +22,21 @@ out="$CARGO_TARGET_DIR/check-pdf"
 mkdir -p "$out"
 cargo run -q -p folio-pdf --example render -- crates/folio-pdf/tests/fixtures/seed.json "$out/seed.pdf"
 cargo run -q -p folio-pdf --example render -- crates/folio-pdf/tests/fixtures/seed.json "$out/seed-letter.pdf" letter
-for f in "$out/seed.pdf" "$out/seed-letter.pdf"; do
+pdfs=("$out/seed.pdf" "$out/seed-letter.pdf")
+# The seed itself through folio-core's reader, and a Chinese sample.
+seed_txt="../shared/seeds/000_4a37616d70ecd5f6.txt"
+if [ -e "$seed_txt" ]; then
+  cargo run -q -p folio-pdf --example render -- "$seed_txt" "$out/seed-read.pdf"
+  pdfs+=("$out/seed-read.pdf")
+fi
+cargo run -q -p folio-pdf --example render -- samples/07-chinese-fullwidth-colon.md "$out/chinese.pdf"
+pdfs+=("$out/chinese.pdf")
+# A book of three samples: title page, contents, nested outline.
+cargo run -q -p folio-pdf --example book -- "$out/book.pdf" "Three Conversations" \
+  samples/13-translated-with-comments.md samples/01-bold-name-colon-inside.md \
+  samples/07-chinese-fullwidth-colon.md
+pdfs+=("$out/book.pdf")
+for f in "${pdfs[@]}"; do
   qpdf --check "$f" >/dev/null
   # Every font embedded and subset: columns emb and sub say yes.
   if pdffonts "$f" | tail -n +3 | awk '{ if ($(NF-4) != "yes" || $(NF-3) != "yes") bad=1 } END { exit bad }'; then :; else
@@ -31,10 +45,29 @@ for f in "$out/seed.pdf" "$out/seed-letter.pdf"; do
     exit 1
   fi
 done
+# The book's words come back in reading order: the titles in the
+# contents, then again where each interview opens, in the given order.
+book_text=$(pdftotext "$out/book.pdf" - | tr -s ' \n' ' ')
+titles=("Inês Duarte: “The Sea Does Not Owe Us" "The Last Keeper of Skerry Point" "张华：在山里开一间不关门的图书馆")
+prev=0
+for words in "Three Conversations" "CONTENTS" "${titles[@]}" "${titles[@]}"; do
+  rest=${book_text:$prev}
+  head=${rest%%"$words"*}
+  if [ "$head" = "$rest" ]; then
+    echo "check-pdf: \"$words\" missing or out of order in book.pdf" >&2
+    exit 1
+  fi
+  prev=$((prev + ${#head} + ${#words}))
+done
 size=$(stat -c %s "$out/seed.pdf")
 if [ "$size" -ge 100000 ]; then
   echo "check-pdf: seed PDF is $size bytes" >&2
   exit 1
 fi
+zh_size=$(stat -c %s "$out/chinese.pdf")
+if [ "$zh_size" -ge 300000 ]; then
+  echo "check-pdf: Chinese PDF is $zh_size bytes (subsets should keep it under 300 KB)" >&2
+  exit 1
+fi
 pdftoppm -r 70 -png -f 1 -l 1 -singlefile "$out/seed.pdf" "$out/seed-page1"
-echo "check-pdf: ok (seed.pdf $size bytes, page 1 at $out/seed-page1.png)"
+echo "check-pdf: ok (seed.pdf $size bytes, chinese.pdf $zh_size bytes, page 1 at $out/seed-page1.png)"

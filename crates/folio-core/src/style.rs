@@ -53,10 +53,10 @@ impl Default for HouseStyle {
             body_font: None,
             heading_font: None,
             base_size: 10.5,
-            label_color: "#b3261e".into(),
+            label_color: "#9e1f1f".into(),
             question_color: "#000000".into(),
             paper: Paper::A4,
-            margins_mm: [22.0, 20.0, 24.0, 20.0],
+            margins_mm: [27.5, 31.0, 27.0, 31.0],
             label_case: LabelCase::Bold,
             label_text: LabelText::Label,
         }
@@ -77,14 +77,15 @@ pub const DEFAULT_STYLE_TOML: &str = r##"# folio.toml: the house style Folio app
 base-size = 10.5
 
 # Colours as #rrggbb: speaker labels and the kicker; question text.
-label-color = "#b3261e"
+label-color = "#9e1f1f"
 question-color = "#000000"
 
 # Paper for PDF and DOCX: "a4" or "letter".
 paper = "a4"
 
-# Page margins in millimetres: top, right, bottom, left.
-margins-mm = [22.0, 20.0, 24.0, 20.0]
+# Page margins in millimetres: top, right, bottom, left. The default gives
+# a measure of about 75 characters on A4, as on a magazine's feature page.
+margins-mm = [27.5, 31.0, 27.0, 31.0]
 
 # Speaker labels: "bold" or "small-caps"; showing the "label" as printed
 # (GT, MS. RIVERA) or the speaker's "full-name" when known.
@@ -136,7 +137,7 @@ impl HouseStyle {
 
     /// The label colour as red, green, blue in 0..=255.
     pub fn label_rgb(&self) -> (u8, u8, u8) {
-        parse_hex_colour(&self.label_color).unwrap_or((0xb3, 0x26, 0x1e))
+        parse_hex_colour(&self.label_color).unwrap_or((0x9e, 0x1f, 0x1f))
     }
 
     /// The question colour as red, green, blue in 0..=255.

@@ -3,7 +3,9 @@
 //!
 //! `docx_samples write DIR [FILE...]`: writes `DIR/<name>.docx` for every
 //! fixture (`tests/fixtures/*.json`), every file in the workspace's
-//! `samples/` and every FILE given (read with `folio_core::read_path`).
+//! `samples/` and every FILE given (read with `folio_core::read_path`), plus
+//! `DIR/book-three-samples.docx`, samples 01, 07 and 13 as one anthology, and
+//! `DIR/house-style.docx`, the rich fixture in a non-default house style.
 //! `docx_samples check DIR [FILE...]`: for each of the same interviews,
 //! checks that every word of the model's text appears in `DIR/<name>.txt`
 //! (made by `soffice --convert-to txt`).
@@ -12,10 +14,17 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use folio_core::Interview;
-use folio_docx::{DocxOptions, docx};
+use folio_core::{Anthology, BookOrder, HouseStyle, Interview, LabelCase, LabelText, Meta};
+use folio_docx::{DocxOptions, docx, docx_book};
 
 const REFERENCE_SAMPLE: &str = "reference-rich";
+const BOOK: &str = "book-three-samples";
+const BOOK_MEMBERS: [&str; 3] = [
+    "01-bold-name-colon-inside",
+    "07-chinese-fullwidth-colon",
+    "13-translated-with-comments",
+];
+const STYLED_SAMPLE: &str = "house-style";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -92,12 +101,52 @@ fn samples(extra: &[PathBuf]) -> Result<BTreeMap<String, (Interview, PathBuf)>, 
         }
         out.insert(format!("fixture-{name}"), (interview, fixtures.clone()));
     }
+    if let Some(rich) = out.get("fixture-rich").cloned() {
+        out.insert(STYLED_SAMPLE.to_string(), rich);
+    }
     Ok(out)
+}
+
+/// Samples 01, 07 and 13 as one book, when all three could be read.
+fn book(samples: &BTreeMap<String, (Interview, PathBuf)>) -> Option<Anthology> {
+    let interviews: Option<Vec<Interview>> = BOOK_MEMBERS
+        .iter()
+        .map(|name| samples.get(*name).map(|(interview, _)| interview.clone()))
+        .collect();
+    let meta = Meta {
+        title: Some("Conversations, Volume One".into()),
+        authors: vec!["The Folio Desk".into()],
+        ..Meta::default()
+    };
+    Some(Anthology::new(meta, interviews?, BookOrder::Given))
+}
+
+/// A house style that differs from the default in every field.
+fn house_style() -> HouseStyle {
+    HouseStyle {
+        body_font: Some("Noto Serif".into()),
+        heading_font: Some("Noto Sans".into()),
+        base_size: 12.0,
+        label_color: "#1f5c99".into(),
+        question_color: "#404040".into(),
+        margins_mm: [15.0, 15.0, 15.0, 15.0],
+        label_case: LabelCase::SmallCaps,
+        label_text: LabelText::FullName,
+        ..HouseStyle::default()
+    }
 }
 
 fn write(dir: &Path, extra: &[PathBuf]) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-    for (name, (interview, base)) in samples(extra)? {
+    let samples = samples(extra)?;
+    if let Some(book) = book(&samples) {
+        let rendered =
+            docx_book(&book, &DocxOptions::default()).map_err(|e| format!("{BOOK}: {e}"))?;
+        let path = dir.join(format!("{BOOK}.docx"));
+        std::fs::write(&path, rendered.bytes).map_err(|e| e.to_string())?;
+        println!("wrote {}", path.display());
+    }
+    for (name, (interview, base)) in samples {
         // Written after `fixture-chinese.docx` (names sort), which serves as
         // the reference document: its styles, page and header apply.
         let reference_docx = match name == REFERENCE_SAMPLE {
@@ -106,9 +155,14 @@ fn write(dir: &Path, extra: &[PathBuf]) -> Result<(), String> {
             }
             false => None,
         };
+        let style = match name == STYLED_SAMPLE {
+            true => house_style(),
+            false => HouseStyle::default(),
+        };
         let options = DocxOptions {
             base_dir: Some(base),
             reference_docx,
+            style,
             ..DocxOptions::default()
         };
         let rendered = docx(&interview, &options).map_err(|e| format!("{name}: {e}"))?;
@@ -122,12 +176,40 @@ fn write(dir: &Path, extra: &[PathBuf]) -> Result<(), String> {
 fn check(dir: &Path, extra: &[PathBuf]) -> Result<(), String> {
     let mut failures = Vec::new();
     let mut checked = 0;
-    for (name, (interview, _)) in samples(extra)? {
+    let samples = samples(extra)?;
+    let mut expected: Vec<(String, Vec<String>)> = Vec::new();
+    if let Some(book) = book(&samples) {
+        let mut words: Vec<String> = book.meta.title.iter().cloned().collect();
+        for interview in &book.interviews {
+            words.extend(model_words(interview));
+        }
+        expected.push((BOOK.to_string(), words));
+    }
+    for (name, (interview, _)) in samples {
+        let mut words = model_words(&interview);
+        if name == STYLED_SAMPLE {
+            // Full names replace the labels of named speakers.
+            words.extend(
+                interview
+                    .speakers
+                    .iter()
+                    .map(|s| s.display_name().to_string()),
+            );
+            let named: Vec<&str> = interview
+                .speakers
+                .iter()
+                .filter(|s| s.name.is_some())
+                .map(|s| s.label.as_str())
+                .collect();
+            words.retain(|w| !named.contains(&w.as_str()));
+        }
+        expected.push((name, words));
+    }
+    for (name, words) in expected {
         let path = dir.join(format!("{name}.txt"));
         let text =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let haystack = squash(&text);
-        let words = model_words(&interview);
         let missing: Vec<&String> = words
             .iter()
             .filter(|w| !haystack.contains(&squash(w)))

@@ -3,7 +3,7 @@
 
 use docx_rs::{Docx, Footer, Header, PageMargin, PageNum, Paragraph, Run};
 use folio_core::{
-    Block, ClosingBlock, DateTime, Diagnostic, Figure, FrontBlock, Inline, Interview, Paper, Turn,
+    Block, ClosingBlock, Diagnostic, Figure, FrontBlock, Inline, Interview, LabelText, Meta, Turn,
     TurnRole,
 };
 
@@ -11,40 +11,9 @@ use crate::DocxOptions;
 use crate::images;
 use crate::inline::{self, LinkIds};
 use crate::lists::{ListKind, Lists};
+use crate::locale::{dates_line, label_separator};
+use crate::page::PageSetup;
 use crate::style;
-
-/// Page geometry in twentieths of a point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageSetup {
-    pub width: u32,
-    pub height: u32,
-    pub margin: i32,
-    pub header_distance: i32,
-}
-
-impl PageSetup {
-    pub fn for_paper(paper: Paper) -> Self {
-        let (width, height) = match paper {
-            Paper::A4 => (11906, 16838),
-            Paper::Letter => (12240, 15840),
-        };
-        PageSetup {
-            width,
-            height,
-            // One inch all round: room for notes in the margin.
-            margin: 1440,
-            header_distance: 720,
-        }
-    }
-
-    fn text_box_emu(self) -> (u32, u32) {
-        const EMU_PER_TWIP: u32 = 635;
-        let margin = self.margin.unsigned_abs();
-        let width = self.width.saturating_sub(2 * margin) * EMU_PER_TWIP;
-        let height = self.height.saturating_sub(2 * margin) * EMU_PER_TWIP;
-        (width, height)
-    }
-}
 
 /// What the body builder hands on to the part patcher.
 #[derive(Debug)]
@@ -57,86 +26,60 @@ pub struct Built {
     pub jpeg_media: Vec<String>,
 }
 
+/// Where an interview stands: alone in its document, or as one chapter of a
+/// book (its title a level-1 heading on a new page, its sections a level
+/// lower, headings bookmarked for the table of contents).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    Alone,
+    InBook,
+}
+
+/// A heading the table of contents lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: usize,
+    pub text: String,
+    pub bookmark: String,
+}
+
+/// A single interview as a document.
 pub fn build(interview: &Interview, options: &DocxOptions) -> Built {
-    let page = PageSetup::for_paper(options.paper);
-    let mut writer = BodyWriter {
-        options,
-        paragraphs: Vec::new(),
-        warnings: Vec::new(),
-        figure_alts: Vec::new(),
-        jpeg_media: Vec::new(),
-        links: LinkIds::default(),
-        lists: Lists::default(),
-        next_paragraph_id: 0,
-        text_box: page.text_box_emu(),
-    };
-    writer.headline(interview);
-    writer.front(interview);
-    writer.conversation(interview);
-    writer.closing(interview);
-
-    let title = header_title(interview);
-    let header = Header::new().add_paragraph(
-        writer
-            .styled(style::HEADER)
-            .add_run(Run::new().add_text(inline::clean(&title))),
-    );
-    let page_footer =
-        Footer::new().add_paragraph(writer.styled(style::FOOTER).add_page_num(PageNum::new()));
-    let first_footer =
-        Footer::new().add_paragraph(writer.styled(style::FOOTER).add_page_num(PageNum::new()));
-
-    let mut docx = Docx::new().page_size(page.width, page.height).page_margin(
-        PageMargin::new()
-            .top(page.margin)
-            .bottom(page.margin)
-            .left(page.margin)
-            .right(page.margin)
-            .header(page.header_distance)
-            .footer(page.header_distance)
-            .gutter(0),
-    );
-    // The first page opens with the headline, so it has no running header.
-    docx = docx
-        .header(header)
-        .title_pg()
-        .footer(page_footer)
-        .first_footer(first_footer);
-    for paragraph in writer.paragraphs {
-        docx = docx.add_paragraph(paragraph);
-    }
-    for numbering in writer.lists.abstract_numberings() {
-        docx = docx.add_abstract_numbering(numbering);
-    }
-    for numbering in writer.lists.numberings() {
-        docx = docx.add_numbering(numbering);
-    }
-    Built {
-        docx,
-        warnings: writer.warnings,
-        figure_alts: writer.figure_alts,
-        jpeg_media: writer.jpeg_media,
-    }
+    let mut writer = BodyWriter::new(options);
+    writer.interview(interview, Placement::Alone);
+    writer.finish(&header_title(interview))
 }
 
 /// The running header's text: the title, else the interviewees' names.
-fn header_title(interview: &Interview) -> String {
+pub fn header_title(interview: &Interview) -> String {
     match &interview.meta.title {
         Some(title) => title.clone(),
         None => interview.interviewees().join(", "),
     }
 }
 
-struct BodyWriter<'a> {
+pub struct BodyWriter<'a> {
     options: &'a DocxOptions,
-    paragraphs: Vec<Paragraph>,
+    pub paragraphs: Vec<Paragraph>,
     warnings: Vec<Diagnostic>,
     figure_alts: Vec<String>,
     jpeg_media: Vec<String>,
     links: LinkIds,
     lists: Lists,
     next_paragraph_id: u32,
-    text_box: (u32, u32),
+    page: PageSetup,
+    placement: Placement,
+    /// Headings written so far that a table of contents lists.
+    pub toc: Vec<TocEntry>,
+}
+
+impl std::fmt::Debug for BodyWriter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BodyWriter")
+            .field("paragraphs", &self.paragraphs.len())
+            .field("toc", &self.toc)
+            .finish_non_exhaustive()
+    }
 }
 
 /// How the paragraphs of a run of blocks are styled: the first one (which
@@ -156,21 +99,126 @@ impl Styles {
     }
 }
 
+impl<'a> BodyWriter<'a> {
+    pub fn new(options: &'a DocxOptions) -> Self {
+        BodyWriter {
+            options,
+            paragraphs: Vec::new(),
+            warnings: Vec::new(),
+            figure_alts: Vec::new(),
+            jpeg_media: Vec::new(),
+            links: LinkIds::default(),
+            lists: Lists::default(),
+            next_paragraph_id: 0,
+            page: PageSetup::new(options.paper, &options.style),
+            placement: Placement::Alone,
+            toc: Vec::new(),
+        }
+    }
+}
+
 impl BodyWriter<'_> {
+    /// Writes one interview: title block, front matter, the conversation
+    /// with its sections, closing matter.
+    pub fn interview(&mut self, interview: &Interview, placement: Placement) {
+        self.placement = placement;
+        let first = self.paragraphs.len();
+        self.headline(interview);
+        self.front(interview);
+        self.conversation(interview);
+        self.closing(interview);
+        if placement == Placement::InBook
+            && let Some(opening) = self.paragraphs.get_mut(first)
+        {
+            // Each interview of a book starts on a new page.
+            *opening = std::mem::take(opening).page_break_before(true);
+        }
+    }
+
+    /// The document: page setup, running header, page numbers, lists.
+    pub fn finish(self, header_text: &str) -> Built {
+        let mut writer = self;
+        let page = writer.page;
+        let header = Header::new().add_paragraph(
+            writer
+                .styled(style::HEADER)
+                .add_run(Run::new().add_text(inline::clean(header_text))),
+        );
+        let page_footer =
+            Footer::new().add_paragraph(writer.styled(style::FOOTER).add_page_num(PageNum::new()));
+        let first_footer =
+            Footer::new().add_paragraph(writer.styled(style::FOOTER).add_page_num(PageNum::new()));
+        let twips = |value: u32| i32::try_from(value).unwrap_or(i32::MAX);
+        let mut docx = Docx::new().page_size(page.width, page.height).page_margin(
+            PageMargin::new()
+                .top(twips(page.top))
+                .bottom(twips(page.bottom))
+                .left(twips(page.left))
+                .right(twips(page.right))
+                .header(twips(page.header_distance))
+                .footer(twips(page.footer_distance))
+                .gutter(0),
+        );
+        // The first page opens with the headline, so it has no running header.
+        docx = docx
+            .header(header)
+            .title_pg()
+            .footer(page_footer)
+            .first_footer(first_footer);
+        for paragraph in writer.paragraphs {
+            docx = docx.add_paragraph(paragraph);
+        }
+        for numbering in writer.lists.abstract_numberings() {
+            docx = docx.add_abstract_numbering(numbering);
+        }
+        for numbering in writer.lists.numberings() {
+            docx = docx.add_numbering(numbering);
+        }
+        Built {
+            docx,
+            warnings: writer.warnings,
+            figure_alts: writer.figure_alts,
+            jpeg_media: writer.jpeg_media,
+        }
+    }
+
     /// A paragraph with a style and a per-document id (docx-rs's own id
     /// counter is thread-global and would differ between conversions).
-    fn styled(&mut self, style_id: &str) -> Paragraph {
+    pub fn styled(&mut self, style_id: &str) -> Paragraph {
         self.next_paragraph_id += 1;
         Paragraph::new()
             .id(format!("{:08X}", self.next_paragraph_id))
             .style(style_id)
     }
 
-    fn text_paragraph(&mut self, style_id: &str, text: &str) {
+    pub fn text_paragraph(&mut self, style_id: &str, text: &str) {
         let paragraph = self
             .styled(style_id)
             .add_run(Run::new().add_text(inline::clean(text)));
         self.paragraphs.push(paragraph);
+    }
+
+    /// A heading; in a book, one the table of contents lists (levels 1
+    /// and 2) is wrapped in a bookmark the contents entry links to.
+    fn heading(&mut self, style_id: &str, level: usize, text: &str) {
+        if self.placement == Placement::Alone || level > 2 {
+            self.text_paragraph(style_id, text);
+            return;
+        }
+        // Bookmark ids and names are numbered per document, like paragraphs.
+        let id = self.toc.len() + 1;
+        let bookmark = format!("_Toc{id:08}");
+        let paragraph = self
+            .styled(style_id)
+            .add_bookmark_start(id, bookmark.as_str())
+            .add_run(Run::new().add_text(inline::clean(text)))
+            .add_bookmark_end(id);
+        self.paragraphs.push(paragraph);
+        self.toc.push(TocEntry {
+            level,
+            text: inline::clean(text),
+            bookmark,
+        });
     }
 
     fn headline(&mut self, interview: &Interview) {
@@ -178,9 +226,28 @@ impl BodyWriter<'_> {
         if let Some(kicker) = &meta.kicker {
             self.text_paragraph(style::KICKER, kicker);
         }
-        if let Some(title) = &meta.title {
-            self.text_paragraph(style::TITLE, title);
+        match self.placement {
+            Placement::Alone => {
+                if let Some(title) = &meta.title {
+                    self.text_paragraph(style::TITLE, title);
+                }
+            }
+            Placement::InBook => {
+                // The contents need a heading even for an untitled interview.
+                let mut title = header_title(interview);
+                if title.trim().is_empty() {
+                    let number = self.toc.iter().filter(|e| e.level == 1).count() + 1;
+                    title = format!("Interview {number}");
+                }
+                self.heading(style::HEADING_1, 1, &title);
+            }
         }
+        self.subtitle_byline_dates(meta);
+    }
+
+    /// What follows a title: subtitle, byline (authors, else interviewers)
+    /// and the dates line.
+    pub fn subtitle_byline_dates(&mut self, meta: &Meta) {
         if let Some(subtitle) = &meta.subtitle {
             self.text_paragraph(style::SUBTITLE, subtitle);
         }
@@ -192,7 +259,7 @@ impl BodyWriter<'_> {
         if !names.is_empty() {
             self.text_paragraph(style::BYLINE, &names.join(", "));
         }
-        let dates = dates_line(interview);
+        let dates = dates_line(meta);
         if !dates.is_empty() {
             self.text_paragraph(style::DATES, &dates);
         }
@@ -224,17 +291,29 @@ impl BodyWriter<'_> {
     }
 
     fn sections(&mut self, interview: &Interview, stands_before: impl Fn(usize) -> bool) {
+        let top = interview
+            .sections
+            .iter()
+            .map(|s| s.level)
+            .min()
+            .unwrap_or(1);
         for section in interview
             .sections
             .iter()
             .filter(|s| stands_before(s.first_turn))
         {
-            let heading = if section.level <= 1 {
-                style::HEADING_1
-            } else {
-                style::HEADING_2
+            // In a book the interview's title is the level-1 heading and
+            // its top sections (whatever level the source gave them) level 2.
+            let level = match self.placement {
+                Placement::Alone => usize::from(section.level.clamp(1, 2)),
+                Placement::InBook => usize::from((section.level - top).clamp(0, 1)) + 2,
             };
-            self.text_paragraph(heading, &section.heading);
+            let style_id = match level {
+                1 => style::HEADING_1,
+                2 => style::HEADING_2,
+                _ => style::HEADING_3,
+            };
+            self.heading(style_id, level, &section.heading);
             self.blocks(&section.content, Styles::same(style::BODY_TEXT), None);
         }
     }
@@ -242,7 +321,12 @@ impl BodyWriter<'_> {
     fn turn(&mut self, interview: &Interview, turn: &Turn) {
         let label = interview
             .speaker(&turn.speaker)
-            .map_or(turn.speaker.as_str(), |speaker| speaker.label.as_str());
+            .map_or(turn.speaker.as_str(), |speaker| {
+                match self.options.style.label_text {
+                    LabelText::Label => speaker.label.as_str(),
+                    LabelText::FullName => speaker.display_name(),
+                }
+            });
         let styles = match turn.role {
             TurnRole::Question => Styles::same(style::QUESTION),
             TurnRole::Answer => Styles {
@@ -384,7 +468,7 @@ impl BodyWriter<'_> {
                     if image.extension == "jpeg" {
                         self.jpeg_media.push(id.clone());
                     }
-                    let (max_width, text_height) = self.text_box;
+                    let (max_width, text_height) = self.page.text_box_emu();
                     let pic = images::picture(&image, &id, max_width, text_height / 2);
                     self.figure_alts.push(
                         figure
@@ -415,91 +499,5 @@ impl BodyWriter<'_> {
             caption = caption.add_run(inline::styled(credit, style::CREDIT));
         }
         self.paragraphs.push(caption);
-    }
-}
-
-/// What follows a speaker label: `GT: ` in most languages, `GT：` in CJK;
-/// French sets a no-break space before the colon.
-fn label_separator(language: &str) -> &'static str {
-    if is_cjk(language) {
-        "："
-    } else if primary_language(language) == "fr" {
-        "\u{a0}: "
-    } else {
-        ": "
-    }
-}
-
-fn primary_language(language: &str) -> String {
-    language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase()
-}
-
-fn is_cjk(language: &str) -> bool {
-    matches!(
-        primary_language(language).as_str(),
-        "zh" | "ja" | "ko" | "cmn" | "yue"
-    )
-}
-
-/// `Global Times · 16 November 2025, 23:34 · updated 16 November 2025, 23:51`;
-/// month names and the word "updated" only in English, a CJK date in
-/// Chinese, Japanese and Korean, ISO dates elsewhere.
-fn dates_line(interview: &Interview) -> String {
-    let meta = &interview.meta;
-    let script = DateScript::for_language(&meta.language);
-    let mut parts = Vec::new();
-    if let Some(publication) = &meta.publication {
-        parts.push(publication.clone());
-    }
-    if let Some(published) = &meta.published {
-        parts.push(display_date(published, script));
-    }
-    if let Some(updated) = &meta.updated
-        && Some(updated) != meta.published.as_ref()
-    {
-        let updated = display_date(updated, script);
-        parts.push(match script {
-            DateScript::English => format!("updated {updated}"),
-            DateScript::Cjk => format!("更新 {updated}"),
-            DateScript::Iso => format!("({updated})"),
-        });
-    }
-    parts.join(" · ")
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DateScript {
-    English,
-    Cjk,
-    Iso,
-}
-
-impl DateScript {
-    fn for_language(language: &str) -> Self {
-        if is_cjk(language) {
-            DateScript::Cjk
-        } else if primary_language(language) == "en" {
-            DateScript::English
-        } else {
-            DateScript::Iso
-        }
-    }
-}
-
-fn display_date(value: &DateTime, script: DateScript) -> String {
-    let format = match script {
-        DateScript::English => "%-d %B %Y",
-        DateScript::Cjk => "%Y年%-m月%-d日",
-        DateScript::Iso => "%Y-%m-%d",
-    };
-    let date = value.date.format(format).to_string();
-    match value.time {
-        Some(time) => format!("{date}, {}", time.format("%H:%M")),
-        None => date,
     }
 }

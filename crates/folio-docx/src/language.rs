@@ -55,6 +55,33 @@ impl LanguageSlots {
     }
 }
 
+impl LanguageSlots {
+    /// The slots of a book in `language` whose interviews are in `members`:
+    /// a Chinese interview in an English book still gets its east-Asian
+    /// language and font, an Arabic one its complex-script language (the
+    /// first member that needs a slot fills it).
+    pub fn for_book(language: &str, members: &[&str]) -> Self {
+        let mut slots = LanguageSlots::for_language(language);
+        let member_slots: Vec<LanguageSlots> = members
+            .iter()
+            .map(|member| LanguageSlots::for_language(member))
+            .collect();
+        let has_east_asia = |s: &LanguageSlots| s.east_asia != s.latin;
+        if !has_east_asia(&slots)
+            && let Some(member) = member_slots.iter().find(|s| has_east_asia(s))
+        {
+            slots.east_asia = member.east_asia.clone();
+            slots.east_asia_font = member.east_asia_font;
+        }
+        if !slots.right_to_left
+            && let Some(member) = member_slots.iter().find(|s| s.right_to_left)
+        {
+            slots.bidi = member.bidi.clone();
+        }
+        slots
+    }
+}
+
 /// BCP 47 tags with underscores or odd case (`zh_cn`) as Word expects them;
 /// anything but ASCII letters and digits is dropped, as the tag goes into XML.
 fn normalise_tag(tag: &str) -> String {
@@ -127,6 +154,21 @@ mod tests {
     fn tags_are_safe_in_xml() {
         assert_eq!(LanguageSlots::for_language("en_\"/><gb").latin, "en-GB");
         assert_eq!(LanguageSlots::for_language("").latin, "en-US");
+    }
+
+    #[test]
+    fn a_book_takes_missing_slots_from_its_members() {
+        let slots = LanguageSlots::for_book("en", &["en", "zh-TW", "ja", "ar-EG"]);
+        assert_eq!(slots.latin, "en");
+        assert_eq!(slots.east_asia, "zh-TW");
+        assert_eq!(slots.east_asia_font, "Noto Serif CJK TC");
+        assert_eq!(slots.bidi, "ar-EG");
+        // Paragraph direction stays the book's.
+        assert!(!slots.right_to_left);
+        assert_eq!(
+            LanguageSlots::for_book("ja", &["zh"]),
+            LanguageSlots::for_language("ja")
+        );
     }
 
     #[test]

@@ -7,26 +7,36 @@
 //! the parts docx-rs cannot express (styles, core properties, languages,
 //! stable ids) are patched afterwards and the package is zipped again with
 //! fixed timestamps, so the same input always gives the same bytes.
+//!
+//! The house style (`folio.toml`) shapes those named styles: fonts, base
+//! size, label and question colours, label case, page margins; the label
+//! text (as printed or full names) is chosen in the body. [`docx_book`]
+//! writes several interviews as one book with a title page and contents.
 
 mod body;
+mod book;
 mod error;
 mod images;
 mod inline;
 mod language;
 mod lists;
+mod locale;
 mod merge;
 mod package;
+mod page;
 mod parts;
 mod schema_order;
 pub mod style;
 mod template;
+mod toc;
 mod xml_text;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use folio_core::{Interview, Paper, Rendered};
+use folio_core::{HouseStyle, Interview, Meta, Paper, Rendered};
 
+pub use book::docx_book;
 pub use error::DocxError;
 pub use language::LanguageSlots;
 
@@ -34,6 +44,9 @@ pub use language::LanguageSlots;
 #[derive(Debug, Clone, Default)]
 pub struct DocxOptions {
     pub paper: Paper,
+    /// Fonts, base size, label and question colours, margins and how labels
+    /// are shown. A reference DOCX's styles and page setup win over it.
+    pub style: HouseStyle,
     /// Bytes of a user's `.docx` whose styles, page setup, header and footer
     /// replace Folio's own (pandoc's `--reference-doc`).
     pub reference_docx: Option<Vec<u8>>,
@@ -58,19 +71,37 @@ pub fn read_reference_docx(path: &std::path::Path) -> Result<Vec<u8>, DocxError>
 
 /// Writes `interview` as a DOCX package.
 pub fn docx(interview: &Interview, options: &DocxOptions) -> Result<Rendered, DocxError> {
-    let template = options
+    let template = read_template(options)?;
+    let built = body::build(interview, options);
+    let slots = LanguageSlots::for_language(&interview.meta.language);
+    package(built, &interview.meta, &slots, options, template.as_ref())
+}
+
+fn read_template(options: &DocxOptions) -> Result<Option<template::Template>, DocxError> {
+    options
         .reference_docx
         .as_deref()
         .map(template::Template::read)
-        .transpose()?;
-    let built = body::build(interview, options);
+        .transpose()
+}
+
+/// The built body with Folio's patched parts, zipped; `meta` gives the
+/// document properties and date, `slots` the languages of the styles.
+fn package(
+    built: body::Built,
+    meta: &Meta,
+    slots: &LanguageSlots,
+    options: &DocxOptions,
+    template: Option<&template::Template>,
+) -> Result<Rendered, DocxError> {
     let warnings = built.warnings;
     let xml = built.docx.build();
     let parts = parts::patch(
         xml,
-        interview,
+        meta,
+        slots,
         options,
-        template.as_ref(),
+        template,
         &built.figure_alts,
         &built.jpeg_media,
     )?;

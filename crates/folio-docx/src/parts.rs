@@ -3,11 +3,12 @@
 //! styles, page setup, header and footer.
 
 use docx_rs::XMLDocx;
-use folio_core::{DateTime, Interview, output_date};
+use folio_core::{DateTime, Meta, output_date};
 
 use crate::inline::escape_attribute;
 use crate::language::LanguageSlots;
 use crate::package::Part;
+use crate::page::PageSetup;
 use crate::style::styles_xml;
 use crate::template::{HeaderFooterPart, Template};
 use crate::{DocxError, DocxOptions, merge, xml_text};
@@ -22,19 +23,20 @@ pub struct Parts {
 
 pub fn patch(
     xml: XMLDocx,
-    interview: &Interview,
+    meta: &Meta,
+    slots: &LanguageSlots,
     options: &DocxOptions,
     template: Option<&Template>,
     figure_alts: &[String],
     jpeg_media: &[String],
 ) -> Result<Parts, DocxError> {
-    let modified = output_date(&interview.meta, options.source_date_epoch);
+    let modified = output_date(meta, options.source_date_epoch);
     let created = match options.source_date_epoch {
         Some(_) => modified,
-        None => interview.meta.published.unwrap_or(modified),
+        None => meta.published.unwrap_or(modified),
     };
-    let slots = LanguageSlots::for_language(&interview.meta.language);
-    let own_styles = styles_xml(&slots);
+    let page = PageSetup::new(options.paper, &options.style);
+    let own_styles = styles_xml(slots, &options.style, page.text_width());
     let styles = match template {
         Some(template) => merge::styles(&template.styles, &own_styles)?,
         None => own_styles,
@@ -50,7 +52,7 @@ pub fn patch(
     let mut parts = vec![
         Part::new("[Content_Types].xml", Vec::new()),
         Part::new("_rels/.rels", xml.rels),
-        Part::new("docProps/core.xml", core_xml(interview, created, modified)),
+        Part::new("docProps/core.xml", core_xml(meta, created, modified)),
         Part::new("docProps/app.xml", APP_XML),
         Part::new("docProps/custom.xml", xml.doc_props.custom),
         Part::new("word/document.xml", document),
@@ -202,8 +204,7 @@ const APP_XML: &str = concat!(
 
 /// Core properties docx-rs cannot set: title, author, subject, keywords,
 /// language, identifier, dates.
-fn core_xml(interview: &Interview, created: DateTime, modified: DateTime) -> String {
-    let meta = &interview.meta;
+fn core_xml(meta: &Meta, created: DateTime, modified: DateTime) -> String {
     let mut fields = String::new();
     let mut field = |tag: &str, value: Option<&str>| {
         if let Some(value) = value.filter(|v| !v.trim().is_empty()) {

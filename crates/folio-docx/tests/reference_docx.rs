@@ -124,3 +124,28 @@ fn broken_templates_are_clear_errors() {
     ]);
     assert!(message(bad_xml).contains("word/styles.xml"));
 }
+
+/// A reference DOCX is the more specific instruction: its styles and page
+/// setup win over the house style, whose values still fill the Folio styles
+/// the template lacks.
+#[test]
+fn the_reference_docx_wins_over_the_house_style() {
+    let options = DocxOptions {
+        reference_docx: Some(house_template()),
+        style: folio_core::HouseStyle {
+            question_color: "#123456".into(),
+            label_color: "#654321".into(),
+            margins_mm: [5.0, 5.0, 5.0, 5.0],
+            ..folio_core::HouseStyle::default()
+        },
+        ..options()
+    };
+    let rendered = docx(&fixture("rich.json"), &options);
+    let parts = unzip(&rendered.map(|r| r.bytes).unwrap_or_default());
+    let styles = part(&parts, "word/styles.xml");
+    assert!(styles.contains("00704A") && !styles.contains("123456"));
+    // The template has no Speaker Label style: Folio's, in the house colour.
+    assert!(styles.contains(r#"<w:color w:val="654321"/>"#));
+    let document = part(&parts, "word/document.xml");
+    assert!(document.contains(r#"w:top="720" w:right="1080""#));
+}

@@ -64,7 +64,7 @@ mod tests {
     #[test]
     fn the_default_style_colours_labels_and_keeps_sizes_relative() {
         let css = house_css(&HouseStyle::default());
-        assert!(css.contains(".speaker, .kicker { color: #b3261e; }"));
+        assert!(css.contains(".speaker, .kicker { color: #9e1f1f; }"));
         assert!(!css.contains("font-size"));
         assert!(!css.contains("font-family"));
     }

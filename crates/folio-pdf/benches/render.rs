@@ -5,7 +5,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use folio_core::Interview;
-use folio_pdf::{PdfOptions, pdf};
+use folio_pdf::{PdfOptions, layout, pdf};
 
 fn seed() -> Interview {
     let text = include_str!("../tests/fixtures/seed.json");
@@ -31,6 +31,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("pdf");
     group.sample_size(10);
     group.bench_function("seed", |b| b.iter(|| pdf(&short, &options)));
+    group.bench_function("seed_layout_only", |b| b.iter(|| layout(&short, &options)));
     group.bench_function("seed_x20", |b| b.iter(|| pdf(&long, &options)));
     group.finish();
 }

@@ -6,6 +6,11 @@ use std::path::{Path, PathBuf};
 
 use crate::PdfError;
 
+mod house;
+mod report;
+
+pub use report::{FontReport, FontRole, Script, font_report};
+
 /// Index of a face in a [`FontBook`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FaceId(pub usize);
@@ -51,6 +56,10 @@ pub struct FontBook {
     pub faces: Vec<Face>,
     /// Characters the default faces lack, with the face that has them.
     fallback: Vec<(char, FaceId)>,
+    /// Bold faces of fallback faces, for bold text (questions).
+    bold: Vec<(FaceId, FaceId)>,
+    /// House style fonts that could not be used, and why.
+    pub warnings: Vec<String>,
 }
 
 /// Where to look for faces beyond the embedded defaults.
@@ -60,6 +69,10 @@ pub struct FontChoice<'a> {
     pub cjk_font: Option<&'a Path>,
     pub language: &'a str,
     pub use_system_fonts: bool,
+    /// The house style's body font file, in place of the embedded serif.
+    pub body_font: Option<&'a Path>,
+    /// The house style's heading font file, in place of the embedded sans.
+    pub heading_font: Option<&'a Path>,
 }
 
 impl FontBook {
@@ -73,7 +86,12 @@ impl FontBook {
         let mut book = FontBook {
             faces,
             fallback: Vec::new(),
+            bold: Vec::new(),
+            warnings: Vec::new(),
         };
+        let mut warnings = Vec::new();
+        book.apply_house_fonts(text, choice.body_font, choice.heading_font, &mut warnings);
+        book.warnings = warnings;
         let unique: std::collections::BTreeSet<char> = text.chars().collect();
         let missing: Vec<char> = match ttf_parser::Face::parse(&book.faces[0].data, 0) {
             Ok(serif) => unique
@@ -85,10 +103,14 @@ impl FontBook {
         if missing.is_empty() {
             return Ok(book);
         }
-        let user_font = choice.font.map(|p| load_file(p, "font")).transpose()?;
+        let region = cjk_region(choice.language);
+        let user_font = choice
+            .font
+            .map(|p| load_file(p, "font", region))
+            .transpose()?;
         let cjk_font = choice
             .cjk_font
-            .map(|p| load_file(p, "cjk-font"))
+            .map(|p| load_file(p, "cjk-font", region))
             .transpose()?;
         let mut system = None;
         for c in missing {
@@ -104,10 +126,22 @@ impl FontBook {
                     break;
                 }
             }
+            // A fallback already chosen for another character comes first,
+            // so a script is set in one face.
+            if found.is_none() {
+                found = (EMBEDDED.len()..book.faces.len())
+                    .map(FaceId)
+                    .find(|&f| book.has_glyph(f, c));
+            }
             if found.is_none() && choice.use_system_fonts {
                 let db = system.get_or_insert_with(SystemFonts::load);
-                if let Some(face) = db.find(c, choice.language)? {
-                    found = Some(book.intern(&face));
+                if let Some(id) = db.find(c, choice.language) {
+                    let regular = book.intern(&db.face(id)?);
+                    if let Some(bold) = db.bold_twin(id) {
+                        let bold = book.intern(&db.face(bold)?);
+                        book.bold.push((regular, bold));
+                    }
+                    found = Some(regular);
                 }
             }
             match found {
@@ -144,11 +178,18 @@ impl FontBook {
         face_has(self.face(id), c)
     }
 
-    /// The face that draws `c` when `preferred` cannot.
-    pub fn fallback_for(&self, c: char) -> Option<FaceId> {
-        self.fallback
+    /// The face that draws `c` when the styled face cannot, with that
+    /// face's bold twin when one is installed.
+    pub fn fallback_for(&self, c: char) -> Option<(FaceId, Option<FaceId>)> {
+        let regular = self
+            .fallback
             .iter()
-            .find_map(|&(f, id)| (f == c).then_some(id))
+            .find_map(|&(f, id)| (f == c).then_some(id))?;
+        let bold = self
+            .bold
+            .iter()
+            .find_map(|&(r, b)| (r == regular).then_some(b));
+        Some((regular, bold))
     }
 }
 
@@ -189,16 +230,30 @@ fn face_from(data: Cow<'static, [u8]>, index: u32, label: String) -> Result<Face
     })
 }
 
-fn load_file(path: &Path, role: &str) -> Result<Face, PdfError> {
+/// Loads a font file; in a collection (`.ttc`), the face for the
+/// document's CJK region (the SC face of Noto Sans CJK for Chinese).
+fn load_file(path: &Path, role: &str, region: &str) -> Result<Face, PdfError> {
     let data = std::fs::read(path).map_err(|source| PdfError::FontFile {
         path: path.to_path_buf(),
         source,
     })?;
+    let count = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
+    let suffix = format!(" {region}");
+    let index = (0..count)
+        .find(|&i| {
+            ttf_parser::Face::parse(&data, i).is_ok_and(|f| {
+                f.names().into_iter().any(|n| {
+                    n.name_id == ttf_parser::name_id::FAMILY
+                        && n.to_string().is_some_and(|name| name.ends_with(&suffix))
+                })
+            })
+        })
+        .unwrap_or(0);
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    face_from(Cow::Owned(data), 0, format!("{role}:{name}")).map_err(|_| PdfError::BadFont {
+    face_from(Cow::Owned(data), index, format!("{role}:{name}")).map_err(|_| PdfError::BadFont {
         path: path.to_path_buf(),
     })
 }
@@ -230,7 +285,7 @@ impl SystemFonts {
     /// The best installed face for `c`: for CJK the one whose glyph forms
     /// match the language (SC for Simplified Chinese), else a serif before a
     /// sans, regular weight and upright before others.
-    fn find(&self, c: char, language: &str) -> Result<Option<Face>, PdfError> {
+    fn find(&self, c: char, language: &str) -> Option<fontdb::ID> {
         let region = cjk_region(language);
         let mut best: Option<(i32, &fontdb::FaceInfo)> = None;
         for info in self.db.faces() {
@@ -255,7 +310,13 @@ impl SystemFonts {
             if is_cjk(c) && family.contains(&format!(" {region}")) {
                 score += 16;
             }
-            if best.is_some_and(|(s, _)| s >= score) {
+            // Ties go to the alphabetically first face, so the choice does
+            // not depend on the order the file system lists fonts in.
+            if best.is_some_and(|(s, b)| {
+                s > score
+                    || s == score
+                        && (&b.post_script_name, b.index) <= (&info.post_script_name, info.index)
+            }) {
                 continue;
             }
             let covers = self
@@ -271,20 +332,46 @@ impl SystemFonts {
                 best = Some((score, info));
             }
         }
-        let Some((_, info)) = best else {
-            return Ok(None);
-        };
-        let family = info
-            .families
-            .first()
-            .map(|(name, _)| name.clone())
-            .unwrap_or_else(|| info.post_script_name.clone());
+        best.map(|(_, info)| info.id)
+    }
+
+    /// The face's data, read once per face.
+    fn face(&self, id: fontdb::ID) -> Result<Face, PdfError> {
+        let info = self.db.face(id).ok_or_else(|| PdfError::BadFont {
+            path: PathBuf::from("system font"),
+        })?;
+        let family = family_of(info);
         let data = self
             .db
-            .with_face_data(info.id, |data, _| data.to_vec())
+            .with_face_data(id, |data, _| data.to_vec())
             .unwrap_or_default();
-        face_from(Cow::Owned(data), info.index, format!("fallback:{family}")).map(Some)
+        face_from(
+            Cow::Owned(data),
+            info.index,
+            format!("fallback:{family}:{}", info.post_script_name),
+        )
     }
+
+    /// The bold face of the same family, when installed.
+    fn bold_twin(&self, id: fontdb::ID) -> Option<fontdb::ID> {
+        let info = self.db.face(id)?;
+        let family = family_of(info);
+        let query = fontdb::Query {
+            families: &[fontdb::Family::Name(&family)],
+            weight: fontdb::Weight::BOLD,
+            ..fontdb::Query::default()
+        };
+        self.db
+            .query(&query)
+            .filter(|&b| b != id && self.db.face(b).is_some_and(|f| f.weight.0 >= 600))
+    }
+}
+
+fn family_of(info: &fontdb::FaceInfo) -> String {
+    info.families
+        .first()
+        .map(|(name, _)| name.clone())
+        .unwrap_or_else(|| info.post_script_name.clone())
 }
 
 /// The CJK face variant for a BCP 47 tag: SC, TC, HK, JP or KR.

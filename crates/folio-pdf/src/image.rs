@@ -18,6 +18,13 @@ pub enum ImageData {
         bytes: Vec<u8>,
         components: u8,
     },
+    /// Decoded samples, zlib-compressed: colour planes and an optional
+    /// alpha plane (a PNG with transparency).
+    Raw {
+        color: Vec<u8>,
+        colors: u8,
+        alpha: Option<Vec<u8>>,
+    },
     /// The concatenated IDAT stream of a non-interlaced PNG.
     Png {
         zlib: Vec<u8>,
@@ -27,6 +34,9 @@ pub enum ImageData {
         palette: Option<Vec<u8>>,
     },
 }
+
+/// Images larger than this are refused rather than decoded.
+const MAX_PIXELS: u64 = 80_000_000;
 
 /// Reads an image file; `Err` says why it cannot be embedded.
 pub fn load(path: &Path) -> Result<Image, String> {
@@ -85,7 +95,7 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
             b"IHDR" if len >= 13 => header = Some(data.to_vec()),
             b"PLTE" => palette = Some(data.to_vec()),
             b"IDAT" => zlib.extend_from_slice(data),
-            b"tRNS" => return Err("PNG with transparency is not supported yet".into()),
+            b"tRNS" => return Err("PNG with a tRNS transparency chunk is not supported".into()),
             b"IEND" => break,
             _ => {}
         }
@@ -102,7 +112,10 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
         0 => 1,
         2 => 3,
         3 => 1,
-        _ => return Err("PNG with an alpha channel is not supported yet".into()),
+        4 | 6 if bit_depth == 8 => {
+            return with_alpha(&zlib, width, height, if color_type == 4 { 1 } else { 3 });
+        }
+        _ => return Err("16-bit PNG with an alpha channel is not supported".into()),
     };
     if color_type == 3 && palette.is_none() {
         return Err("palette PNG without a palette".into());
@@ -119,10 +132,120 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
     })
 }
 
+/// Splits an 8-bit PNG with alpha into colour and alpha planes (lossless).
+fn with_alpha(zlib: &[u8], width: u32, height: u32, colors: u8) -> Result<Image, String> {
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(format!("{width}×{height} pixels is too large to embed"));
+    }
+    use std::io::{Read, Write};
+    let mut data = Vec::new();
+    flate2::read::ZlibDecoder::new(zlib)
+        .read_to_end(&mut data)
+        .map_err(|e| format!("PNG data: {e}"))?;
+    let bpp = usize::from(colors) + 1;
+    let stride = width as usize * bpp;
+    let rows = height as usize;
+    if data.len() < rows * (stride + 1) {
+        return Err("truncated PNG data".into());
+    }
+    let mut previous = vec![0u8; stride];
+    let mut color = Vec::with_capacity(rows * width as usize * usize::from(colors));
+    let mut alpha = Vec::with_capacity(rows * width as usize);
+    for r in 0..rows {
+        let line = &data[r * (stride + 1)..(r + 1) * (stride + 1)];
+        let mut current = line[1..].to_vec();
+        unfilter(line[0], &mut current, &previous, bpp)?;
+        for px in current.chunks(bpp) {
+            color.extend_from_slice(&px[..bpp - 1]);
+            alpha.push(px[bpp - 1]);
+        }
+        previous = current;
+    }
+    let deflate = |bytes: &[u8]| -> Result<Vec<u8>, String> {
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(bytes).map_err(|e| e.to_string())?;
+        e.finish().map_err(|e| e.to_string())
+    };
+    let opaque = alpha.iter().all(|&a| a == 255);
+    Ok(Image {
+        width,
+        height,
+        data: ImageData::Raw {
+            color: deflate(&color)?,
+            colors,
+            alpha: if opaque { None } else { Some(deflate(&alpha)?) },
+        },
+    })
+}
+
+/// Reverses one PNG scanline filter (PNG spec, section 9).
+fn unfilter(kind: u8, line: &mut [u8], previous: &[u8], bpp: usize) -> Result<(), String> {
+    for i in 0..line.len() {
+        let a = if i >= bpp { line[i - bpp] } else { 0 };
+        let b = previous[i];
+        let c = if i >= bpp { previous[i - bpp] } else { 0 };
+        let add = match kind {
+            0 => 0,
+            1 => a,
+            2 => b,
+            3 => ((u16::from(a) + u16::from(b)) / 2) as u8,
+            4 => paeth(a, b, c),
+            _ => return Err(format!("unknown PNG filter {kind}")),
+        };
+        line[i] = line[i].wrapping_add(add);
+    }
+    Ok(())
+}
+
+fn paeth(a: u8, b: u8, c: u8) -> u8 {
+    let p = i16::from(a) + i16::from(b) - i16::from(c);
+    let (pa, pb, pc) = (
+        (p - i16::from(a)).abs(),
+        (p - i16::from(b)).abs(),
+        (p - i16::from(c)).abs(),
+    );
+    if pa <= pb && pa <= pc {
+        a
+    } else if pb <= pc {
+        b
+    } else {
+        c
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_alpha_from_an_rgba_png() {
+        use std::io::Write;
+        // 2x1 RGBA, filter 1 (Sub) on the one row.
+        let raw = [1u8, 10, 20, 30, 128, 5, 5, 5, 127];
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(&raw).unwrap();
+        let image = with_alpha(&e.finish().unwrap(), 2, 1, 3).unwrap();
+        let ImageData::Raw {
+            color,
+            alpha,
+            colors,
+        } = image.data
+        else {
+            panic!("not raw")
+        };
+        let inflate = |z: &[u8]| {
+            use std::io::Read;
+            let mut out = Vec::new();
+            flate2::read::ZlibDecoder::new(z)
+                .read_to_end(&mut out)
+                .unwrap();
+            out
+        };
+        assert_eq!(colors, 3);
+        assert_eq!(inflate(&color), vec![10, 20, 30, 15, 25, 35]);
+        assert_eq!(inflate(&alpha.unwrap()), vec![128, 255]);
+    }
 
     #[test]
     fn rejects_other_formats() {

@@ -13,13 +13,14 @@ pub mod layout;
 
 use std::path::PathBuf;
 
-use folio_core::{Interview, Paper, Rendered, output_date};
+use folio_core::{Anthology, HouseStyle, Interview, Meta, Paper, Rendered, output_date};
 
 pub use error::PdfError;
+pub use fonts::{FontReport, FontRole, Script, font_report};
 
 use crate::fonts::{FontBook, FontChoice};
 use crate::layout::shape::Shaper;
-use crate::layout::style::PageGeometry;
+use crate::layout::style::{Design, PageGeometry};
 
 /// How to write the PDF.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,13 +36,26 @@ pub struct PdfOptions {
     pub image_base: Option<PathBuf>,
     /// Whether installed fonts may be searched for missing characters.
     pub no_system_fonts: bool,
+    /// A house style (`folio.toml`): size, colours, margins, labels, and
+    /// body/heading font files in place of the embedded faces.
+    pub style: Option<HouseStyle>,
 }
 
 /// Typesets `interview` as a PDF.
 pub fn pdf(interview: &Interview, options: &PdfOptions) -> Result<Rendered, PdfError> {
-    let (doc, book, warnings) = lay_out(interview, options)?;
-    let meta = document_meta(interview, options);
+    let (doc, book, warnings) = lay_out(Content::Interview(interview), options)?;
+    let meta = document_meta(&interview.meta, "Interview", options);
     let bytes = emit::write(&doc, &book, &meta)?;
+    Ok(Rendered { bytes, warnings })
+}
+
+/// Typesets a book of interviews as one PDF: a title page, the contents,
+/// then each interview from a new page, numbered through under the book's
+/// title, with bookmarks per interview and, below each, its questions.
+pub fn pdf_book(book: &Anthology, options: &PdfOptions) -> Result<Rendered, PdfError> {
+    let (doc, fonts, warnings) = lay_out(Content::Book(book), options)?;
+    let meta = document_meta(&book.meta, layout::book::UNTITLED_BOOK, options);
+    let bytes = emit::write(&doc, &fonts, &meta)?;
     Ok(Rendered { bytes, warnings })
 }
 
@@ -50,50 +64,126 @@ pub fn layout(
     interview: &Interview,
     options: &PdfOptions,
 ) -> Result<layout::tree::Document, PdfError> {
-    lay_out(interview, options).map(|(doc, _, _)| doc)
+    lay_out(Content::Interview(interview), options).map(|(doc, _, _)| doc)
 }
 
-fn lay_out(
-    interview: &Interview,
+/// The book's layout alone.
+pub fn layout_book(
+    book: &Anthology,
     options: &PdfOptions,
-) -> Result<
-    (
-        layout::tree::Document,
-        FontBook,
-        Vec<folio_core::Diagnostic>,
-    ),
-    PdfError,
-> {
-    let text = layout::text::characters(interview);
+) -> Result<layout::tree::Document, PdfError> {
+    lay_out(Content::Book(book), options).map(|(doc, _, _)| doc)
+}
+
+#[derive(Clone, Copy)]
+enum Content<'a> {
+    Interview(&'a Interview),
+    Book(&'a Anthology),
+}
+
+impl<'a> Content<'a> {
+    /// Every character the document may print, for choosing fonts.
+    fn characters(self) -> String {
+        match self {
+            Content::Interview(i) => layout::text::characters(i),
+            Content::Book(book) => {
+                let meta = &book.meta;
+                let mut text = String::from("CONTENTS ");
+                text.push_str(layout::book::UNTITLED_BOOK);
+                for s in [&meta.title, &meta.subtitle].into_iter().flatten() {
+                    text.push_str(s);
+                    text.push_str(&s.to_uppercase());
+                }
+                for s in &meta.authors {
+                    text.push_str(&s.to_uppercase());
+                }
+                for i in &book.interviews {
+                    text.push_str(&layout::text::characters(i));
+                }
+                text
+            }
+        }
+    }
+
+    fn language(self) -> &'a str {
+        match self {
+            Content::Interview(i) => &i.meta.language,
+            Content::Book(b) => &b.meta.language,
+        }
+    }
+}
+
+type Laid = (
+    layout::tree::Document,
+    FontBook,
+    Vec<folio_core::Diagnostic>,
+);
+
+fn lay_out(content: Content<'_>, options: &PdfOptions) -> Result<Laid, PdfError> {
+    let text = content.characters();
     let choice = FontChoice {
         font: options.font.as_deref(),
         cjk_font: options.cjk_font.as_deref(),
-        language: &interview.meta.language,
+        language: content.language(),
         use_system_fonts: !options.no_system_fonts,
+        body_font: house_font(options, |s| s.body_font.as_deref()),
+        heading_font: house_font(options, |s| s.heading_font.as_deref()),
     };
     let book = FontBook::for_text(&text, &choice)?;
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<folio_core::Diagnostic> = book
+        .warnings
+        .iter()
+        .map(|w| folio_core::Diagnostic::new(folio_core::DiagnosticKind::Font, None, w.clone()))
+        .collect();
+    // The style's default margins are the designed page rounded to
+    // millimetres: they keep the designed page (centred measure on Letter too).
+    let geometry = match &options.style {
+        Some(style) if style.margins_mm != HouseStyle::default().margins_mm => {
+            PageGeometry::with_margins_mm(options.paper, style.margins_mm)
+        }
+        _ => PageGeometry::for_paper(options.paper),
+    };
+    let design = options
+        .style
+        .as_ref()
+        .map(Design::from_house)
+        .unwrap_or_default();
+    let image_base = options.image_base.as_deref();
     let doc = {
         let shaper = Shaper::new(&book);
-        layout::document::layout(
-            interview,
-            &shaper,
-            PageGeometry::for_paper(options.paper),
-            options.image_base.as_deref(),
-            &mut warnings,
-        )
+        match content {
+            Content::Interview(i) => {
+                layout::document::layout(i, &shaper, geometry, design, image_base, &mut warnings)
+            }
+            Content::Book(b) => {
+                layout::book::layout_book(b, &shaper, geometry, design, image_base, &mut warnings)
+            }
+        }
     };
     Ok((doc, book, warnings))
 }
 
-fn document_meta(interview: &Interview, options: &PdfOptions) -> emit::DocumentMeta {
-    let meta = &interview.meta;
+/// A house style font path, blank values left out.
+fn house_font<'o>(
+    options: &'o PdfOptions,
+    field: impl Fn(&'o HouseStyle) -> Option<&'o str>,
+) -> Option<&'o std::path::Path> {
+    options
+        .style
+        .as_ref()
+        .and_then(field)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(std::path::Path::new)
+}
+
+fn document_meta(meta: &Meta, untitled: &str, options: &PdfOptions) -> emit::DocumentMeta {
     let mut author: Vec<String> = meta.authors.clone();
     if author.is_empty() {
         author = meta.interviewers.clone();
     }
     emit::DocumentMeta {
-        title: meta.title.clone().unwrap_or_else(|| "Interview".into()),
+        title: meta.title.clone().unwrap_or_else(|| untitled.into()),
         author: author.join(", "),
         subject: meta
             .description

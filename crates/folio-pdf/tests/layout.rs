@@ -181,3 +181,41 @@ fn features_layout_snapshot() {
     assert_eq!(doc.images.len(), 2);
     insta::assert_yaml_snapshot!(common::summary(&doc));
 }
+
+#[test]
+fn house_style_changes_labels_margins_and_size() {
+    let style = folio_core::HouseStyle {
+        base_size: 11.5,
+        label_case: folio_core::LabelCase::SmallCaps,
+        label_text: folio_core::LabelText::FullName,
+        margins_mm: [25.0, 30.0, 25.0, 30.0],
+        ..Default::default()
+    };
+    let mut o = options(Paper::A4);
+    o.style = Some(style);
+    let doc = layout(&common::fixture("seed.json"), &o).expect("layout");
+    let left = 30.0 * 72.0 / 25.4;
+    let texts: Vec<String> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .map(|l| l.text())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with("DAVID GOSSET ")),
+        "no full-name label"
+    );
+    assert!(texts.iter().any(|t| t.starts_with("GLOBAL TIMES ")));
+    for line in doc.pages.iter().flat_map(|p| &p.lines) {
+        assert!(
+            line.x >= left - 0.01 && line.x + line.width <= doc.width - left + 0.01,
+            "{}",
+            line.text()
+        );
+    }
+    let body = doc.pages[1]
+        .lines
+        .iter()
+        .find(|l| l.runs.iter().any(|r| r.size == 11.5));
+    assert!(body.is_some(), "body not at 11.5 pt");
+}

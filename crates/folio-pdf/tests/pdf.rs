@@ -349,3 +349,202 @@ fn font_option_supplies_missing_characters() {
         "{names:?}"
     );
 }
+
+/// A PNG with an alpha channel becomes a colour image with a soft mask.
+#[test]
+fn rgba_png_gets_a_soft_mask() {
+    use std::io::Write;
+    let (w, h) = (4u32, 2u32);
+    let mut raw = Vec::new();
+    for y in 0..h {
+        raw.push(0);
+        for x in 0..w {
+            raw.extend_from_slice(&[200, 40, 40, (x * 60 + y * 10) as u8]);
+        }
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(&raw).unwrap();
+    let idat = z.finish().unwrap();
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let mut c = (data.len() as u32).to_be_bytes().to_vec();
+        c.extend_from_slice(kind);
+        c.extend_from_slice(data);
+        c.extend_from_slice(&[0, 0, 0, 0]); // CRCs are not checked by the embedder
+        c
+    };
+    let mut ihdr = w.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(chunk(b"IHDR", &ihdr));
+    png.extend(chunk(b"IDAT", &idat));
+    png.extend(chunk(b"IEND", &[]));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(dir.join("rgba.png"), png).unwrap();
+
+    let mut i = common::interview("en", &["Shown?", "Yes."]);
+    i.turns[1].content.push(folio_core::Block::Figure {
+        figure: folio_core::Figure {
+            src: Some("rgba.png".into()),
+            caption: Some("Transparent".into()),
+            ..Default::default()
+        },
+    });
+    let mut o = options();
+    o.image_base = Some(dir.to_path_buf());
+    let rendered = pdf(&i, &o).unwrap();
+    assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+    let doc = load(&rendered.bytes);
+    let masked = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"SMask").is_ok())
+        .count();
+    assert_eq!(masked, 1);
+}
+
+/// Every glyph's text in the fonts' ToUnicode maps, no-break space and
+/// typographic punctuation included.
+#[test]
+fn tounicode_maps_nbsp_quotes_and_dashes() {
+    let i = common::interview(
+        "fr",
+        &[
+            "« Oui\u{A0}? » — 10\u{A0}000 “quoted” ‘single’ – fin",
+            "D’accord.",
+        ],
+    );
+    let doc = load(&pdf(&i, &options()).expect("pdf").bytes);
+    let mut maps = String::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        let Ok(r) = dict.get(b"ToUnicode").and_then(Object::as_reference) else {
+            continue;
+        };
+        let stream = doc.get_object(r).and_then(Object::as_stream).expect("cmap");
+        let bytes = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        maps.push_str(&String::from_utf8_lossy(&bytes).to_uppercase());
+    }
+    for code in [
+        "00A0", "00AB", "00BB", "2014", "2013", "201C", "201D", "2018", "2019",
+    ] {
+        assert!(
+            maps.contains(&format!("<{code}>")),
+            "U+{code} missing from ToUnicode"
+        );
+    }
+    assert!(!maps.contains("FFFD"));
+}
+
+/// Odd but valid models give a PDF or an error, never a panic.
+#[test]
+fn odd_inputs_do_not_panic() {
+    use folio_core::{Block, Inline};
+    let odd: Vec<Vec<Inline>> = vec![
+        vec![],
+        vec![Inline::text("   ")],
+        vec![Inline::LineBreak, Inline::LineBreak],
+        vec![Inline::text("a\u{AD}b\u{200B}c\u{200D}d\u{FEFF}")],
+        vec![Inline::Emphasis { content: vec![] }, Inline::text("x")],
+        vec![Inline::text("—".repeat(400))],
+        vec![Inline::Link {
+            url: String::new(),
+            content: vec![Inline::text("https://".repeat(30))],
+        }],
+        vec![Inline::text("\u{0301}\u{0301} combining at the start")],
+    ];
+    for content in odd {
+        let mut i = common::interview("xx-unknown", &["Q?", "A."]);
+        i.turns[1].content = vec![Block::Paragraph { content }];
+        i.meta.title = Some(String::new());
+        let _ = pdf(&i, &options());
+    }
+    let mut empty = common::interview("en", &["Q?"]);
+    empty.turns.clear();
+    empty.speakers.clear();
+    assert!(pdf(&empty, &options()).is_ok());
+}
+
+/// The CIDs a font's `/W` array gives widths for.
+fn width_cids(doc: &Document, cid_font: &lopdf::Dictionary) -> Vec<i64> {
+    let w = match cid_font.get(b"W") {
+        Ok(Object::Array(a)) => a.clone(),
+        Ok(Object::Reference(id)) => doc
+            .get_object(*id)
+            .and_then(Object::as_array)
+            .expect("W")
+            .clone(),
+        _ => return Vec::new(),
+    };
+    let mut cids = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        let first = w[i].as_i64().expect("cid");
+        match &w[i + 1] {
+            Object::Array(ws) => {
+                cids.extend((0..ws.len() as i64).map(|k| first + k));
+                i += 2;
+            }
+            last => {
+                cids.extend(first..=last.as_i64().expect("cid"));
+                i += 3;
+            }
+        }
+    }
+    cids
+}
+
+#[test]
+fn cjk_subsets_are_renumbered_and_small() {
+    let chinese = common::fixture("chinese.json");
+    let rendered = match pdf(&chinese, &PdfOptions::default()) {
+        Ok(r) => r,
+        Err(PdfError::MissingGlyph { .. }) if std::env::var("FOLIO_REQUIRE_PDF_TOOLS").is_err() => {
+            return;
+        }
+        Err(e) => panic!("{e}"),
+    };
+    let size = rendered.bytes.len();
+    assert!(size < 300_000, "Chinese PDF is {size} bytes");
+    let doc = load(&rendered.bytes);
+    let mut fonts = 0;
+    for object in doc.objects.values() {
+        let Ok(font) = object.as_dict() else { continue };
+        if font.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0") {
+            continue;
+        }
+        let dict = match font.get(b"DescendantFonts").and_then(Object::as_array) {
+            Ok(a) => match &a[0] {
+                Object::Dictionary(d) => d,
+                Object::Reference(id) => doc.get_dictionary(*id).expect("CIDFont"),
+                _ => panic!("odd DescendantFonts"),
+            },
+            Err(_) => panic!("Type0 font without DescendantFonts"),
+        };
+        fonts += 1;
+        // Glyphs drawn are numbered 1..=n: no CID beyond the count.
+        let cids = width_cids(&doc, dict);
+        assert!(!cids.is_empty());
+        let max = cids.iter().copied().max().unwrap_or(0);
+        assert_eq!(max, cids.len() as i64, "CIDs {cids:?}");
+    }
+    assert!(fonts >= 2, "a CJK face and a Latin one");
+}
+
+#[test]
+fn the_default_house_style_gives_the_same_pdf_as_none() {
+    let seed = common::fixture("seed.json");
+    for paper in [Paper::A4, Paper::Letter] {
+        let plain = PdfOptions { paper, ..options() };
+        let styled = PdfOptions {
+            style: Some(folio_core::HouseStyle::default()),
+            ..plain.clone()
+        };
+        let a = pdf(&seed, &plain).expect("pdf").bytes;
+        let b = pdf(&seed, &styled).expect("pdf").bytes;
+        assert!(a == b, "{paper:?}: the default style changes the PDF");
+    }
+}

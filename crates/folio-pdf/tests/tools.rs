@@ -220,3 +220,21 @@ fn chinese_interview_uses_an_sc_face() {
         assert!(joined.contains(&word), "“{word}” missing");
     }
 }
+
+/// `--cjk-font` with a collection picks the face for the document's language.
+#[test]
+fn cjk_font_option_picks_the_language_face_of_a_collection() {
+    let sans = Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+    if !sans.exists() || !tool("pdffonts") {
+        return;
+    }
+    let interview = common::fixture("chinese.json");
+    let options = PdfOptions {
+        cjk_font: Some(sans.to_path_buf()),
+        no_system_fonts: true,
+        ..PdfOptions::default()
+    };
+    let path = write("chinese-cjk-font.pdf", &interview, &options);
+    let fonts = run("pdffonts", &[path.to_str().unwrap_or_default()]);
+    assert!(fonts.contains("NotoSansCJKsc-Regular"), "{fonts}");
+}

@@ -7,7 +7,7 @@ use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 use crate::PdfError;
 use crate::emit::metadata::{self, DocumentMeta, text_string};
-use crate::emit::{fontfix, images};
+use crate::emit::{fontfix, images, outline};
 use crate::fonts::{FaceId, FontBook};
 use crate::layout::tree::Document;
 
@@ -22,7 +22,7 @@ pub fn finish(
     images::add_images(lo, &doc.images);
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
     add_links(lo, doc, &pages);
-    let outline = add_outline(lo, doc, &pages);
+    let outline = outline::add_outline(lo, doc, &pages);
     let xmp = lo.add_object(Object::Stream(metadata::xmp_stream(meta)));
     let catalog = lo
         .catalog_mut()
@@ -117,49 +117,6 @@ fn add_links(lo: &mut lopdf::Document, doc: &Document, pages: &[ObjectId]) {
             p.set("Annots", Object::Array(annots));
         }
     }
-}
-
-/// One bookmark per question, in reading order, jumping to its first line.
-fn add_outline(lo: &mut lopdf::Document, doc: &Document, pages: &[ObjectId]) -> Option<ObjectId> {
-    let entries: Vec<_> = doc
-        .outline
-        .iter()
-        .filter_map(|e| pages.get(e.page).map(|p| (e, *p)))
-        .collect();
-    if entries.is_empty() {
-        return None;
-    }
-    let root = lo.new_object_id();
-    let ids: Vec<ObjectId> = entries.iter().map(|_| lo.new_object_id()).collect();
-    for (i, (entry, page)) in entries.iter().enumerate() {
-        let mut item = Dictionary::new();
-        item.set("Title", text_string(&entry.title));
-        item.set("Parent", Object::Reference(root));
-        item.set(
-            "Dest",
-            Object::Array(vec![
-                Object::Reference(*page),
-                Object::Name(b"XYZ".to_vec()),
-                Object::Null,
-                Object::Real(doc.height - entry.y + 4.0),
-                Object::Null,
-            ]),
-        );
-        if i > 0 {
-            item.set("Prev", Object::Reference(ids[i - 1]));
-        }
-        if let Some(next) = ids.get(i + 1) {
-            item.set("Next", Object::Reference(*next));
-        }
-        lo.objects.insert(ids[i], Object::Dictionary(item));
-    }
-    let mut outlines = Dictionary::new();
-    outlines.set("Type", Object::Name(b"Outlines".to_vec()));
-    outlines.set("First", Object::Reference(ids[0]));
-    outlines.set("Last", Object::Reference(ids[ids.len() - 1]));
-    outlines.set("Count", Object::Integer(ids.len() as i64));
-    lo.objects.insert(root, Object::Dictionary(outlines));
-    Some(root)
 }
 
 /// 16 bytes from the identifier and everything drawn: the same document

@@ -1,14 +1,15 @@
 //! Font programs: printpdf without its `text_layout` feature embeds whole
-//! fonts, so each one is replaced by a subset of the glyphs the layout drew
-//! (glyph ids kept, so content streams and widths stay valid) and named with
-//! the `ABCDEF+` subset tag.
+//! fonts, so each one is replaced by a subset of the glyphs the layout drew,
+//! renumbered from 1 (see [`renumber`](crate::emit::renumber) for the
+//! streams that follow), and named with the `ABCDEF+` subset tag.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use crate::PdfError;
 use crate::emit::content::font_id;
+use crate::emit::renumber::{self, GlyphMap};
 use crate::fonts::{FaceId, FontBook};
 use crate::layout::tree::Document;
 
@@ -20,8 +21,10 @@ pub fn subset_fonts(
 ) -> Result<(), PdfError> {
     let glyphs = used_glyphs(doc);
     let fonts = font_objects(lo);
+    let mut maps: HashMap<Vec<u8>, GlyphMap> = HashMap::new();
     for &face in used {
-        let Some(&font_ref) = fonts.get(&font_id(face).0) else {
+        let name = font_id(face).0;
+        let Some(&font_ref) = fonts.get(&name) else {
             continue;
         };
         let Some(gids) = glyphs.get(&face) else {
@@ -30,14 +33,105 @@ pub fn subset_fonts(
         let f = book.face(face);
         let mut list: Vec<u16> = gids.iter().copied().collect();
         list.insert(0, 0);
-        let Ok(program) = subsetter::subset(&f.data, f.index, subsetter::Profile::pdf(&list))
-        else {
+        let mut remapper = subsetter::GlyphRemapper::new();
+        let map: GlyphMap = list.iter().map(|&g| (g, remapper.remap(g))).collect();
+        // Everything that names glyphs is renumbered together or not at all.
+        let Some(renumbered) = renumbered_tables(lo, font_ref, &map) else {
+            continue;
+        };
+        let Ok(program) = subsetter::subset(&f.data, f.index, &remapper) else {
             continue;
         };
         let tag = subset_tag(&f.label, &list);
         replace_program(lo, font_ref, program, &tag)?;
+        renumbered.apply(lo, font_ref);
+        maps.insert(name.into_bytes(), map);
     }
+    renumber::content_streams(lo, &maps);
     Ok(())
+}
+
+/// A font's `/W` and `ToUnicode` rewritten for new glyph ids.
+struct Renumbered {
+    widths: Option<Object>,
+    to_unicode: Option<(ObjectId, Vec<u8>)>,
+}
+
+fn renumbered_tables(
+    lo: &lopdf::Document,
+    font_ref: ObjectId,
+    map: &GlyphMap,
+) -> Option<Renumbered> {
+    let font = lo.get_dictionary(font_ref).ok()?;
+    let descendant = descendant(lo, font)?;
+    let widths = match descendant.get(b"W") {
+        Ok(w) => Some(renumber::widths(w, map)?),
+        Err(_) => None,
+    };
+    // A TrueType CIDFont must map CIDs to glyphs one to one.
+    if let Ok(m) = descendant.get(b"CIDToGIDMap")
+        && m.as_name().ok() != Some(b"Identity")
+    {
+        return None;
+    }
+    let to_unicode = match font.get(b"ToUnicode") {
+        Ok(Object::Reference(id)) => {
+            let stream = lo.get_object(*id).and_then(Object::as_stream).ok()?;
+            let data = stream
+                .decompressed_content()
+                .unwrap_or_else(|_| stream.content.clone());
+            Some((*id, renumber::to_unicode(&data, map)?))
+        }
+        _ => None,
+    };
+    Some(Renumbered { widths, to_unicode })
+}
+
+impl Renumbered {
+    fn apply(self, lo: &mut lopdf::Document, font_ref: ObjectId) {
+        if let Some((id, data)) = self.to_unicode
+            && let Ok(Object::Stream(stream)) = lo.get_object_mut(id)
+        {
+            stream.dict.remove(b"Filter");
+            stream.set_plain_content(data);
+        }
+        let Some(widths) = self.widths else { return };
+        let target = match lo
+            .get_dictionary(font_ref)
+            .ok()
+            .and_then(|f| f.get(b"DescendantFonts").ok())
+        {
+            Some(Object::Array(a)) => a.first().and_then(|o| o.as_reference().ok()),
+            _ => None,
+        };
+        match target {
+            Some(id) => {
+                if let Ok(d) = lo.get_dictionary_mut(id) {
+                    d.set("W", widths);
+                }
+            }
+            None => {
+                if let Ok(font) = lo.get_dictionary_mut(font_ref)
+                    && let Ok(Object::Array(a)) = font.get_mut(b"DescendantFonts")
+                    && let Some(Object::Dictionary(d)) = a.first_mut()
+                {
+                    d.set("W", widths);
+                }
+            }
+        }
+    }
+}
+
+/// The CIDFont under a Type 0 font, inline or referenced.
+fn descendant<'d>(lo: &'d lopdf::Document, font: &'d Dictionary) -> Option<&'d Dictionary> {
+    match font.get(b"DescendantFonts").ok()? {
+        Object::Array(a) => match a.first()? {
+            Object::Dictionary(d) => Some(d),
+            Object::Reference(id) => lo.get_dictionary(*id).ok(),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn used_glyphs(doc: &Document) -> BTreeMap<FaceId, BTreeSet<u16>> {

@@ -13,7 +13,15 @@ pub fn add_images(lo: &mut lopdf::Document, images: &[Image]) {
     }
     let mut xobjects = Dictionary::new();
     for (i, image) in images.iter().enumerate() {
-        let id = lo.add_object(Object::Stream(stream(image)));
+        let mut main = stream(image);
+        if let ImageData::Raw {
+            alpha: Some(alpha), ..
+        } = &image.data
+        {
+            let mask = lo.add_object(Object::Stream(plane(image, alpha, 1)));
+            main.dict.set("SMask", Object::Reference(mask));
+        }
+        let id = lo.add_object(Object::Stream(main));
         xobjects.set(image_name(i), Object::Reference(id));
     }
     let pages: Vec<_> = lo.get_pages().into_values().collect();
@@ -32,6 +40,24 @@ pub fn add_images(lo: &mut lopdf::Document, images: &[Image]) {
     }
 }
 
+/// A zlib-compressed sample plane as an image stream.
+fn plane(image: &Image, zlib: &[u8], colors: u8) -> Stream {
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"XObject".to_vec()));
+    dict.set("Subtype", Object::Name(b"Image".to_vec()));
+    dict.set("Width", Object::Integer(i64::from(image.width)));
+    dict.set("Height", Object::Integer(i64::from(image.height)));
+    let space: &[u8] = if colors == 1 {
+        b"DeviceGray"
+    } else {
+        b"DeviceRGB"
+    };
+    dict.set("ColorSpace", Object::Name(space.to_vec()));
+    dict.set("BitsPerComponent", Object::Integer(8));
+    dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+    Stream::new(dict, zlib.to_vec()).with_compression(false)
+}
+
 fn stream(image: &Image) -> Stream {
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"XObject".to_vec()));
@@ -39,6 +65,7 @@ fn stream(image: &Image) -> Stream {
     dict.set("Width", Object::Integer(i64::from(image.width)));
     dict.set("Height", Object::Integer(i64::from(image.height)));
     match &image.data {
+        ImageData::Raw { color, colors, .. } => plane(image, color, *colors),
         ImageData::Jpeg { bytes, components } => {
             let space: &[u8] = if *components == 1 {
                 b"DeviceGray"

@@ -6,6 +6,11 @@ mod finish;
 mod fontfix;
 mod images;
 mod metadata;
+mod outline;
+mod renumber;
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect};
 
@@ -21,14 +26,7 @@ pub fn write(doc: &Document, book: &FontBook, meta: &DocumentMeta) -> Result<Vec
     let used = used_faces(doc);
     let mut parsed_faces = std::collections::HashMap::new();
     for &face in &used {
-        let f = book.face(face);
-        let mut font_warnings = Vec::new();
-        let mut parsed =
-            printpdf::ParsedFont::from_bytes(&f.data, f.index as usize, &mut font_warnings)
-                .ok_or_else(|| {
-                    PdfError::Serialize(format!("printpdf cannot read the font {}", f.label))
-                })?;
-        parsed.font_name = postscript_name(&f.data, f.index);
+        let parsed = parsed_font(book, face)?;
         parsed_faces.insert(face, parsed.clone());
         pdf.resources
             .fonts
@@ -68,7 +66,7 @@ pub fn write(doc: &Document, book: &FontBook, meta: &DocumentMeta) -> Result<Vec
     let mut warnings = Vec::new();
     let mut lo = printpdf::serialize::to_lopdf_doc(&pdf, &options, &mut warnings);
     finish::finish(&mut lo, doc, book, &used, meta)?;
-    lo.compress();
+    compress(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| PdfError::Serialize(e.to_string()))?;
@@ -101,4 +99,51 @@ fn postscript_name(data: &[u8], index: u32) -> Option<String> {
                 .filter(|c| c.is_ascii_graphic() && !"[](){}<>/%#".contains(*c))
                 .collect()
         })
+}
+
+/// printpdf's parsed form of a face. The embedded defaults are parsed once
+/// per process (it is the costliest step of a small document).
+fn parsed_font(book: &FontBook, face: FaceId) -> Result<printpdf::ParsedFont, PdfError> {
+    static EMBEDDED: OnceLock<Mutex<HashMap<usize, printpdf::ParsedFont>>> = OnceLock::new();
+    let f = book.face(face);
+    let embedded = matches!(f.data, std::borrow::Cow::Borrowed(_));
+    let cache = EMBEDDED.get_or_init(|| Mutex::new(HashMap::new()));
+    if embedded && let Some(hit) = cache.lock().ok().and_then(|m| m.get(&face.0).cloned()) {
+        return Ok(hit);
+    }
+    let mut warnings = Vec::new();
+    let mut parsed = printpdf::ParsedFont::from_bytes(&f.data, f.index as usize, &mut warnings)
+        .ok_or_else(|| PdfError::Serialize(format!("printpdf cannot read the font {}", f.label)))?;
+    parsed.font_name = postscript_name(&f.data, f.index);
+    if embedded && let Ok(mut m) = cache.lock() {
+        m.insert(face.0, parsed.clone());
+    }
+    Ok(parsed)
+}
+
+/// Flate-compresses every stream that may be: lopdf's own pass uses the
+/// slowest level, a third of the time of a small document for a few bytes.
+fn compress(lo: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in lo.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        if encoder.write_all(&stream.content).is_err() {
+            continue;
+        }
+        if let Ok(packed) = encoder.finish()
+            && packed.len() + 19 < stream.content.len()
+        {
+            stream
+                .dict
+                .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
+        }
+    }
 }

@@ -14,21 +14,58 @@ use crate::layout::compose::{Composer, Keep};
 use crate::layout::flow::{Drawable, Element, paginate};
 use crate::layout::hyphenate::Hyphenation;
 use crate::layout::items::Span;
-use crate::layout::shape::{Shaper, width};
-use crate::layout::style::{
-    BODY_LEADING, BODY_SIZE, PARA_INDENT, PageGeometry, ParagraphStyle, Rgb, Style,
-};
+use crate::layout::running_head::running_head;
+use crate::layout::shape::Shaper;
+use crate::layout::style::{Design, PARA_INDENT, PageGeometry, ParagraphStyle, Rgb, Style};
 use crate::layout::text::{push, spans, trim_end};
-use crate::layout::tree::{Document, Glyph, Line, OutlineEntry, PlacedImage, Rule, Run};
+use crate::layout::tree::{Document, OutlineEntry, Page, PlacedImage};
 
-/// Lays out the whole interview.
+/// Lays out the whole interview: its pages with running heads and folios.
 pub fn layout(
     interview: &Interview,
     shaper: &Shaper<'_>,
     geometry: PageGeometry,
+    design: Design,
     image_base: Option<&Path>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Document {
+    let part = interview_pages(interview, shaper, geometry, design, image_base, warnings);
+    let title = interview.meta.title.as_deref().unwrap_or("Interview");
+    let mut pages = part.pages;
+    let total = pages.len();
+    for (index, page) in pages.iter_mut().enumerate().skip(1) {
+        running_head(page, index + 1, total, title, shaper, &geometry);
+    }
+    Document {
+        width: geometry.width,
+        height: geometry.height,
+        pages,
+        outline: part.outline,
+        links: part.links,
+        images: part.images,
+    }
+}
+
+/// One interview's pages before running heads, with its own links and
+/// images (a book renumbers them when it puts parts together).
+#[derive(Debug)]
+pub struct Part {
+    pub pages: Vec<Page>,
+    /// The questions, at level 1.
+    pub outline: Vec<OutlineEntry>,
+    pub links: Vec<String>,
+    pub images: Vec<crate::image::Image>,
+}
+
+/// Lays out one interview from the top of a fresh page.
+pub fn interview_pages(
+    interview: &Interview,
+    shaper: &Shaper<'_>,
+    geometry: PageGeometry,
+    design: Design,
+    image_base: Option<&Path>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Part {
     let mut b = DocBuilder {
         c: Composer {
             shaper,
@@ -43,32 +80,31 @@ pub fn layout(
         images: Vec::new(),
         warnings,
         pending_glue: None,
+        d: design,
+        cjk: ["zh", "ja", "ko"]
+            .iter()
+            .any(|l| interview.meta.language.to_ascii_lowercase().starts_with(l)),
     };
     b.title_block();
     b.front();
     b.turns();
     b.closing();
     let DocBuilder { c, images, .. } = b;
-    let (mut pages, marks) = paginate(&c.elements, geometry.margin_top, geometry.text_height());
-    let total = pages.len();
-    for (index, page) in pages.iter_mut().enumerate().skip(1) {
-        running_head(page, index + 1, total, interview, shaper, &geometry);
-    }
-    Document {
-        width: geometry.width,
-        height: geometry.height,
+    let (pages, marks) = paginate(&c.elements, geometry.margin_top, geometry.text_height());
+    Part {
         pages,
         outline: marks
             .into_iter()
-            .map(|(title, page, y)| OutlineEntry { title, page, y })
+            .map(|(title, page, y)| OutlineEntry {
+                title,
+                page,
+                y,
+                level: 1,
+            })
             .collect(),
         links: c.links,
         images,
     }
-}
-
-fn body() -> Style {
-    Style::new(FaceId::SERIF, BODY_SIZE)
 }
 
 struct DocBuilder<'s, 'a, 'w> {
@@ -79,6 +115,15 @@ struct DocBuilder<'s, 'a, 'w> {
     warnings: &'w mut Vec<Diagnostic>,
     /// A heading was just set: the next element must stay with it.
     pending_glue: Option<usize>,
+    /// Chinese, Japanese or Korean text.
+    cjk: bool,
+    d: Design,
+}
+
+impl DocBuilder<'_, '_, '_> {
+    fn body(&self) -> Style {
+        Style::new(FaceId::SERIF, self.d.body_size)
+    }
 }
 
 impl DocBuilder<'_, '_, '_> {
@@ -93,7 +138,7 @@ impl DocBuilder<'_, '_, '_> {
         };
         if let Some(kicker) = &meta.kicker {
             let style = Style::new(FaceId::SANS_BOLD, 8.5)
-                .color(Rgb::ACCENT)
+                .color(self.d.accent)
                 .tracking(0.05);
             let s = one(&kicker.to_uppercase(), &style);
             self.c.paragraph(&s, &ragged(12.0), 0.0, keep(), None);
@@ -140,14 +185,14 @@ impl DocBuilder<'_, '_, '_> {
             match block {
                 FrontBlock::EditorsNote { content } => self.editors_note(content),
                 FrontBlock::Introduction { content } => {
-                    self.blocks(content, &body(), None, false);
+                    self.blocks(content, &self.body(), None);
                     self.c.space(8.0);
                 }
                 FrontBlock::Dateline { text } => {
                     let s = one(text, &Style::new(FaceId::SANS_BOLD, 8.5).tracking(0.05));
                     self.c.paragraph(
                         &s,
-                        &ParagraphStyle::ragged(BODY_LEADING),
+                        &ParagraphStyle::ragged(self.d.leading),
                         0.0,
                         Keep::NORMAL,
                         None,
@@ -162,17 +207,16 @@ impl DocBuilder<'_, '_, '_> {
         let g = self.c.geometry;
         let inset = 16.0;
         self.c.space(4.0);
-        let top = self.c.elements.len();
         self.c.rule(
             g.margin_left + inset,
             g.width - g.margin_right - inset,
             0.8,
-            Rgb::ACCENT,
+            self.d.accent,
             4.0,
             true,
         );
         let label = Style::new(FaceId::SANS_BOLD, 7.5)
-            .color(Rgb::ACCENT)
+            .color(self.d.accent)
             .tracking(0.05);
         let s = one("EDITOR’S NOTE", &label);
         let mut style = ParagraphStyle::ragged(12.0);
@@ -203,7 +247,6 @@ impl DocBuilder<'_, '_, '_> {
                 self.block(block, &base, &note, 4.0, Keep::NORMAL);
             }
         }
-        let _ = top;
         let bottom = self.c.elements.len();
         self.c.rule(
             g.margin_left + inset,
@@ -224,26 +267,29 @@ impl DocBuilder<'_, '_, '_> {
                 self.section_heading(&section.heading, section.level);
                 if !section.content.is_empty() {
                     let at = self.c.elements.len();
-                    self.blocks(&section.content, &body(), None, false);
+                    self.blocks(&section.content, &self.body(), None);
                     self.c.glue_to_previous(at);
                 }
             }
             let label = interview
                 .speaker(&turn.speaker)
-                .map(|s| s.label.clone())
+                .map(|s| {
+                    if self.d.full_name_labels {
+                        s.display_name().to_string()
+                    } else {
+                        s.label.clone()
+                    }
+                })
                 .unwrap_or_else(|| turn.speaker.clone());
             let base = match turn.role {
-                TurnRole::Question => Style::new(FaceId::SERIF_BOLD, BODY_SIZE),
-                TurnRole::Answer | TurnRole::Remark => body(),
+                TurnRole::Question => {
+                    Style::new(FaceId::SERIF_BOLD, self.d.body_size).color(self.d.question)
+                }
+                TurnRole::Answer | TurnRole::Remark => self.body(),
             };
             let outline = (turn.role == TurnRole::Question).then(|| first_words(&turn.content));
             self.c.space(7.0);
-            self.blocks(
-                &turn.content,
-                &base,
-                Some((label, turn.role, outline)),
-                true,
-            );
+            self.blocks(&turn.content, &base, Some((label, turn.role, outline)));
             // A question never ends a page without the start of its answer.
             if turn.role == TurnRole::Question {
                 self.pending_glue = Some(self.c.elements.len());
@@ -253,7 +299,7 @@ impl DocBuilder<'_, '_, '_> {
 
     fn section_heading(&mut self, heading: &str, level: u8) {
         let size = if level <= 1 { 11.5 } else { 10.0 };
-        let style = Style::new(FaceId::SANS_BOLD, size).color(Rgb::ACCENT);
+        let style = Style::new(FaceId::SANS_BOLD, size).color(self.d.accent);
         self.c.space(if level <= 1 { 14.0 } else { 10.0 });
         let s = one(heading, &style);
         self.c.paragraph(
@@ -276,7 +322,6 @@ impl DocBuilder<'_, '_, '_> {
         content: &[Block],
         base: &Style,
         label: Option<(String, TurnRole, Option<String>)>,
-        _turn: bool,
     ) {
         let mut first = true;
         let mut label = label;
@@ -287,13 +332,18 @@ impl DocBuilder<'_, '_, '_> {
                     let mut outline = None;
                     if let Some((text, role, title)) = label.take() {
                         let color = if role == TurnRole::Question {
-                            Rgb::ACCENT
+                            self.d.accent
                         } else {
                             Rgb::BLACK
                         };
-                        let style = Style::new(FaceId::SANS_BOLD, base.size * 0.84)
-                            .color(color)
-                            .tracking(0.05);
+                        // Bold sans capitals, or the serif's capitals at
+                        // small-caps size when the house style asks for them.
+                        let style = if self.d.small_caps_labels {
+                            Style::new(FaceId::SERIF, base.size * 0.8).tracking(0.07)
+                        } else {
+                            Style::new(FaceId::SANS_BOLD, base.size * 0.84).tracking(0.05)
+                        }
+                        .color(color);
                         s.push(Span {
                             text: text.to_uppercase(),
                             style,
@@ -303,15 +353,20 @@ impl DocBuilder<'_, '_, '_> {
                     }
                     spans(content, base, &mut self.c.links, &mut s);
                     trim_end(&mut s);
-                    let mut style = ParagraphStyle::justified(BODY_LEADING);
+                    let mut style = ParagraphStyle::justified(self.d.leading);
                     if !first {
-                        style.first_indent = PARA_INDENT;
+                        // CJK text indents by two full-width characters.
+                        style.first_indent = if self.cjk {
+                            2.0 * base.size
+                        } else {
+                            PARA_INDENT
+                        };
                     }
                     let at = self.c.paragraph(&s, &style, 0.0, Keep::NORMAL, outline);
                     self.apply_pending_glue(at);
                 }
                 other => {
-                    let style = ParagraphStyle::justified(BODY_LEADING);
+                    let style = ParagraphStyle::justified(self.d.leading);
                     let at = self.c.elements.len();
                     self.block(other, base, &style, 4.0, Keep::NORMAL);
                     self.apply_pending_glue(at);
@@ -459,7 +514,7 @@ impl DocBuilder<'_, '_, '_> {
                         g.margin_left,
                         g.margin_left + 48.0,
                         0.6,
-                        Rgb::ACCENT,
+                        self.d.accent,
                         4.0,
                         true,
                     );
@@ -478,7 +533,7 @@ impl DocBuilder<'_, '_, '_> {
                 }
                 ClosingBlock::Afterword { content } => {
                     self.c.space(10.0);
-                    self.blocks(content, &body(), None, false);
+                    self.blocks(content, &self.body(), None);
                 }
                 ClosingBlock::Footer { content } => {
                     self.c.space(12.0);
@@ -493,14 +548,14 @@ impl DocBuilder<'_, '_, '_> {
 }
 
 /// A span list of one text in one style.
-fn one(text: &str, style: &Style) -> Vec<Span> {
+pub(crate) fn one(text: &str, style: &Style) -> Vec<Span> {
     let mut s = Vec::new();
     push(&mut s, text, style);
     trim_end(&mut s);
     s
 }
 
-fn byline(interview: &Interview) -> String {
+pub(crate) fn byline(interview: &Interview) -> String {
     let meta = &interview.meta;
     let mut parts = Vec::new();
     if !meta.authors.is_empty() {
@@ -514,7 +569,7 @@ fn byline(interview: &Interview) -> String {
     parts.join("  ·  ").to_uppercase()
 }
 
-fn join_names(names: &[String]) -> String {
+pub(crate) fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
@@ -524,10 +579,7 @@ fn join_names(names: &[String]) -> String {
 
 fn dates(interview: &Interview) -> String {
     let meta = &interview.meta;
-    let fmt = |d: &folio_core::DateTime| match d.time {
-        Some(t) => format!("{}, {}", d.date.format("%-d %B %Y"), t.format("%H:%M")),
-        None => d.date.format("%-d %B %Y").to_string(),
-    };
+    let fmt = long_date;
     let mut parts = Vec::new();
     if let Some(p) = &meta.published {
         parts.push(format!("Published {}", fmt(p)));
@@ -542,6 +594,14 @@ fn dates(interview: &Interview) -> String {
         }
     }
     parts.join("  ·  ")
+}
+
+/// `7 March 2024`, with `, 14:30` when the time is known.
+pub(crate) fn long_date(d: &folio_core::DateTime) -> String {
+    match d.time {
+        Some(t) => format!("{}, {}", d.date.format("%-d %B %Y"), t.format("%H:%M")),
+        None => d.date.format("%-d %B %Y").to_string(),
+    }
 }
 
 /// The first words of a question, for its bookmark.
@@ -567,100 +627,5 @@ fn first_words(content: &[Block]) -> String {
         words.join(" ")
     } else {
         format!("{} …", words[..9].join(" "))
-    }
-}
-
-/// The running head (short title left, `n / N` right, rule below) of page `number`.
-fn running_head(
-    page: &mut crate::layout::tree::Page,
-    number: usize,
-    total: usize,
-    interview: &Interview,
-    shaper: &Shaper<'_>,
-    g: &PageGeometry,
-) {
-    let style = Style::new(FaceId::SANS, 7.5)
-        .color(Rgb::GREY)
-        .tracking(0.04);
-    let baseline = g.margin_top - 26.0;
-    let title = short_title(interview.meta.title.as_deref().unwrap_or("Interview"));
-    let left = line_of(
-        shaper,
-        &title.to_uppercase(),
-        &style,
-        g.margin_left,
-        baseline,
-    );
-    let folio = format!("{number} / {total}");
-    let w = width(&shaper.shape(&folio, &style));
-    let right = line_of(
-        shaper,
-        &folio,
-        &style,
-        g.width - g.margin_right - w,
-        baseline,
-    );
-    page.lines.insert(0, right);
-    page.lines.insert(0, left);
-    page.rules.insert(
-        0,
-        Rule {
-            x0: g.margin_left,
-            y0: baseline + 6.0,
-            x1: g.width - g.margin_right,
-            y1: baseline + 6.0,
-            thickness: 0.4,
-            color: Rgb::GREY,
-        },
-    );
-}
-
-/// The title cut at a word boundary to fit a running head.
-fn short_title(title: &str) -> String {
-    let head = title.split([':', '—']).next().unwrap_or(title).trim();
-    if head.chars().count() <= 60 {
-        return head.to_string();
-    }
-    let mut out = String::new();
-    for word in head.split_whitespace() {
-        if out.chars().count() + word.chars().count() > 56 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out.push('…');
-    out
-}
-
-/// One unbroken line of text at `x`.
-fn line_of(shaper: &Shaper<'_>, text: &str, style: &Style, x: f32, baseline: f32) -> Line {
-    let glyphs = shaper.shape(text, style);
-    let mut pen = x;
-    let mut runs: Vec<Run> = Vec::new();
-    for g in glyphs {
-        let glyph = Glyph {
-            id: g.id,
-            x: pen + g.x_offset,
-            text: g.text.clone(),
-        };
-        pen += g.advance;
-        match runs.last_mut() {
-            Some(r) if r.face == g.face => r.glyphs.push(glyph),
-            _ => runs.push(Run {
-                face: g.face,
-                size: style.size,
-                color: style.color,
-                glyphs: vec![glyph],
-            }),
-        }
-    }
-    Line {
-        x,
-        baseline,
-        width: pen - x,
-        runs,
     }
 }

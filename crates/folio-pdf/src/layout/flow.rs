@@ -35,11 +35,16 @@ pub fn paginate(elements: &[Element], top: f32, height: f32) -> (Vec<Page>, Vec<
     let mut page_start = 0;
     while page_start < elements.len() {
         let end = page_end(elements, page_start, height);
+        let stretch = if end < elements.len() {
+            space_stretch(&elements[page_start..end], height)
+        } else {
+            1.0
+        };
         let mut page = Page::default();
         let mut y = 0.0;
         for (k, e) in elements[page_start..end].iter().enumerate() {
             if k > 0 {
-                y += e.space_before;
+                y += e.space_before * stretch;
             }
             let dy = top + y;
             if let Some(title) = &e.outline {
@@ -52,6 +57,24 @@ pub fn paginate(elements: &[Element], top: f32, height: f32) -> (Vec<Page>, Vec<
         page_start = end;
     }
     (pages, marks)
+}
+
+/// The most bottom slack that is spread over the page's spaces (about
+/// three body lines).
+const MAX_SLACK: f32 = 45.0;
+
+/// How much to widen the spaces between blocks so that a full page ends
+/// flush with the bottom margin, as in a magazine; at most 2.5 times.
+fn space_stretch(page: &[Element], height: f32) -> f32 {
+    let spaces: f32 = page.iter().skip(1).map(|e| e.space_before).sum();
+    let used: f32 = page.iter().map(|e| e.height).sum::<f32>() + spaces;
+    let slack = height - used;
+    // A page cut short by a figure or a kept block stays ragged: spreading
+    // a large gap over a few spaces would tear the page apart.
+    if spaces <= 0.0 || slack <= 0.0 || slack > MAX_SLACK {
+        return 1.0;
+    }
+    (1.0 + slack / spaces).min(2.5)
 }
 
 /// The index of the first element of the next page.
@@ -123,6 +146,17 @@ mod tests {
             .collect();
         assert_eq!(page_end(&els, 0, 85.0), 6);
         assert_eq!(page_end(&els, 6, 85.0), 10);
+    }
+
+    #[test]
+    fn full_pages_end_flush_with_the_margin() {
+        let mut els: Vec<Element> = (0..8).map(|_| line_el(true)).collect();
+        els[4].space_before = 4.0;
+        // 80 of lines + 4 of space on a page of 86: the space grows to 6.
+        assert!((space_stretch(&els, 86.0) - 1.5).abs() < 1e-6);
+        // Never more than 2.5 times, and not at all for a page cut short.
+        assert!((space_stretch(&els, 100.0) - 2.5).abs() < 1e-6);
+        assert!((space_stretch(&els, 200.0) - 1.0).abs() < 1e-6);
     }
 
     #[test]

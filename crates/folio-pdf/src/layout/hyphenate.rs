@@ -1,19 +1,36 @@
 //! Hyphenation points from the TeX pattern dictionaries of the `hyphenation`
 //! crate, chosen by the document's language.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use hyphenation::{Hyphenator, Language, Load, Standard};
 
 /// A hyphenation dictionary for one language, or none (no hyphenation).
 #[derive(Debug)]
 pub struct Hyphenation {
-    dictionary: Option<Standard>,
+    dictionary: Option<Arc<Standard>>,
+}
+
+/// Dictionaries are decoded once per process: loading one costs more than
+/// typesetting a page.
+fn cached(lang: Language) -> Option<Arc<Standard>> {
+    static CACHE: OnceLock<Mutex<HashMap<Language, Arc<Standard>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut map = cache.lock().ok()?;
+    if let Some(d) = map.get(&lang) {
+        return Some(Arc::clone(d));
+    }
+    let dictionary = Arc::new(Standard::from_embedded(lang).ok()?);
+    map.insert(lang, Arc::clone(&dictionary));
+    Some(dictionary)
 }
 
 impl Hyphenation {
     /// The dictionary for a BCP 47 tag (`en` means US English, `de-CH`
     /// falls back to `de-1996`, and so on); none for unknown languages.
     pub fn for_language(tag: &str) -> Self {
-        let dictionary = language_for(tag).and_then(|lang| Standard::from_embedded(lang).ok());
+        let dictionary = language_for(tag).and_then(cached);
         Hyphenation { dictionary }
     }
 

@@ -2,7 +2,7 @@
 //! glyphs given absolute positions.
 
 use crate::layout::items::{Item, Paragraph};
-use crate::layout::linebreak::{Break, line_measure, next_line_start};
+use crate::layout::linebreak::{Break, next_line_start};
 use crate::layout::tree::{Glyph, Line, LinkArea, Run};
 
 /// Lines of a paragraph, baselines at 0; `x` is the left edge.
@@ -87,7 +87,6 @@ pub fn set_lines(
             }
         }
         line.width = pen - x;
-        let _ = line_measure;
         lines.push(line);
         start = next_line_start(items, b.at);
     }

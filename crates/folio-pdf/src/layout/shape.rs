@@ -2,6 +2,7 @@
 //! standard ligatures from the font), each glyph carrying the text it draws.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::fonts::{FaceId, FontBook};
 use crate::layout::style::Style;
@@ -18,6 +19,9 @@ pub struct ShapedGlyph {
     pub text: String,
 }
 
+/// Text, face, size and tracking (as bits) of a shaped piece.
+type ShapeKey = (String, FaceId, u32, u32);
+
 /// The document's faces ready for shaping.
 pub struct Shaper<'a> {
     book: &'a FontBook,
@@ -31,6 +35,8 @@ pub struct Shaper<'a> {
             rustybuzz::ShapePlan,
         )>,
     >,
+    /// Words recur; each text in each style is shaped once.
+    cache: RefCell<HashMap<ShapeKey, Vec<ShapedGlyph>>>,
 }
 
 impl std::fmt::Debug for Shaper<'_> {
@@ -52,6 +58,7 @@ impl<'a> Shaper<'a> {
             book,
             faces,
             plans: RefCell::new(Vec::new()),
+            cache: RefCell::new(HashMap::new()),
         }
     }
 
@@ -62,6 +69,21 @@ impl<'a> Shaper<'a> {
     /// Shapes `text` in `style`, switching to a fallback face for
     /// characters the style's face lacks.
     pub fn shape(&self, text: &str, style: &Style) -> Vec<ShapedGlyph> {
+        let key = (
+            text.to_string(),
+            style.face,
+            style.size.to_bits(),
+            style.tracking.to_bits(),
+        );
+        if let Some(hit) = self.cache.borrow().get(&key) {
+            return hit.clone();
+        }
+        let out = self.shape_uncached(text, style);
+        self.cache.borrow_mut().insert(key, out.clone());
+        out
+    }
+
+    fn shape_uncached(&self, text: &str, style: &Style) -> Vec<ShapedGlyph> {
         let mut out = Vec::new();
         let mut run_start = 0;
         let mut run_face = None;
@@ -87,8 +109,15 @@ impl<'a> Shaper<'a> {
         if !crate::fonts::needs_glyph(c) || self.has(preferred, c) {
             return preferred;
         }
-        if let Some(f) = self.book.fallback_for(c) {
-            return f;
+        if let Some((regular, bold)) = self.book.fallback_for(c) {
+            let wants_bold = matches!(
+                preferred,
+                FaceId::SERIF_BOLD | FaceId::SERIF_BOLD_ITALIC | FaceId::SANS_BOLD
+            );
+            return match bold {
+                Some(b) if wants_bold && self.has(b, c) => b,
+                _ => regular,
+            };
         }
         // The bold or italic face may lack what the regular face has.
         if self.has(FaceId::SERIF, c) {
@@ -169,4 +198,45 @@ impl<'a> Shaper<'a> {
 /// Total advance of shaped glyphs.
 pub fn width(glyphs: &[ShapedGlyph]) -> f32 {
     glyphs.iter().map(|g| g.advance).sum()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::fonts::FontChoice;
+
+    fn book() -> FontBook {
+        FontBook::for_text("office", &FontChoice::default()).unwrap()
+    }
+
+    #[test]
+    fn every_character_is_carried_by_some_glyph() {
+        let book = book();
+        let shaper = Shaper::new(&book);
+        for face in [
+            FaceId::SERIF,
+            FaceId::SERIF_ITALIC,
+            FaceId::SANS,
+            FaceId::SANS_BOLD,
+        ] {
+            let glyphs = shaper.shape(
+                "office affluent “fjord” 10\u{A0}000",
+                &Style::new(face, 10.0),
+            );
+            let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+            assert_eq!(text, "office affluent “fjord” 10\u{A0}000", "{face:?}");
+            assert!(glyphs.iter().all(|g| g.id != 0), "{face:?} has a .notdef");
+        }
+    }
+
+    #[test]
+    fn kerning_changes_advances() {
+        let book = book();
+        let shaper = Shaper::new(&book);
+        let style = Style::new(FaceId::SERIF, 100.0);
+        let pair = width(&shaper.shape("AV", &style));
+        let apart = width(&shaper.shape("A", &style)) + width(&shaper.shape("V", &style));
+        assert!(pair < apart, "no kerning: {pair} vs {apart}");
+    }
 }

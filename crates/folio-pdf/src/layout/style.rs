@@ -131,6 +131,17 @@ impl PageGeometry {
         }
     }
 
+    /// The page with a house style's margins (top, right, bottom, left, in mm).
+    pub fn with_margins_mm(paper: folio_core::Paper, margins: [f32; 4]) -> Self {
+        let mut g = PageGeometry::for_paper(paper);
+        let pt = |mm: f32| (mm.clamp(5.0, 60.0)) * 72.0 / 25.4;
+        g.margin_top = pt(margins[0]).max(48.0);
+        g.margin_right = pt(margins[1]);
+        g.margin_bottom = pt(margins[2]);
+        g.margin_left = pt(margins[3]);
+        g
+    }
+
     pub fn text_width(&self) -> f32 {
         self.width - self.margin_left - self.margin_right
     }
@@ -140,6 +151,109 @@ impl PageGeometry {
     }
 }
 
+/// The choices a house style (`folio.toml`) can make.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Design {
+    pub body_size: f32,
+    pub leading: f32,
+    /// Labels, kicker, headings, rules.
+    pub accent: Rgb,
+    /// Question text.
+    pub question: Rgb,
+    pub small_caps_labels: bool,
+    pub full_name_labels: bool,
+}
+
+impl Default for Design {
+    fn default() -> Self {
+        Design {
+            body_size: BODY_SIZE,
+            leading: BODY_LEADING,
+            accent: Rgb::ACCENT,
+            question: Rgb::BLACK,
+            small_caps_labels: false,
+            full_name_labels: false,
+        }
+    }
+}
+
+impl Design {
+    pub fn from_house(style: &folio_core::HouseStyle) -> Self {
+        // The style's defaults are the designed page written in points and
+        // hex: they map back to it exactly (text black is a 90% grey).
+        let house = folio_core::HouseStyle::default();
+        let default = Design::default();
+        let size = if style.base_size == house.base_size || !style.base_size.is_finite() {
+            BODY_SIZE
+        } else {
+            style.base_size.clamp(6.0, 24.0)
+        };
+        let colour = |value: &str, house: &str, designed: Rgb| {
+            if value == house {
+                designed
+            } else {
+                parse_hex(value).unwrap_or(designed)
+            }
+        };
+        Design {
+            body_size: size,
+            leading: if size == BODY_SIZE {
+                BODY_LEADING
+            } else {
+                size * BODY_LEADING / BODY_SIZE
+            },
+            accent: colour(&style.label_color, &house.label_color, default.accent),
+            question: colour(
+                &style.question_color,
+                &house.question_color,
+                default.question,
+            ),
+            small_caps_labels: style.label_case == folio_core::LabelCase::SmallCaps,
+            full_name_labels: style.label_text == folio_core::LabelText::FullName,
+        }
+    }
+}
+
+/// `#rrggbb` as a colour.
+fn parse_hex(text: &str) -> Option<Rgb> {
+    let hex = text.trim().strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let channel = |i: usize| {
+        u8::from_str_radix(&hex[i..i + 2], 16)
+            .ok()
+            .map(|v| f32::from(v) / 255.0)
+    };
+    Some(Rgb(channel(0)?, channel(2)?, channel(4)?))
+}
+
 pub const BODY_SIZE: f32 = 10.5;
 pub const BODY_LEADING: f32 = 14.2;
 pub const PARA_INDENT: f32 = 12.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_colours() {
+        assert_eq!(parse_hex("#ff0000"), Some(Rgb(1.0, 0.0, 0.0)));
+        assert_eq!(parse_hex("ff0000"), None);
+        assert_eq!(parse_hex("#ff00"), None);
+        assert_eq!(parse_hex("#gg0000"), None);
+    }
+
+    #[test]
+    fn house_style_sets_the_design() {
+        let house = folio_core::HouseStyle {
+            base_size: 12.0,
+            label_case: folio_core::LabelCase::SmallCaps,
+            ..Default::default()
+        };
+        let d = Design::from_house(&house);
+        assert_eq!(d.body_size, 12.0);
+        assert!(d.leading > BODY_LEADING);
+        assert!(d.small_caps_labels);
+    }
+}

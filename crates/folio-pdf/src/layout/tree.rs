@@ -10,7 +10,7 @@ pub struct Document {
     pub width: f32,
     pub height: f32,
     pub pages: Vec<Page>,
-    /// One entry per question, in reading order.
+    /// Bookmarks in reading order: questions, under their interviews in a book.
     pub outline: Vec<OutlineEntry>,
     /// Link targets; `LinkArea::target` indexes this.
     pub links: Vec<String>,
@@ -89,6 +89,9 @@ pub struct OutlineEntry {
     pub page: usize,
     /// Top of the first line, from the page top.
     pub y: f32,
+    /// 1 for a question of a single interview or an interview of a book,
+    /// 2 for a question under its interview in a book.
+    pub level: u8,
 }
 
 impl Line {
