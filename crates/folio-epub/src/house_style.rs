@@ -64,7 +64,8 @@ mod tests {
     #[test]
     fn the_default_style_colours_labels_and_keeps_sizes_relative() {
         let css = house_css(&HouseStyle::default());
-        assert!(css.contains(".speaker, .kicker { color: #9e1f1f; }"));
+        let colour = HouseStyle::default().label_color;
+        assert!(css.contains(&format!(".speaker, .kicker {{ color: {colour}; }}")));
         assert!(!css.contains("font-size"));
         assert!(!css.contains("font-family"));
     }
