@@ -62,7 +62,7 @@ pub fn render_book(
     let rendered = match format {
         OutputFormat::Pdf => folio_pdf::pdf_book(book, &pdf_options(settings))?,
         OutputFormat::Docx => folio_docx::docx_book(book, &docx_options(settings))?,
-        OutputFormat::Epub => folio_epub::epub_anthology(book, &epub_options(settings))?,
+        OutputFormat::Epub => folio_epub::epub_book(book, &epub_options(settings))?,
     };
     Ok(rendered)
 }

@@ -19,7 +19,7 @@ use folio_core::{
     Anthology, BookOrder, Interview, Meta, ReadOptions, Rendered, read_path,
     source_date_epoch_from_env,
 };
-use folio_epub::{EpubOptions, epub, epub_anthology};
+use folio_epub::{EpubOptions, epub, epub_book};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -77,7 +77,7 @@ fn book(inputs: &[String], out: &str) -> Result<(), String> {
         ..Meta::default()
     };
     let anthology = Anthology::new(meta, interviews, BookOrder::Given);
-    let rendered = epub_anthology(&anthology, &options(&inputs[0])).map_err(|e| e.to_string())?;
+    let rendered = epub_book(&anthology, &options(&inputs[0])).map_err(|e| e.to_string())?;
     save(rendered, "anthology", out)
 }
 

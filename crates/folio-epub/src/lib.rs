@@ -38,6 +38,6 @@ pub fn epub(interview: &Interview, options: &EpubOptions) -> Result<Rendered, Ep
 /// and the navigation nests each interview's sections (or questions) under
 /// its title. Each interview keeps its own language, metadata and speakers;
 /// figure paths resolve against [`EpubOptions::base_dir`].
-pub fn epub_anthology(book: &Anthology, options: &EpubOptions) -> Result<Rendered, EpubError> {
+pub fn epub_book(book: &Anthology, options: &EpubOptions) -> Result<Rendered, EpubError> {
     book::write_anthology(book, options)
 }

@@ -5,7 +5,7 @@ mod common;
 
 use common::{TestResult, fixture, model_words, options, parse_xml, readable_text, unpack};
 use folio_core::{Anthology, BookOrder, Meta};
-use folio_epub::epub_anthology;
+use folio_epub::epub_book;
 
 fn book() -> Result<Anthology, Box<dyn std::error::Error>> {
     let meta = Meta {
@@ -20,7 +20,7 @@ fn book() -> Result<Anthology, Box<dyn std::error::Error>> {
 
 #[test]
 fn navigation_nests_each_interview_under_its_title() -> TestResult {
-    let rendered = epub_anthology(&book()?, &options())?;
+    let rendered = epub_book(&book()?, &options())?;
     let epub = unpack(&rendered.bytes)?;
     let nav = parse_xml(epub.text("OEBPS/nav.xhtml")?)?;
     let toc = nav
@@ -69,7 +69,7 @@ fn navigation_nests_each_interview_under_its_title() -> TestResult {
 #[test]
 fn each_interview_keeps_its_language_and_every_word() -> TestResult {
     let book = book()?;
-    let epub = unpack(&epub_anthology(&book, &options())?.bytes)?;
+    let epub = unpack(&epub_book(&book, &options())?.bytes)?;
     for (index, (interview, lang)) in book
         .interviews
         .iter()
@@ -106,8 +106,8 @@ fn each_interview_keeps_its_language_and_every_word() -> TestResult {
 #[test]
 fn the_book_has_one_identity_and_everyone_in_it() -> TestResult {
     let book = book()?;
-    let first = epub_anthology(&book, &options())?;
-    let second = epub_anthology(&book, &options())?;
+    let first = epub_book(&book, &options())?;
+    let second = epub_book(&book, &options())?;
     assert!(first.bytes == second.bytes, "two builds differ");
     let epub = unpack(&first.bytes)?;
     let opf = parse_xml(epub.text("OEBPS/content.opf")?)?;
