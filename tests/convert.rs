@@ -294,3 +294,57 @@ fn completions_and_man_page_come_from_the_cli_definition() {
     assert!(man.status.success());
     assert!(String::from_utf8_lossy(&man.stdout).contains(".TH folio"));
 }
+
+#[test]
+fn a_killed_batch_leaves_only_whole_files_under_final_names() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let samples_dir = root().join("samples");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args([
+            "convert",
+            samples_dir.to_str().unwrap(),
+            "--quiet",
+            "--jobs",
+            "1",
+            "--out-dir",
+            out.path().to_str().unwrap(),
+        ])
+        .spawn()
+        .expect("spawn");
+    // Kill it part of the way through (after some outputs, before all of them).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while files_in(out.path())
+        .iter()
+        .filter(|n| !n.starts_with(".folio-"))
+        .count()
+        < 3
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    let names = files_in(out.path());
+    let finished: Vec<&String> = names.iter().filter(|n| !n.starts_with(".folio-")).collect();
+    assert!(!finished.is_empty(), "nothing was written before the kill");
+    for name in finished {
+        let bytes = std::fs::read(out.path().join(name)).expect("read");
+        if name.ends_with(".pdf") {
+            assert!(
+                bytes.starts_with(b"%PDF-") && bytes.trim_ascii_end().ends_with(b"%%EOF"),
+                "{name} is truncated"
+            );
+        } else {
+            let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes));
+            assert!(archive.is_ok(), "{name} is not a whole zip");
+        }
+    }
+    // Anything else is a hidden temporary file, never a half-written output.
+    assert!(
+        names.iter().all(|n| n.ends_with(".pdf")
+            || n.ends_with(".docx")
+            || n.ends_with(".epub")
+            || (n.starts_with(".folio-") && n.ends_with(".partial"))),
+        "{names:?}"
+    );
+}
