@@ -431,6 +431,10 @@ fn the_reader_follows_the_extension_then_the_content() {
         read_as(markdown, "interview.txt", &ReadOptions::default()).format,
         InputFormat::Markdown
     );
+    let bold_txt = "**Q:** Why?\n\n**A:** So.\n\n**Q:** And?\n\n**A:** Done.\n";
+    let parsed = read_as(bold_txt, "notes.txt", &ReadOptions::default());
+    assert_eq!(parsed.format, InputFormat::Markdown);
+    assert_eq!(texts(&parsed.interview), ["Why?", "So.", "And?", "Done."]);
     let forced = ReadOptions {
         format: Some(InputFormat::Text),
         ..ReadOptions::default()

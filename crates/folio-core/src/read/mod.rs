@@ -111,7 +111,10 @@ pub fn read_bytes(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Par
 fn choose_format(name: &str, text: &str) -> InputFormat {
     let has_front_matter = text.starts_with("---\n") || text.starts_with("+++\n");
     match InputFormat::from_extension(name) {
-        Some(InputFormat::Text) if has_front_matter => InputFormat::Markdown,
+        // A `.txt` written in Markdown: front matter, or bold labels on several lines.
+        Some(InputFormat::Text) if has_front_matter || bold_lines(text) >= 2 => {
+            InputFormat::Markdown
+        }
         Some(format) => format,
         None => {
             let trimmed = text.trim_start();
@@ -126,6 +129,15 @@ fn choose_format(name: &str, text: &str) -> InputFormat {
             }
         }
     }
+}
+
+fn bold_lines(text: &str) -> usize {
+    text.lines()
+        .filter(|l| {
+            let l = l.trim_start();
+            l.starts_with("**") && l[2..].contains("**")
+        })
+        .count()
 }
 
 fn looks_like_yaml_model(text: &str) -> bool {
