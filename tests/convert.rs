@@ -295,8 +295,9 @@ fn completions_and_man_page_come_from_the_cli_definition() {
     assert!(String::from_utf8_lossy(&man.stdout).contains(".TH folio"));
 }
 
-#[test]
-fn a_killed_batch_leaves_only_whole_files_under_final_names() {
+/// Starts a batch of every sample, waits until some outputs exist, then
+/// stops it with `signal` (`KILL` or `TERM`) part of the way through.
+fn interrupted_batch(signal: &str) -> (tempfile::TempDir, std::process::ExitStatus) {
     let out = tempfile::tempdir().expect("temp dir");
     let samples_dir = root().join("samples");
     let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
@@ -311,7 +312,6 @@ fn a_killed_batch_leaves_only_whole_files_under_final_names() {
         ])
         .spawn()
         .expect("spawn");
-    // Kill it part of the way through (after some outputs, before all of them).
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while files_in(out.path())
         .iter()
@@ -322,13 +322,24 @@ fn a_killed_batch_leaves_only_whole_files_under_final_names() {
     {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    child.kill().expect("kill");
-    child.wait().expect("wait");
-    let names = files_in(out.path());
+    let sent = Command::new("kill")
+        .args([format!("-{signal}"), child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let status = child.wait().expect("wait");
+    (out, status)
+}
+
+fn assert_whole_outputs(dir: &Path) {
+    let names = files_in(dir);
     let finished: Vec<&String> = names.iter().filter(|n| !n.starts_with(".folio-")).collect();
-    assert!(!finished.is_empty(), "nothing was written before the kill");
+    assert!(
+        !finished.is_empty(),
+        "nothing was written before the signal"
+    );
     for name in finished {
-        let bytes = std::fs::read(out.path().join(name)).expect("read");
+        let bytes = std::fs::read(dir.join(name)).expect("read");
         if name.ends_with(".pdf") {
             assert!(
                 bytes.starts_with(b"%PDF-") && bytes.trim_ascii_end().ends_with(b"%%EOF"),
@@ -339,7 +350,14 @@ fn a_killed_batch_leaves_only_whole_files_under_final_names() {
             assert!(archive.is_ok(), "{name} is not a whole zip");
         }
     }
-    // Anything else is a hidden temporary file, never a half-written output.
+}
+
+#[test]
+fn a_killed_batch_leaves_only_whole_files_under_final_names() {
+    let (out, _) = interrupted_batch("KILL");
+    assert_whole_outputs(out.path());
+    // SIGKILL cannot be handled: at most a hidden temporary file remains.
+    let names = files_in(out.path());
     assert!(
         names.iter().all(|n| n.ends_with(".pdf")
             || n.ends_with(".docx")
@@ -347,4 +365,16 @@ fn a_killed_batch_leaves_only_whole_files_under_final_names() {
             || (n.starts_with(".folio-") && n.ends_with(".partial"))),
         "{names:?}"
     );
+}
+
+#[test]
+fn an_interrupted_batch_cleans_up_its_temporary_files() {
+    let (out, status) = interrupted_batch("TERM");
+    assert_eq!(status.code(), Some(130));
+    assert_whole_outputs(out.path());
+    let leftovers: Vec<String> = files_in(out.path())
+        .into_iter()
+        .filter(|n| n.starts_with(".folio-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -4,8 +4,45 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
+
+/// Temporary files being written right now, so an interrupt can remove them.
+static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// On Ctrl-C or SIGTERM: remove unfinished temporary files and exit with
+/// 130, the shell's code for an interrupt. Finished outputs are untouched.
+pub fn clean_up_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(paths) = IN_FLIGHT.lock() {
+            for path in paths.iter() {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+        std::process::exit(130);
+    });
+}
+
+/// Keeps a temporary file's path registered while it is being written.
+struct InFlight(PathBuf);
+
+impl InFlight {
+    fn new(path: &Path) -> Self {
+        if let Ok(mut paths) = IN_FLIGHT.lock() {
+            paths.push(path.to_path_buf());
+        }
+        InFlight(path.to_path_buf())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let Ok(mut paths) = IN_FLIGHT.lock() {
+            paths.retain(|p| p != &self.0);
+        }
+    }
+}
 
 /// Writes `bytes` to `target` atomically. `inputs` are never overwritten.
 pub fn write_atomically(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<()> {
@@ -26,6 +63,7 @@ pub fn write_atomically(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Resu
         .suffix(".partial")
         .tempfile_in(&dir)
         .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+    let _registered = InFlight::new(temp.path());
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("{}: cannot write", target.display()))?;
