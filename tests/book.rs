@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::{folio, root};
+use common::{assert_missing_cjk_font_error, cjk_font_installed, folio, root};
 
 const THREE: [&str; 3] = [
     "samples/13-translated-with-comments.md",
@@ -79,6 +79,21 @@ fn zip_names(path: &Path) -> Vec<String> {
 #[test]
 fn pdf_book_nests_bookmarks_per_interview_in_the_given_order() {
     let dir = tempfile::tempdir().expect("temp dir");
+    if !cjk_font_installed() {
+        // One chapter is Chinese: without a CJK font the book must fail clearly.
+        let inputs: Vec<String> = THREE
+            .iter()
+            .map(|p| root().join(p).display().to_string())
+            .collect();
+        let mut args = vec!["book"];
+        args.extend(inputs.iter().map(String::as_str));
+        args.extend(["-o", "series.pdf", "--title", "T"]);
+        let output = folio(&args, dir.path());
+        assert_eq!(output.status.code(), Some(1));
+        assert_missing_cjk_font_error(&String::from_utf8_lossy(&output.stderr));
+        assert!(!dir.path().join("series.pdf").exists());
+        return;
+    }
     let pdf = make_book(dir.path(), "series.pdf", &[]);
     let document = lopdf::Document::load(&pdf).expect("PDF loads");
     let toc = document.get_toc().expect("the book has an outline");

@@ -17,3 +17,23 @@ pub fn folio(args: &[&str], dir: &Path) -> Output {
         .output()
         .expect("folio runs")
 }
+
+/// Whether a CJK font the PDF writer can fall back to is installed (CI
+/// installs Debian's fonts-noto-cjk). Without one, a Chinese interview must
+/// fail with a clear error naming the character and the fix, not succeed.
+pub fn cjk_font_installed() -> bool {
+    [
+        "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    ]
+    .iter()
+    .any(|p| Path::new(p).exists())
+}
+
+/// Asserts that stderr carries the missing-font error for CJK text.
+pub fn assert_missing_cjk_font_error(stderr: &str) {
+    assert!(
+        stderr.contains("U+") && stderr.contains("--cjk-font"),
+        "expected the missing-font error naming the code point and the fix:\n{stderr}"
+    );
+}
