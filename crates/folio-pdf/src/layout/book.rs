@@ -114,6 +114,7 @@ fn composer<'s, 'a>(shaper: &'s Shaper<'a>, geometry: PageGeometry) -> Composer<
         elements: Vec::new(),
         links: Vec::new(),
         pending_space: 0.0,
+        rtl: false,
     }
 }
 

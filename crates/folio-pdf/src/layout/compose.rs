@@ -44,6 +44,9 @@ pub struct Composer<'s, 'a> {
     pub elements: Vec<Element>,
     pub links: Vec<String>,
     pub pending_space: f32,
+    /// The document's language is written right to left (UAX #9 base
+    /// direction); otherwise each paragraph's first strong character decides.
+    pub rtl: bool,
 }
 
 impl Composer<'_, '_> {
@@ -61,13 +64,21 @@ impl Composer<'_, '_> {
         } else {
             &none
         };
-        let paragraph = items::build(spans, self.shaper, hyphenation, style.first_indent, width);
+        let paragraph = items::build(
+            spans,
+            self.shaper,
+            hyphenation,
+            style.first_indent,
+            width,
+            self.rtl,
+        );
         let breaks = break_lines(&paragraph.items, width, style.justify);
         let mut links = Vec::new();
         let lines = set_lines(
             &paragraph,
             &breaks,
             self.geometry.margin_left + style.left_indent,
+            width,
             style.justify,
             &mut links,
         );

@@ -74,6 +74,7 @@ pub fn interview_pages(
             elements: Vec::new(),
             links: Vec::new(),
             pending_space: 0.0,
+            rtl: crate::layout::bidi::is_rtl_language(&interview.meta.language),
         },
         interview,
         image_base,

@@ -3,6 +3,7 @@
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
+use crate::layout::bidi::Levels;
 use crate::layout::hyphenate::Hyphenation;
 use crate::layout::shape::{ShapedGlyph, Shaper, width};
 use crate::layout::style::Style;
@@ -33,6 +34,8 @@ pub enum Item {
     Box {
         width: f32,
         glyphs: Vec<StyledGlyph>,
+        /// Bidi embedding level: odd is right to left.
+        level: u8,
     },
     Glue {
         width: f32,
@@ -40,6 +43,7 @@ pub enum Item {
         shrink: f32,
         /// The space glyph, drawn so text extraction sees a space.
         glyph: Option<StyledGlyph>,
+        level: u8,
     },
     Penalty {
         width: f32,
@@ -47,6 +51,7 @@ pub enum Item {
         flagged: bool,
         /// The hyphen drawn when the line breaks here.
         glyph: Option<StyledGlyph>,
+        level: u8,
     },
 }
 
@@ -55,35 +60,44 @@ pub enum Item {
 pub struct Paragraph {
     pub items: Vec<Item>,
     pub styles: Vec<Style>,
+    /// The paragraph runs right to left: lines align and start on the right.
+    pub rtl: bool,
 }
 
-/// Turns spans into items for lines `line_width` wide.
+/// Turns spans into items for lines `line_width` wide; `rtl` when the
+/// document's language is written right to left.
 pub fn build(
     spans: &[Span],
     shaper: &Shaper<'_>,
     hyphenation: &Hyphenation,
     first_indent: f32,
     line_width: f32,
+    rtl: bool,
 ) -> Paragraph {
+    // One string for the whole paragraph so UAX #14 and UAX #9 see across
+    // style changes.
+    let mut text = String::new();
+    let mut owners = Vec::new();
+    for (i, span) in spans.iter().enumerate() {
+        text.push_str(&span.text);
+        owners.push((text.len(), i));
+    }
+    let levels = Levels::resolve(&text, rtl);
+    let base = levels.base;
     let mut builder = Builder {
         shaper,
         hyphenation,
         items: Vec::new(),
         styles: spans.iter().map(|s| s.style.clone()).collect(),
         line_width,
+        levels,
     };
     if first_indent > 0.0 {
         builder.items.push(Item::Box {
             width: first_indent,
             glyphs: Vec::new(),
+            level: base,
         });
-    }
-    // One string for the whole paragraph so UAX #14 sees across style changes.
-    let mut text = String::new();
-    let mut owners = Vec::new();
-    for (i, span) in spans.iter().enumerate() {
-        text.push_str(&span.text);
-        owners.push((text.len(), i));
     }
     let mut start = 0;
     for (end, opportunity) in linebreaks(&text) {
@@ -95,16 +109,19 @@ pub fn build(
         stretch: INFINITY,
         shrink: 0.0,
         glyph: None,
+        level: base,
     });
     builder.items.push(Item::Penalty {
         width: 0.0,
         penalty: -INFINITY,
         flagged: false,
         glyph: None,
+        level: base,
     });
     Paragraph {
         items: builder.items,
         styles: builder.styles,
+        rtl: base % 2 == 1,
     }
 }
 
@@ -114,6 +131,7 @@ struct Builder<'s, 'a> {
     items: Vec<Item>,
     styles: Vec<Style>,
     line_width: f32,
+    levels: Levels,
 }
 
 impl Builder<'_, '_> {
@@ -134,18 +152,27 @@ impl Builder<'_, '_> {
         // Parts of hyphenated compounds (`Cross-Border`) get no further hyphens.
         let compound =
             text[..start].ends_with(['-', '‐']) || text[start..word_end].ends_with(['-', '‐']);
-        // Pieces of the word in one style each.
+        // Pieces of the word in one style and one direction each.
         let mut at = start;
         while at < word_end {
             let owner = owner_at(owners, at);
-            let piece_end = owners
+            let style_end = owners
                 .get(owner)
                 .map(|&(e, _)| e)
                 .unwrap_or(word_end)
                 .min(word_end);
-            self.word_piece(&text[at..piece_end], owner, !compound);
-            at = piece_end.max(at + 1);
+            let piece_end = self.levels.run_end(at, style_end);
+            let level = self.levels.at(at);
+            match text.get(at..piece_end) {
+                Some(piece) if piece_end > at => {
+                    self.word_piece(piece, owner, !compound, level);
+                    at = piece_end;
+                }
+                // Not on a character boundary: cannot happen, but never loop.
+                _ => break,
+            }
         }
+        let base = self.levels.base;
         let last_char = text[start..word_end].chars().next_back();
         let spaces = &text[word_end..end];
         let mandatory = opportunity == BreakOpportunity::Mandatory && end < text.len();
@@ -164,6 +191,7 @@ impl Builder<'_, '_> {
                     stretch: width * 0.6,
                     shrink: width * 0.3,
                     glyph,
+                    level: self.levels.at(word_end),
                 });
             }
         } else if !mandatory && end < text.len() {
@@ -173,6 +201,7 @@ impl Builder<'_, '_> {
                     stretch: self.styles[owner_at(owners, start)].size * 0.15,
                     shrink: 0.0,
                     glyph: None,
+                    level: base,
                 }),
                 Some(c) => self.items.push(Item::Penalty {
                     width: 0.0,
@@ -183,6 +212,7 @@ impl Builder<'_, '_> {
                     },
                     flagged: matches!(c, '-' | '–'),
                     glyph: None,
+                    level: base,
                 }),
                 None => {}
             }
@@ -193,18 +223,21 @@ impl Builder<'_, '_> {
                 stretch: INFINITY,
                 shrink: 0.0,
                 glyph: None,
+                level: base,
             });
             self.items.push(Item::Penalty {
                 width: 0.0,
                 penalty: -INFINITY,
                 flagged: false,
                 glyph: None,
+                level: base,
             });
         }
     }
 
     /// Part of a word in one style: shaped, hyphenated, split if too long.
-    fn word_piece(&mut self, piece: &str, style_index: usize, hyphenate: bool) {
+    fn word_piece(&mut self, piece: &str, style_index: usize, hyphenate: bool, level: u8) {
+        let rtl = Some(level % 2 == 1);
         let style = self.styles[style_index].clone();
         // Hyphenate the letters between leading and trailing punctuation.
         let core_start = piece.len() - piece.trim_start_matches(|c: char| !c.is_alphabetic()).len();
@@ -218,8 +251,8 @@ impl Builder<'_, '_> {
         cuts.push(piece.len());
         let mut from = 0;
         for (i, &cut) in cuts.iter().enumerate() {
-            let glyphs = self.shaper.shape(&piece[from..cut], &style);
-            self.push_box(glyphs, style_index);
+            let glyphs = self.shaper.shape_directed(&piece[from..cut], &style, rtl);
+            self.push_box(glyphs, style_index, level);
             if i + 1 < cuts.len() {
                 let hyphen = self.shaper.shape("-", &style);
                 let w = width(&hyphen);
@@ -235,6 +268,7 @@ impl Builder<'_, '_> {
                     penalty: HYPHEN_PENALTY,
                     flagged: true,
                     glyph,
+                    level,
                 });
             }
             from = cut;
@@ -243,7 +277,7 @@ impl Builder<'_, '_> {
 
     /// A box, or for text wider than the line, one box per cluster with
     /// break points between them so the word never runs into the margin.
-    fn push_box(&mut self, glyphs: Vec<ShapedGlyph>, style: usize) {
+    fn push_box(&mut self, glyphs: Vec<ShapedGlyph>, style: usize, level: u8) {
         let total = width(&glyphs);
         if total <= self.line_width {
             self.items.push(Item::Box {
@@ -252,6 +286,7 @@ impl Builder<'_, '_> {
                     .into_iter()
                     .map(|glyph| StyledGlyph { glyph, style })
                     .collect(),
+                level,
             });
             return;
         }
@@ -262,12 +297,14 @@ impl Builder<'_, '_> {
                 self.items.push(Item::Box {
                     width: w,
                     glyphs: std::mem::take(&mut current),
+                    level,
                 });
                 self.items.push(Item::Penalty {
                     width: 0.0,
                     penalty: 900.0,
                     flagged: false,
                     glyph: None,
+                    level,
                 });
             }
             current.push(StyledGlyph { glyph, style });
@@ -277,6 +314,7 @@ impl Builder<'_, '_> {
             self.items.push(Item::Box {
                 width: w,
                 glyphs: current,
+                level,
             });
         }
     }

@@ -1,6 +1,7 @@
 //! The layout engine: shaping, line breaking, hyphenation, pagination.
 //! Independent of PDF; produces a [`tree::Document`].
 
+pub mod bidi;
 pub mod book;
 pub mod compose;
 pub mod document;

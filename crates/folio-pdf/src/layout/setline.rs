@@ -1,15 +1,26 @@
 //! Setting broken lines: glue stretched or shrunk by the line's ratio and
 //! glyphs given absolute positions.
 
-use crate::layout::items::{Item, Paragraph};
+use crate::layout::items::{Item, Paragraph, StyledGlyph};
 use crate::layout::linebreak::{Break, next_line_start};
 use crate::layout::tree::{Glyph, Line, LinkArea, Run};
 
-/// Lines of a paragraph, baselines at 0; `x` is the left edge.
+/// A piece of a line in logical order: a box, a space or a break's hyphen,
+/// its glyphs at offsets from its left edge.
+struct Piece {
+    level: u8,
+    width: f32,
+    glyphs: Vec<(StyledGlyph, f32)>,
+}
+
+/// Lines of a paragraph, baselines at 0, `measure` wide from `x`. Pieces
+/// are laid out in visual order (UAX #9 rule L2); right-to-left paragraphs
+/// align their lines to the right.
 pub fn set_lines(
     paragraph: &Paragraph,
     breaks: &[Break],
     x: f32,
+    measure: f32,
     justify: bool,
     links: &mut Vec<(usize, LinkArea)>,
 ) -> Vec<Line> {
@@ -18,39 +29,44 @@ pub fn set_lines(
     let mut start = 0;
     for (index, b) in breaks.iter().enumerate() {
         let ratio = if justify { b.ratio } else { 0.0 };
-        let mut line = Line {
-            x,
-            baseline: 0.0,
-            width: 0.0,
-            runs: Vec::new(),
-        };
-        let mut pen = x;
+        let mut pieces: Vec<Piece> = Vec::new();
         let end = b.at.min(items.len());
         for item in &items[start..end] {
             match item {
-                Item::Box { width, glyphs } => {
-                    let mut gx = pen;
+                Item::Box {
+                    width,
+                    glyphs,
+                    level,
+                } => {
+                    let mut gx = 0.0;
+                    let mut placed = Vec::with_capacity(glyphs.len());
                     for g in glyphs {
-                        push_glyph(&mut line, paragraph, g, gx, links, index);
+                        placed.push((g.clone(), gx));
                         gx += g.glyph.advance;
                     }
-                    pen += width;
+                    pieces.push(Piece {
+                        level: *level,
+                        width: *width,
+                        glyphs: placed,
+                    });
                 }
                 Item::Glue {
                     width,
                     stretch,
                     shrink,
                     glyph,
+                    level,
                 } => {
                     let adjusted = if ratio >= 0.0 {
                         width + ratio * stretch.min(1000.0)
                     } else {
                         width + ratio * shrink
                     };
-                    if let Some(g) = glyph {
-                        push_glyph(&mut line, paragraph, g, pen, links, index);
-                    }
-                    pen += adjusted.max(0.0);
+                    pieces.push(Piece {
+                        level: *level,
+                        width: adjusted.max(0.0),
+                        glyphs: glyph.iter().map(|g| (g.clone(), 0.0)).collect(),
+                    });
                 }
                 Item::Penalty { .. } => {}
             }
@@ -58,11 +74,15 @@ pub fn set_lines(
         if let Some(Item::Penalty {
             glyph: Some(g),
             width,
+            level,
             ..
         }) = items.get(b.at)
         {
-            push_glyph(&mut line, paragraph, g, pen, links, index);
-            pen += width;
+            pieces.push(Piece {
+                level: *level,
+                width: *width,
+                glyphs: vec![(g.clone(), 0.0)],
+            });
         }
         // A line ending in a word's own hyphen (`Cross-|Border`) gets a soft
         // hyphen after it in the extracted text, so that extraction tools
@@ -70,23 +90,55 @@ pub fn set_lines(
         let own_hyphen = matches!(items.get(b.at), Some(Item::Penalty { glyph: None, .. }))
             && index + 1 < breaks.len();
         if own_hyphen
-            && let Some(last) = line.runs.last_mut().and_then(|r| r.glyphs.last_mut())
-            && last.text.ends_with(['-', '\u{2010}'])
+            && let Some((last, _)) = pieces.last_mut().and_then(|p| p.glyphs.last_mut())
+            && last.glyph.text.ends_with(['-', '\u{2010}'])
         {
-            last.text.push('\u{AD}');
+            last.glyph.text.push('\u{AD}');
         }
-        // Trailing spaces draw nothing and would widen the line's extent.
-        while let Some(last) = line.runs.last_mut() {
-            if last.glyphs.last().is_some_and(|g| g.text == " ") {
-                last.glyphs.pop();
-                if last.glyphs.is_empty() {
-                    line.runs.pop();
-                }
+        let extent: f32 = pieces.iter().map(|p| p.width).sum();
+        // Trailing spaces draw nothing.
+        for piece in pieces.iter_mut().rev() {
+            if piece.glyphs.is_empty() {
+                continue;
+            }
+            if piece.glyphs.iter().all(|(g, _)| g.glyph.text == " ") {
+                piece.glyphs.clear();
             } else {
                 break;
             }
         }
-        line.width = pen - x;
+        // Right-to-left lines are set flush right, so what ends them
+        // logically (on the left) must not widen them.
+        if paragraph.rtl {
+            while pieces.last().is_some_and(|p| p.glyphs.is_empty()) {
+                pieces.pop();
+            }
+        }
+        let natural = if paragraph.rtl {
+            pieces.iter().map(|p| p.width).sum()
+        } else {
+            extent
+        };
+        let left = if paragraph.rtl {
+            x + (measure - natural).max(0.0)
+        } else {
+            x
+        };
+        let mut line = Line {
+            x: left,
+            baseline: 0.0,
+            width: natural,
+            runs: Vec::new(),
+        };
+        let levels: Vec<u8> = pieces.iter().map(|p| p.level).collect();
+        let mut pen = left;
+        for i in crate::layout::bidi::visual_order(&levels) {
+            let Some(piece) = pieces.get(i) else { continue };
+            for (g, dx) in &piece.glyphs {
+                push_glyph(&mut line, paragraph, g, pen + dx, links, index);
+            }
+            pen += piece.width;
+        }
         lines.push(line);
         start = next_line_start(items, b.at);
     }
@@ -96,7 +148,7 @@ pub fn set_lines(
 fn push_glyph(
     line: &mut Line,
     paragraph: &Paragraph,
-    g: &crate::layout::items::StyledGlyph,
+    g: &StyledGlyph,
     x: f32,
     links: &mut Vec<(usize, LinkArea)>,
     line_index: usize,

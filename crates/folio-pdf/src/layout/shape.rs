@@ -19,8 +19,8 @@ pub struct ShapedGlyph {
     pub text: String,
 }
 
-/// Text, face, size and tracking (as bits) of a shaped piece.
-type ShapeKey = (String, FaceId, u32, u32);
+/// Text, face, size, tracking (as bits) and direction of a shaped piece.
+type ShapeKey = (String, FaceId, u32, u32, Option<bool>);
 
 /// The document's faces ready for shaping.
 pub struct Shaper<'a> {
@@ -68,23 +68,35 @@ impl<'a> Shaper<'a> {
 
     /// Shapes `text` in `style`, switching to a fallback face for
     /// characters the style's face lacks.
+    /// The direction is guessed from the text's script.
     pub fn shape(&self, text: &str, style: &Style) -> Vec<ShapedGlyph> {
+        self.shape_directed(text, style, None)
+    }
+
+    /// Shapes `text` in a known direction (`Some(true)`: right to left, as
+    /// the bidi algorithm resolved it), glyphs in visual order. Neutral
+    /// characters such as parentheses take the run's direction, so they
+    /// are mirrored inside right-to-left runs.
+    pub fn shape_directed(&self, text: &str, style: &Style, rtl: Option<bool>) -> Vec<ShapedGlyph> {
         let key = (
             text.to_string(),
             style.face,
             style.size.to_bits(),
             style.tracking.to_bits(),
+            rtl,
         );
         if let Some(hit) = self.cache.borrow().get(&key) {
             return hit.clone();
         }
-        let out = self.shape_uncached(text, style);
+        let out = self.shape_uncached(text, style, rtl);
         self.cache.borrow_mut().insert(key, out.clone());
         out
     }
 
-    fn shape_uncached(&self, text: &str, style: &Style) -> Vec<ShapedGlyph> {
+    fn shape_uncached(&self, text: &str, style: &Style, rtl: Option<bool>) -> Vec<ShapedGlyph> {
         let mut out = Vec::new();
+        // Face runs in logical order; right-to-left text shows them reversed.
+        let mut runs: Vec<Vec<ShapedGlyph>> = Vec::new();
         let mut run_start = 0;
         let mut run_face = None;
         for (i, c) in text.char_indices() {
@@ -92,7 +104,10 @@ impl<'a> Shaper<'a> {
             match run_face {
                 Some(f) if f == face => {}
                 Some(f) => {
-                    self.shape_run(&text[run_start..i], f, style, &mut out);
+                    runs.push(Vec::new());
+                    if let Some(run) = runs.last_mut() {
+                        self.shape_run(&text[run_start..i], f, style, rtl, run);
+                    }
                     run_start = i;
                     run_face = Some(face);
                 }
@@ -100,8 +115,15 @@ impl<'a> Shaper<'a> {
             }
         }
         if let Some(f) = run_face {
-            self.shape_run(&text[run_start..], f, style, &mut out);
+            runs.push(Vec::new());
+            if let Some(run) = runs.last_mut() {
+                self.shape_run(&text[run_start..], f, style, rtl, run);
+            }
         }
+        if rtl == Some(true) {
+            runs.reverse();
+        }
+        out.extend(runs.into_iter().flatten());
         out
     }
 
@@ -135,7 +157,14 @@ impl<'a> Shaper<'a> {
             .is_some()
     }
 
-    fn shape_run(&self, text: &str, face_id: FaceId, style: &Style, out: &mut Vec<ShapedGlyph>) {
+    fn shape_run(
+        &self,
+        text: &str,
+        face_id: FaceId,
+        style: &Style,
+        rtl: Option<bool>,
+        out: &mut Vec<ShapedGlyph>,
+    ) {
         let Some(face) = self.faces.get(face_id.0).and_then(Option::as_ref) else {
             return;
         };
@@ -143,6 +172,11 @@ impl<'a> Shaper<'a> {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
+        match rtl {
+            Some(true) => buffer.set_direction(rustybuzz::Direction::RightToLeft),
+            Some(false) => buffer.set_direction(rustybuzz::Direction::LeftToRight),
+            None => {}
+        }
         if buffer.direction() == rustybuzz::Direction::Invalid {
             buffer.set_direction(rustybuzz::Direction::LeftToRight);
         }
@@ -161,17 +195,27 @@ impl<'a> Shaper<'a> {
         };
         let glyphs = rustybuzz::shape_with_plan(face, &plans[index].3, buffer);
         drop(plans);
+        let backwards = direction == rustybuzz::Direction::RightToLeft;
         let infos = glyphs.glyph_infos();
         let positions = glyphs.glyph_positions();
         let tracking = style.tracking * style.size;
         for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let start = info.cluster as usize;
             let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
-            let end = infos[i..]
-                .iter()
-                .map(|g| g.cluster as usize)
-                .find(|&c| c > start)
-                .unwrap_or(text.len());
+            // Right-to-left glyphs come in visual order, clusters falling.
+            let end = if backwards {
+                infos
+                    .iter()
+                    .map(|g| g.cluster as usize)
+                    .filter(|&c| c > start)
+                    .min()
+            } else {
+                infos[i..]
+                    .iter()
+                    .map(|g| g.cluster as usize)
+                    .find(|&c| c > start)
+            }
+            .unwrap_or(text.len());
             let piece = if first_of_cluster {
                 text.get(start..end).unwrap_or("").to_string()
             } else {

@@ -1,0 +1,106 @@
+//! Right-to-left text (UAX #9): embedding levels of a paragraph's logical
+//! text, and the visual order of a line's pieces (rule L2).
+
+use unicode_bidi::{BidiInfo, Level};
+
+/// Languages written right to left; their paragraphs start right to left
+/// even when their first strong character is Latin (a speaker label).
+const RTL_LANGUAGES: [&str; 4] = ["ar", "he", "fa", "ur"];
+
+/// Whether a BCP 47 tag names a right-to-left language.
+pub fn is_rtl_language(tag: &str) -> bool {
+    let primary = tag.split(['-', '_']).next().unwrap_or("");
+    RTL_LANGUAGES
+        .iter()
+        .any(|l| primary.eq_ignore_ascii_case(l))
+}
+
+/// Resolved embedding levels of a paragraph.
+#[derive(Debug, Clone)]
+pub struct Levels {
+    /// The paragraph's own level: 0 left to right, 1 right to left.
+    pub base: u8,
+    /// One level per byte of the text.
+    by_byte: Vec<u8>,
+}
+
+impl Levels {
+    /// Levels of `text`; `rtl` forces a right-to-left base direction, else
+    /// the first strong character decides (left to right when there is none).
+    pub fn resolve(text: &str, rtl: bool) -> Levels {
+        let default = rtl.then(Level::rtl);
+        let info = BidiInfo::new(text, default);
+        let base = info
+            .paragraphs
+            .first()
+            .map_or(u8::from(rtl), |p| p.level.number());
+        Levels {
+            base,
+            by_byte: info.levels.iter().map(|l| l.number()).collect(),
+        }
+    }
+
+    /// Level of the character at byte `at`.
+    pub fn at(&self, at: usize) -> u8 {
+        self.by_byte.get(at).copied().unwrap_or(self.base)
+    }
+
+    /// Byte offset after `start` where the level changes, at most `end`.
+    pub fn run_end(&self, start: usize, end: usize) -> usize {
+        let level = self.at(start);
+        (start..end)
+            .find(|&i| self.by_byte.get(i).is_some_and(|&l| l != level))
+            .unwrap_or(end)
+    }
+
+    pub fn is_rtl(&self) -> bool {
+        self.base % 2 == 1
+    }
+}
+
+/// Visual order (left to right) of pieces at `levels`, as indices (rule L2).
+pub fn visual_order(levels: &[u8]) -> Vec<usize> {
+    let levels: Vec<Level> = levels
+        .iter()
+        .map(|&l| Level::new(l).unwrap_or_else(|_| Level::ltr()))
+        .collect();
+    BidiInfo::reorder_visual(&levels)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages() {
+        assert!(is_rtl_language("ar"));
+        assert!(is_rtl_language("he-IL"));
+        assert!(is_rtl_language("FA"));
+        assert!(!is_rtl_language("en"));
+        assert!(!is_rtl_language("arn"));
+    }
+
+    #[test]
+    fn base_direction_from_first_strong_or_language() {
+        assert_eq!(Levels::resolve("hello שלום", false).base, 0);
+        assert_eq!(Levels::resolve("שלום hello", false).base, 1);
+        assert_eq!(Levels::resolve("ABC שלום", true).base, 1);
+        assert_eq!(Levels::resolve("123", false).base, 0);
+    }
+
+    #[test]
+    fn runs_split_where_the_level_changes() {
+        let text = "ab שלום cd";
+        let levels = Levels::resolve(text, false);
+        let hebrew = text.find('ש').unwrap();
+        assert_eq!(levels.run_end(0, text.len()), hebrew);
+        assert_eq!(levels.at(hebrew), 1);
+    }
+
+    #[test]
+    fn visual_order_reverses_odd_runs() {
+        assert_eq!(visual_order(&[0, 1, 1, 1, 0]), vec![0, 3, 2, 1, 4]);
+        assert_eq!(visual_order(&[1, 1, 2, 2, 1]), vec![4, 2, 3, 1, 0]);
+    }
+}
