@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # PDF writer checks: poppler and qpdf validate real output, a CJK font
-# package lets the Chinese interview test run end to end.
+# package lets the Chinese interview test run end to end, DejaVu Sans
+# gives the Arabic and Hebrew (right-to-left) tests their faces.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
@@ -9,6 +10,7 @@ need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v qpdf >/dev/null || need+=(qpdf)
 [ -e /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || need+=(fonts-noto-cjk)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ "${#need[@]}" -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
@@ -16,6 +18,8 @@ fi
 
 # Unit, layout, PDF and poppler-backed tests; missing tools fail here.
 FOLIO_REQUIRE_PDF_TOOLS=1 cargo test -p folio-pdf --test tools
+# Right-to-left layout and its extraction in logical order.
+FOLIO_REQUIRE_PDF_TOOLS=1 cargo test -p folio-pdf --test rtl
 
 # The seed's PDF through the validators.
 out="$CARGO_TARGET_DIR/check-pdf"
@@ -31,6 +35,10 @@ if [ -e "$seed_txt" ]; then
 fi
 cargo run -q -p folio-pdf --example render -- samples/07-chinese-fullwidth-colon.md "$out/chinese.pdf"
 pdfs+=("$out/chinese.pdf")
+for rtl in arabic hebrew; do
+  cargo run -q -p folio-pdf --example render -- "crates/folio-pdf/tests/fixtures/$rtl.json" "$out/$rtl.pdf"
+  pdfs+=("$out/$rtl.pdf")
+done
 # A book of three samples: title page, contents, nested outline.
 cargo run -q -p folio-pdf --example book -- "$out/book.pdf" "Three Conversations" \
   samples/13-translated-with-comments.md samples/01-bold-name-colon-inside.md \
