@@ -199,3 +199,23 @@ fn extraction_gives_logical_order() {
         );
     }
 }
+
+#[test]
+fn an_overlong_hebrew_word_breaks_in_logical_order() {
+    let alphabet = "אבגדהוזחטיכלמנסעפצקרשת";
+    let word = alphabet.repeat(20);
+    let interview = common::interview("he", &[&word]);
+    let doc = layout(&interview, &options()).expect("layout");
+    let broken: Vec<String> = lines(&doc)
+        .map(visual_text)
+        .filter(|t| t.contains("פצקרשת"))
+        .collect();
+    assert!(broken.len() > 1, "the word fits one line: {broken:?}");
+    // Read right to left, line after line, the letters run on in order.
+    let joined: String = broken
+        .concat()
+        .chars()
+        .filter(|c| alphabet.contains(*c))
+        .collect();
+    assert_eq!(joined, word);
+}

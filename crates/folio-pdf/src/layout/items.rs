@@ -290,6 +290,20 @@ impl Builder<'_, '_> {
             });
             return;
         }
+        // Right-to-left glyphs are in visual order; boxes go in logical
+        // order, so take the clusters from the other end.
+        let glyphs: Vec<ShapedGlyph> = if level % 2 == 1 {
+            let mut clusters: Vec<Vec<ShapedGlyph>> = Vec::new();
+            for glyph in glyphs {
+                match clusters.last_mut() {
+                    Some(c) if glyph.text.is_empty() => c.push(glyph),
+                    _ => clusters.push(vec![glyph]),
+                }
+            }
+            clusters.into_iter().rev().flatten().collect()
+        } else {
+            glyphs
+        };
         let mut current: Vec<StyledGlyph> = Vec::new();
         for glyph in glyphs {
             if !glyph.text.is_empty() && !current.is_empty() {

@@ -3,6 +3,7 @@
 //! the left, `n / N` on the right, a hairline below.
 
 use crate::fonts::FaceId;
+use crate::layout::bidi::{Levels, visual_order};
 use crate::layout::shape::{Shaper, width};
 use crate::layout::style::{PageGeometry, Rgb, Style};
 use crate::layout::tree::{Glyph, Line, Page, Rule, Run};
@@ -80,7 +81,27 @@ pub(crate) fn line_of(
     x: f32,
     baseline: f32,
 ) -> Line {
-    let glyphs = shaper.shape(text, style);
+    // Directional runs shaped each in its direction, shown in visual order.
+    let levels = Levels::resolve(text, false);
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let end = levels.run_end(at, text.len());
+        let Some(piece) = text.get(at..end).filter(|_| end > at) else {
+            break;
+        };
+        let level = levels.at(at);
+        pieces.push((
+            level,
+            shaper.shape_directed(piece, style, Some(level % 2 == 1)),
+        ));
+        at = end;
+    }
+    let order = visual_order(&pieces.iter().map(|(l, _)| *l).collect::<Vec<_>>());
+    let glyphs = order
+        .into_iter()
+        .filter_map(|i| pieces.get(i))
+        .flat_map(|(_, g)| g.iter().cloned());
     let mut pen = x;
     let mut runs: Vec<Run> = Vec::new();
     for g in glyphs {
@@ -109,8 +130,32 @@ pub(crate) fn line_of(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hebrew_word_in_a_head_reads_right_to_left() {
+        let text = "Talk שלום 2";
+        let choice = crate::fonts::FontChoice {
+            use_system_fonts: true,
+            ..crate::fonts::FontChoice::default()
+        };
+        let book = crate::fonts::FontBook::for_text(text, &choice).unwrap();
+        let shaper = Shaper::new(&book);
+        let style = Style::new(crate::fonts::FaceId::SERIF, 10.0);
+        let line = line_of(&shaper, text, &style, 0.0, 0.0);
+        let x = |t: &str| {
+            line.runs
+                .iter()
+                .flat_map(|r| r.glyphs.iter())
+                .find(|g| g.text == t)
+                .map(|g| g.x)
+                .unwrap()
+        };
+        // A number after Hebrew joins its run (UAX #9 W2, N1): "Talk 2 םולש".
+        assert!(x("T") < x("2") && x("2") < x("ם") && x("ם") < x("ש"));
+    }
 
     #[test]
     fn long_titles_are_cut_at_a_word() {
