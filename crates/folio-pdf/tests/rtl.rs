@@ -176,6 +176,7 @@ fn arabic_phrase_in_english_is_reversed_in_place() {
 #[test]
 fn extraction_gives_logical_order() {
     for (name, words) in [
+        ("arabic.json", "ما الذي دفعك إلى كتابة روايتك الأولى؟"),
         (
             "arabic.json",
             "تحكيها في الليالي الطويلة، وكنت أخاف أن تضيع معها. لذلك كتبت كل مساء",

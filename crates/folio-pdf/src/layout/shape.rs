@@ -217,7 +217,16 @@ impl<'a> Shaper<'a> {
             }
             .unwrap_or(text.len());
             let piece = if first_of_cluster {
-                text.get(start..end).unwrap_or("").to_string()
+                let cluster = text.get(start..end).unwrap_or("");
+                // Extractors (poppler, pdfminer, pypdf) read right-to-left
+                // glyphs in visual order and reverse them character by
+                // character, so a ligature's text (lam-alef) is stored in
+                // reverse to come back in logical order.
+                if backwards {
+                    cluster.chars().rev().collect()
+                } else {
+                    cluster.to_string()
+                }
             } else {
                 String::new()
             };
