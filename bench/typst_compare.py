@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Folio against a hand-written typst template of the same interview.
+
+Builds Folio in release mode, writes a typst document for the interview from
+Folio's own reading of it (`folio inspect --json`), then times both producing
+a PDF and prints the ratio. typst comes from PyPI (`pip install typst`, a
+prebuilt compiler); nothing is fetched at run time.
+
+Usage: python3 bench/typst_compare.py [INTERVIEW] [--runs N]
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT = os.path.join(ROOT, "..", "shared", "seeds", "000_4a37616d70ecd5f6.txt")
+
+
+def s(text):
+    """A typst string literal, shown as text (no markup is interpreted)."""
+    text = "".join(c if c >= " " or c == "\n" else " " for c in text)
+    return "#" + json.dumps(text, ensure_ascii=False)
+
+
+def inline(content):
+    out = []
+    for item in content:
+        kind = item["type"]
+        if kind in ("text", "code"):
+            out.append(s(item["text"]))
+        elif kind == "emphasis":
+            out.append("#emph[" + inline(item["content"]) + "]")
+        elif kind == "strong":
+            out.append("#strong[" + inline(item["content"]) + "]")
+        elif kind == "link":
+            out.append("#link(" + json.dumps(item["url"]) + ")[" + inline(item["content"]) + "]")
+        elif kind in ("stage_direction", "timestamp"):
+            out.append("#emph[" + s(item["text"]) + "]")
+        elif kind == "line_break":
+            out.append(" \\\n")
+    return "".join(out)
+
+
+def blocks(content):
+    out = []
+    for block in content:
+        kind = block["type"]
+        if kind == "paragraph":
+            out.append("#par[" + inline(block["content"]) + "]")
+        elif kind == "list":
+            marker = "+" if block["ordered"] else "-"
+            for item in block["items"]:
+                out.append(marker + " " + " ".join(blocks(item)))
+        elif kind == "quote":
+            out.append("#quote(block: true)[" + "\n\n".join(blocks(block["content"])) + "]")
+        elif kind == "figure":
+            figure = block["figure"]
+            caption = " ".join(x for x in (figure.get("caption"), figure.get("credit")) if x)
+            out.append("#text(size: 8pt, fill: luma(90))[" + s(caption) + "]")
+    return out
+
+
+def template(model):
+    meta = model["meta"]
+    speakers = {sp["id"]: sp for sp in model["speakers"]}
+    title = meta.get("title", "")
+    short = title if len(title) < 60 else title[:57] + "…"
+    lines = [
+        '#set document(title: ' + json.dumps(title, ensure_ascii=False) + ')',
+        '#set page(paper: "a4", margin: (x: 31mm, top: 27.5mm, bottom: 27mm),',
+        '  header: context { if counter(page).get().first() > 1 [',
+        '    #set text(size: 7.5pt, fill: luma(100))',
+        '    #upper(' + json.dumps(short, ensure_ascii=False) + ') #h(1fr) #counter(page).display("1 / 1", both: true)',
+        '    #v(-6pt) #line(length: 100%, stroke: 0.4pt + luma(150))',
+        '  ] })',
+        '#set text(font: "Libertinus Serif", size: 10.5pt, lang: ' + json.dumps(meta.get("language", "en")[:2]) + ', hyphenate: true)',
+        '#set par(justify: true, leading: 0.62em, spacing: 0.8em)',
+        '#show heading: set text(fill: rgb("#9e1f1f"), size: 12pt)',
+        '',
+    ]
+    if meta.get("kicker"):
+        lines.append('#text(fill: rgb("#9e1f1f"), size: 8pt, weight: "bold")[' + s(meta["kicker"]) + ']')
+    lines.append('#block(spacing: 10pt)[#text(size: 21pt, weight: "bold")[' + s(title) + ']]')
+    if meta.get("subtitle"):
+        lines.append('#text(size: 12pt, style: "italic")[' + s(meta["subtitle"]) + ']')
+    dates = " · ".join(x for x in (meta.get("published"), meta.get("updated")) if x)
+    if dates:
+        lines.append('#text(size: 8pt, fill: luma(90))[' + s(dates) + ']')
+    lines.append('#line(length: 100%, stroke: 0.6pt)')
+    for block in model.get("front", []):
+        kind = block["kind"]
+        if kind == "figure":
+            figure = block["figure"]
+            caption = " ".join(x for x in (figure.get("caption"), figure.get("credit")) if x)
+            lines.append('#text(size: 8pt, fill: luma(90))[' + s(caption) + ']')
+        elif kind == "editors_note":
+            body = "\n\n".join(blocks(block["content"]))
+            lines.append('#block(inset: (x: 1.2em, y: 0.8em), stroke: (y: 0.6pt + rgb("#9e1f1f")))['
+                         '#text(size: 7.5pt, weight: "bold", fill: rgb("#9e1f1f"))[EDITOR\'S NOTE]\n\n'
+                         '#set text(size: 9pt)\n' + body + ']')
+        elif kind == "introduction":
+            lines.extend(blocks(block["content"]))
+        elif kind == "dateline":
+            lines.append('#text(weight: "bold", size: 8pt)[' + s(block["text"]) + ']')
+    sections = {}
+    for section in model.get("sections", []):
+        sections.setdefault(section["first_turn"], []).append(section)
+    for index, turn in enumerate(model["turns"]):
+        for section in sections.get(index, []):
+            lines.append("=" * section["level"] + " " + s(section["heading"]))
+        label = speakers[turn["speaker"]]["label"]
+        paragraphs = blocks(turn["content"])
+        first = paragraphs[0] if paragraphs else ""
+        first = first[len("#par["):-1] if first.startswith("#par[") else first
+        label_markup = '#text(fill: rgb("#9e1f1f"), weight: "bold", size: 9pt)[#upper(' + json.dumps(label, ensure_ascii=False) + ')]'
+        if turn["role"] == "question":
+            lines.append('#par[' + label_markup + ' #strong[' + first + ']]')
+        else:
+            lines.append('#par[' + label_markup + ' ' + first + ']')
+        for rest in paragraphs[1:]:
+            lines.append('#pad(left: 1.2em)[' + rest + ']')
+    for block in model.get("closing", []):
+        lines.append('#line(length: 15%, stroke: 0.6pt + rgb("#9e1f1f"))')
+        lines.append('#text(size: 9pt)[' + "\n\n".join(blocks(block["content"])) + ']')
+    return "\n\n".join(lines) + "\n"
+
+
+def timed(action, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("interview", nargs="?", default=DEFAULT)
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    try:
+        import typst
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "typst"], check=True)
+        import typst
+
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "folio-cli"], cwd=ROOT, check=True)
+    folio = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "folio")
+    model = json.loads(subprocess.run([folio, "inspect", "--json", args.interview],
+                                      check=True, capture_output=True).stdout)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "interview.typ")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(template(model))
+        typst_pdf = os.path.join(tmp, "typst.pdf")
+        folio_pdf = os.path.join(tmp, "folio.pdf")
+        typst.compile(source, output=typst_pdf)  # warm-up, and fail early on template errors
+        typst_time = timed(lambda: typst.compile(source, output=typst_pdf), args.runs)
+        folio_time = timed(lambda: subprocess.run([folio, "convert", args.interview, "--to", "pdf",
+                                                   "-o", folio_pdf, "--quiet"], check=True), args.runs)
+        print(f"interview: {os.path.basename(args.interview)} ({len(model['turns'])} turns)")
+        print(f"typst (in-process, template): {typst_time * 1000:8.1f} ms  {os.path.getsize(typst_pdf):>8} bytes")
+        print(f"folio (whole process):        {folio_time * 1000:8.1f} ms  {os.path.getsize(folio_pdf):>8} bytes")
+        print(f"folio is {typst_time / folio_time:.1f}x faster")
+
+
+if __name__ == "__main__":
+    main()
