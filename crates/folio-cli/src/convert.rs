@@ -94,16 +94,9 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
 }
 
 /// An error whose details were printed already: only the exit status is left to set.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
 pub struct AlreadyReported(pub String);
-
-impl std::fmt::Display for AlreadyReported {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for AlreadyReported {}
 
 /// A progress bar on a terminal; hidden when output is not a terminal or with --quiet.
 fn progress_bar(args: &ConvertArgs, total: usize) -> indicatif::ProgressBar {

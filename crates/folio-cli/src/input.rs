@@ -10,16 +10,9 @@ use folio_core::{InputFormat, Parsed, ReadOptions, SpeakerRole};
 use crate::cli::ReadArgs;
 
 /// A usage error: reported with exit status 2.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
 pub struct UsageError(pub String);
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
 
 pub fn read_options(args: &ReadArgs) -> Result<ReadOptions> {
     let format = match &args.from {
