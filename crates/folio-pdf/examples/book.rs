@@ -1,6 +1,8 @@
 //! Renders a book of interviews (any inputs folio-core reads) to one PDF:
 //! `cargo run -p folio-pdf --example book -- OUT.pdf "Book title" a.md b.md …`.
 
+mod common;
+
 use std::process::ExitCode;
 
 use folio_core::{Anthology, BookOrder, Meta};
@@ -36,20 +38,5 @@ fn main() -> ExitCode {
             .map(|p| p.to_path_buf()),
         ..PdfOptions::default()
     };
-    match pdf_book(&book, &options) {
-        Ok(rendered) => {
-            for w in &rendered.warnings {
-                eprintln!("warning: {w}");
-            }
-            if let Err(e) = std::fs::write(output, rendered.bytes) {
-                eprintln!("{output}: {e}");
-                return ExitCode::FAILURE;
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    common::write_rendered(pdf_book(&book, &options), output)
 }

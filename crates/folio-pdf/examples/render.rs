@@ -1,6 +1,8 @@
 //! Renders an interview (any input folio-core reads) to PDF:
 //! `cargo run -p folio-pdf --example render -- interview.md out.pdf [a4|letter]`.
 
+mod common;
+
 use std::process::ExitCode;
 
 use folio_core::{Interview, Paper};
@@ -31,20 +33,5 @@ fn main() -> ExitCode {
             .map(|p| p.to_path_buf()),
         ..PdfOptions::default()
     };
-    match pdf(&interview, &options) {
-        Ok(rendered) => {
-            for w in &rendered.warnings {
-                eprintln!("warning: {w}");
-            }
-            if let Err(e) = std::fs::write(output, rendered.bytes) {
-                eprintln!("{output}: {e}");
-                return ExitCode::FAILURE;
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    common::write_rendered(pdf(&interview, &options), output)
 }
