@@ -3,9 +3,6 @@
 //! soft line breaks join lines (without a space between CJK characters),
 //! and stage directions, timestamps and bare URLs get their own inline kinds.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Inline;
@@ -212,20 +209,95 @@ fn trim_end(inlines: &mut [Inline]) {
     }
 }
 
-static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)]
-    Regex::new(r"\[[^\[\]\n]{1,60}\]|\([^()\n]{1,60}\)").unwrap()
-});
+/// Bracketed asides of 1 to 60 characters on one line, `[…]` or `(…)`,
+/// without the same bracket nested inside: byte ranges, left to right.
+fn bracketed(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while let Some(c) = text[pos..].chars().next() {
+        let start = pos;
+        pos += c.len_utf8();
+        let (close, other) = match c {
+            '[' => (']', '['),
+            '(' => (')', '('),
+            _ => continue,
+        };
+        let mut count = 0;
+        for (i, c) in text[pos..].char_indices() {
+            if c == close {
+                if count >= 1 {
+                    found.push((start, pos + i + 1));
+                    pos += i + 1;
+                }
+                break;
+            }
+            count += 1;
+            if c == other || c == '\n' || count > 60 {
+                break;
+            }
+        }
+    }
+    found
+}
 
-static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)]
-    Regex::new(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d{1,3})?$").unwrap()
-});
+/// `12:05`, `1:02:03`, `00:12.5`: a transcript timestamp.
+fn is_timestamp(text: &str) -> bool {
+    let digits = |s: &str, min: usize, max: usize| {
+        let n = s.chars().count();
+        n >= min && n <= max && s.chars().all(|c| c.is_ascii_digit())
+    };
+    let (clock, fraction) = match text.split_once('.') {
+        Some((clock, fraction)) => (clock, Some(fraction)),
+        None => (text, None),
+    };
+    if fraction.is_some_and(|f| !digits(f, 1, 3)) {
+        return false;
+    }
+    let parts: Vec<&str> = clock.split(':').collect();
+    match parts.as_slice() {
+        [m, s] => digits(m, 1, 2) && digits(s, 2, 2),
+        [h, m, s] => digits(h, 1, 2) && digits(m, 1, 2) && digits(s, 2, 2),
+        _ => false,
+    }
+}
 
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)]
-    Regex::new(r#"https?://[^\s<>"\]\[]*[^\s<>"\]\[.,;:!?)'’”]"#).unwrap()
-});
+/// Bare `http://` and `https://` links: byte ranges, left to right, each
+/// ending before closing punctuation.
+fn urls(text: &str) -> Vec<(usize, usize)> {
+    let stop = |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '[' | ']');
+    let trailing = |c: char| ".,;:!?)'’”".contains(c);
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("http") {
+        let start = from + at;
+        let after = &text[start + 4..];
+        let scheme = if after.starts_with("s://") {
+            8
+        } else if after.starts_with("://") {
+            7
+        } else {
+            from = start + 4;
+            continue;
+        };
+        let body = start + scheme;
+        let run_end = text[body..]
+            .char_indices()
+            .find(|&(_, c)| stop(c))
+            .map_or(text.len(), |(i, _)| body + i);
+        let end = text[body..run_end]
+            .char_indices()
+            .rfind(|&(_, c)| !trailing(c))
+            .map(|(i, c)| body + i + c.len_utf8());
+        match end {
+            Some(end) => {
+                found.push((start, end));
+                from = end;
+            }
+            None => from = start + 4,
+        }
+    }
+    found
+}
 
 /// Words that open a stage direction in transcripts: `(Laughter.)`, `[laughs]`.
 const STAGE_WORDS: &[&str] = &[
@@ -360,11 +432,11 @@ fn mark_inline_kinds(inlines: Vec<Inline>, in_link: bool) -> Vec<Inline> {
 
 fn split_text(text: &str, out: &mut Vec<Inline>) {
     let mut rest = 0;
-    for found in BRACKETED.find_iter(text) {
-        let whole = found.as_str();
+    for (start, end) in bracketed(text) {
+        let whole = &text[start..end];
         let inner = &whole[1..whole.len() - 1];
         let square = whole.starts_with('[');
-        let kind = if TIMESTAMP.is_match(inner.trim()) {
+        let kind = if is_timestamp(inner.trim()) {
             Some(Inline::Timestamp {
                 text: whole.to_string(),
             })
@@ -376,9 +448,9 @@ fn split_text(text: &str, out: &mut Vec<Inline>) {
             None
         };
         if let Some(kind) = kind {
-            push_linked_text(&text[rest..found.start()], out);
+            push_linked_text(&text[rest..start], out);
             out.push(kind);
-            rest = found.end();
+            rest = end;
         }
     }
     push_linked_text(&text[rest..], out);
@@ -386,15 +458,16 @@ fn split_text(text: &str, out: &mut Vec<Inline>) {
 
 fn push_linked_text(text: &str, out: &mut Vec<Inline>) {
     let mut rest = 0;
-    for found in URL.find_iter(text) {
-        if found.start() > rest {
-            out.push(Inline::text(&text[rest..found.start()]));
+    for (start, end) in urls(text) {
+        if start > rest {
+            out.push(Inline::text(&text[rest..start]));
         }
+        let url = &text[start..end];
         out.push(Inline::Link {
-            url: found.as_str().to_string(),
-            content: vec![Inline::text(found.as_str())],
+            url: url.to_string(),
+            content: vec![Inline::text(url)],
         });
-        rest = found.end();
+        rest = end;
     }
     if rest < text.len() {
         out.push(Inline::text(&text[rest..]));
@@ -407,6 +480,53 @@ mod tests {
 
     fn t(s: &str) -> Inline {
         Inline::text(s)
+    }
+
+    fn spans<'a>(text: &'a str, found: &[(usize, usize)]) -> Vec<&'a str> {
+        found.iter().map(|&(a, b)| &text[a..b]).collect()
+    }
+
+    #[test]
+    fn asides_are_one_line_unnested_and_at_most_sixty_characters() {
+        let text = "a (laughs) b [00:12] c () [x [y] z] (two\nlines) (é)";
+        assert_eq!(
+            spans(text, &bracketed(text)),
+            ["(laughs)", "[00:12]", "[y]", "(é)"]
+        );
+        let long = format!("[{}] (ok)", "x".repeat(61));
+        assert_eq!(spans(&long, &bracketed(&long)), ["(ok)"]);
+        let sixty = format!("[{}]", "x".repeat(60));
+        assert_eq!(bracketed(&sixty), [(0, 62)]);
+    }
+
+    #[test]
+    fn timestamps_are_clock_readings() {
+        for yes in ["12:05", "1:02:03", "00:12.5", "1:00.125"] {
+            assert!(is_timestamp(yes), "{yes}");
+        }
+        for no in [
+            "12",
+            "1:2",
+            "123:00",
+            "1:00.",
+            "1:00.1234",
+            "a:00",
+            "1:2:3:4",
+        ] {
+            assert!(!is_timestamp(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn urls_end_before_closing_punctuation() {
+        let text =
+            "See https://example.org/a_(b). Or (http://x.io/y?q=1), not http:// or httpx://z.";
+        assert_eq!(
+            spans(text, &urls(text)),
+            ["https://example.org/a_(b", "http://x.io/y?q=1"]
+        );
+        let tail = "end: https://a.b/c”";
+        assert_eq!(spans(tail, &urls(tail)), ["https://a.b/c"]);
     }
 
     #[test]

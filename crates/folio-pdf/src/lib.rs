@@ -2,8 +2,9 @@
 //!
 //! Our own layout engine ([`layout`]: rustybuzz shaping, UAX #14 breaking,
 //! pattern hyphenation, Knuth–Plass justification, pagination with widow,
-//! orphan and keep rules) produces pages of positioned glyphs; [`emit`]
-//! writes them with printpdf and fixes the result with lopdf.
+//! orphan and keep rules) produces pages of positioned glyphs; `emit`
+//! writes them straight into PDF objects (subset fonts, content streams,
+//! outline, metadata) with lopdf.
 
 mod emit;
 mod error;

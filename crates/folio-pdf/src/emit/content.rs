@@ -1,230 +1,249 @@
-//! Layout pages to printpdf operations. Glyphs go in as glyph ids with the
-//! text they stand for (that text becomes the font's ToUnicode map); a glyph
-//! whose text differs from its font-wide mapping (an added hyphen, a no-break
-//! space drawn with the space glyph) is wrapped in an ActualText span.
+//! Page content streams, written straight from the layout: rules, images,
+//! then text. Glyphs are shown by CID (see [`fonts`](crate::emit::fonts));
+//! a glyph whose text differs from its font-wide mapping (an added hyphen,
+//! a no-break space drawn with the space glyph) is wrapped in an
+//! `ActualText` span so extraction gives the right text back.
 
-use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 
-use printpdf::{
-    Codepoint, Color, CurTransMat, DictItem, FontId, Line as PdfLine, LinePoint, Op, PdfFontHandle,
-    Point, Pt, TextItem, TextMatrix,
-};
-
-use crate::fonts::FaceId;
+use crate::emit::fonts::{EmbeddedFont, FontSet};
 use crate::layout::style::Rgb;
-use crate::layout::tree::{Document, Page, Run};
-
-/// The resource name of a face: stable, so output does not depend on
-/// printpdf's process-global id counter.
-pub fn font_id(face: FaceId) -> FontId {
-    FontId(format!("F{}", face.0))
-}
+use crate::layout::tree::{Page, Run};
 
 pub fn image_name(index: usize) -> String {
     format!("Im{index}")
 }
 
-/// Each used glyph's text as the font's ToUnicode map will give it: the
-/// first text seen for it, ligatures keeping all their characters.
-pub fn canonical_texts(doc: &Document) -> HashMap<(FaceId, u16), String> {
-    let mut map = HashMap::new();
-    for page in &doc.pages {
-        for line in &page.lines {
-            for run in &line.runs {
-                for g in &run.glyphs {
-                    if !g.text.is_empty() && g.text != "\u{AD}" {
-                        map.entry((run.face, g.id))
-                            .or_insert_with(|| g.text.clone());
-                    }
-                }
-            }
-        }
-    }
-    // Glyphs only ever drawn as added hyphens map to the soft hyphen.
-    for page in &doc.pages {
-        for line in &page.lines {
-            for run in &line.runs {
-                for g in &run.glyphs {
-                    map.entry((run.face, g.id))
-                        .or_insert_with(|| g.text.clone());
-                }
-            }
-        }
-    }
-    map
-}
-
-/// The operations of one page.
-pub fn page_ops(
-    page: &Page,
-    height: f32,
-    canonical: &HashMap<(FaceId, u16), String>,
-    widths: &Widths<'_>,
-) -> Vec<Op> {
-    let mut ops = Vec::new();
+/// The content stream of one page; `height` turns the layout's
+/// top-down y into PDF's bottom-up y.
+pub fn page_content(page: &Page, height: f32, fonts: &FontSet) -> Vec<u8> {
+    let mut out = Content(Vec::with_capacity(16 * 1024));
     for rule in &page.rules {
-        ops.push(Op::SetOutlineColor {
-            col: color(rule.color),
-        });
-        ops.push(Op::SetOutlineThickness {
-            pt: Pt(rule.thickness),
-        });
-        ops.push(Op::DrawLine {
-            line: PdfLine {
-                points: vec![
-                    LinePoint {
-                        p: Point {
-                            x: Pt(rule.x0),
-                            y: Pt(height - rule.y0),
-                        },
-                        bezier: false,
-                    },
-                    LinePoint {
-                        p: Point {
-                            x: Pt(rule.x1),
-                            y: Pt(height - rule.y1),
-                        },
-                        bezier: false,
-                    },
-                ],
-                is_closed: false,
-            },
-        });
+        out.color(rule.color, "RG");
+        out.num(rule.thickness);
+        out.op("w");
+        out.num(rule.x0);
+        out.num(height - rule.y0);
+        out.op("m");
+        out.num(rule.x1);
+        out.num(height - rule.y1);
+        out.op("l");
+        out.op("S");
     }
     for image in &page.images {
-        ops.push(Op::SaveGraphicsState);
-        ops.push(Op::SetTransformationMatrix {
-            matrix: CurTransMat::Raw([
-                image.width,
-                0.0,
-                0.0,
-                image.height,
-                image.x,
-                height - image.y - image.height,
-            ]),
-        });
-        ops.push(Op::Unknown {
-            key: "Do".into(),
-            value: vec![DictItem::Name(image_name(image.image).into_bytes())],
-        });
-        ops.push(Op::RestoreGraphicsState);
+        out.op("q");
+        for v in [image.width, 0.0, 0.0, image.height, image.x] {
+            out.num(v);
+        }
+        out.num(height - image.y - image.height);
+        out.op("cm");
+        out.raw(format!("/{} Do\nQ\n", image_name(image.image)).as_bytes());
     }
-    ops.push(Op::StartTextSection);
-    let mut current: Option<(FaceId, f32)> = None;
+    out.op("BT");
+    let mut current: Option<(usize, f32)> = None;
     let mut current_color = None;
     for line in &page.lines {
         let y = height - line.baseline;
         for run in &line.runs {
-            if current != Some((run.face, run.size)) {
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(font_id(run.face)),
-                    size: Pt(run.size),
-                });
-                current = Some((run.face, run.size));
+            let Some(font) = fonts.get(run.face) else {
+                continue;
+            };
+            if current != Some((run.face.0, run.size)) {
+                out.raw(b"/");
+                out.raw(font.resource.as_bytes());
+                out.raw(b" ");
+                out.num(run.size);
+                out.op("Tf");
+                current = Some((run.face.0, run.size));
             }
             if current_color != Some(run.color) {
-                ops.push(Op::SetFillColor {
-                    col: color(run.color),
-                });
+                out.color(run.color, "rg");
                 current_color = Some(run.color);
             }
-            run_ops(run, y, canonical, widths, &mut ops);
+            run_text(run, y, font, &mut out);
         }
     }
-    ops.push(Op::EndTextSection);
-    ops
+    out.op("ET");
+    out.0
 }
 
-/// Glyph advance in thousandths of an em, exactly as the font's `/W`
-/// array gives it to viewers.
-pub type Widths<'a> = dyn Fn(FaceId, u16) -> f32 + 'a;
-
-/// Emits a run as few text positionings as possible: one matrix where the
-/// run starts, then TJ offsets wherever kerning or justification moves a
-/// glyph away from where the viewer's pen would put it.
-fn run_ops(
-    run: &Run,
-    y: f32,
-    canonical: &HashMap<(FaceId, u16), String>,
-    widths: &Widths<'_>,
-    ops: &mut Vec<Op>,
-) {
-    let mut pending: Vec<Codepoint> = Vec::new();
+/// Shows a run with as few text positionings as possible: one matrix
+/// where the run starts, then `TJ` offsets wherever kerning or
+/// justification moves a glyph away from where the viewer's pen would
+/// put it.
+fn run_text(run: &Run, y: f32, font: &EmbeddedFont, out: &mut Content) {
+    let mut shown = Shown::default();
+    // Where the viewer's pen is after the glyphs shown so far.
     let mut pen: Option<f32> = None;
-    let flush = |pending: &mut Vec<Codepoint>, ops: &mut Vec<Op>| {
-        if !pending.is_empty() {
-            ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(std::mem::take(pending))],
-            });
-        }
-    };
     for g in &run.glyphs {
-        let mapped = canonical.get(&(run.face, g.id));
-        let differs = !g.text.is_empty() && mapped.is_some_and(|m| *m != g.text);
-        let natural = widths(run.face, g.id) * run.size / 1000.0;
-        let codepoint = Codepoint {
-            gid: g.id,
-            offset: 0.0,
-            cid: mapped.cloned(),
-        };
-        if differs {
-            flush(&mut pending, ops);
-            ops.push(Op::BeginMarkedContentWithProperties {
-                tag: "Span".into(),
-                properties: actual_text(&g.text),
-            });
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(g.x), Pt(y)),
-            });
-            ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(vec![codepoint])],
-            });
-            ops.push(Op::EndMarkedContentWithProperties);
+        let natural = font.width(g.id) * run.size / 1000.0;
+        let cid = font.cid(g.id);
+        if !g.text.is_empty() && !font.maps_to(g.id, &g.text) {
+            shown.flush(out);
+            out.raw(b"/Span <</ActualText <FEFF");
+            for unit in g.text.encode_utf16() {
+                out.raw(format!("{unit:04X}").as_bytes());
+            }
+            out.raw(b">>> BDC\n");
+            out.matrix(g.x, y);
+            shown.glyph(cid);
+            shown.flush(out);
+            out.op("EMC");
             pen = None;
             continue;
         }
-        match (pen, pending.last_mut()) {
-            (Some(p), Some(last)) => {
+        match pen {
+            Some(p) if !shown.is_empty() => {
+                // TJ numbers move the pen by -n/1000 em.
                 let shift = ((g.x - p) * 1000.0 / run.size * 10.0).round() / 10.0;
                 if shift != 0.0 {
-                    last.offset -= shift;
+                    shown.offset(-shift);
                 }
                 pen = Some(p + shift * run.size / 1000.0 + natural);
             }
             _ => {
-                flush(&mut pending, ops);
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(g.x), Pt(y)),
-                });
+                shown.flush(out);
+                out.matrix(g.x, y);
                 pen = Some(g.x + natural);
             }
         }
-        pending.push(codepoint);
+        shown.glyph(cid);
     }
-    flush(&mut pending, ops);
+    shown.flush(out);
 }
 
-fn actual_text(text: &str) -> DictItem {
-    let mut data = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        data.extend_from_slice(&unit.to_be_bytes());
-    }
-    let mut map = BTreeMap::new();
-    map.insert(
-        "ActualText".to_string(),
-        DictItem::String {
-            data,
-            literal: false,
-        },
-    );
-    DictItem::Dict { map }
+/// A `TJ` array being built: hex strings of CIDs between offsets.
+#[derive(Default)]
+struct Shown {
+    array: Vec<u8>,
+    open: bool,
 }
 
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: c.0,
-        g: c.1,
-        b: c.2,
-        icc_profile: None,
-    })
+impl Shown {
+    fn is_empty(&self) -> bool {
+        self.array.is_empty()
+    }
+
+    fn glyph(&mut self, cid: u16) {
+        if !self.open {
+            self.array.push(b'<');
+            self.open = true;
+        }
+        let _ = write!(self.array, "{cid:04X}");
+    }
+
+    fn offset(&mut self, value: f32) {
+        self.close();
+        let mut c = Content(std::mem::take(&mut self.array));
+        c.num(value);
+        self.array = c.0;
+    }
+
+    fn close(&mut self) {
+        if self.open {
+            self.array.extend_from_slice(b"> ");
+            self.open = false;
+        }
+    }
+
+    fn flush(&mut self, out: &mut Content) {
+        if self.array.is_empty() {
+            return;
+        }
+        self.close();
+        out.raw(b"[");
+        out.raw(&self.array);
+        out.raw(b"] TJ\n");
+        self.array.clear();
+    }
+}
+
+struct Content(Vec<u8>);
+
+impl Content {
+    fn raw(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+
+    fn op(&mut self, op: &str) {
+        self.0.extend_from_slice(op.as_bytes());
+        self.0.push(b'\n');
+    }
+
+    fn matrix(&mut self, x: f32, y: f32) {
+        self.raw(b"1 0 0 1 ");
+        self.num(x);
+        self.num(y);
+        self.op("Tm");
+    }
+
+    fn color(&mut self, c: Rgb, op: &str) {
+        self.num(c.0);
+        self.num(c.1);
+        self.num(c.2);
+        self.op(op);
+    }
+
+    /// A number to three decimals, no trailing zeros, then a space.
+    fn num(&mut self, value: f32) {
+        let scaled = (f64::from(value) * 1000.0).round();
+        if !scaled.is_finite() || scaled.abs() > 1e15 {
+            self.0.extend_from_slice(b"0 ");
+            return;
+        }
+        let scaled = scaled as i64;
+        if scaled < 0 {
+            self.0.push(b'-');
+        }
+        let abs = scaled.unsigned_abs();
+        let _ = write!(self.0, "{}", abs / 1000);
+        let mut frac = abs % 1000;
+        if frac != 0 {
+            let mut digits = 3;
+            while frac.is_multiple_of(10) {
+                frac /= 10;
+                digits -= 1;
+            }
+            let _ = write!(self.0, ".{frac:0digits$}");
+        }
+        self.0.push(b' ');
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn num(v: f32) -> String {
+        let mut c = Content(Vec::new());
+        c.num(v);
+        String::from_utf8(c.0).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_short_and_exact_to_a_thousandth() {
+        assert_eq!(num(12.0), "12 ");
+        assert_eq!(num(0.5), "0.5 ");
+        assert_eq!(num(-0.25), "-0.25 ");
+        assert_eq!(num(841.889_8), "841.89 ");
+        assert_eq!(num(0.0004), "0 ");
+        assert_eq!(num(-0.0004), "0 ");
+        assert_eq!(num(f32::NAN), "0 ");
+    }
+
+    #[test]
+    fn shown_text_joins_cids_between_offsets() {
+        let mut shown = Shown::default();
+        shown.glyph(1);
+        shown.glyph(0x2A);
+        shown.offset(-12.5);
+        shown.glyph(3);
+        let mut out = Content(Vec::new());
+        shown.flush(&mut out);
+        assert_eq!(
+            String::from_utf8(out.0).unwrap(),
+            "[<0001002A> -12.5 <0003> ] TJ\n"
+        );
+    }
 }

@@ -6,11 +6,8 @@ use lopdf::{Dictionary, Object, Stream};
 use crate::emit::content::image_name;
 use crate::image::{Image, ImageData};
 
-/// Adds every image and lists them in each page's resources.
-pub fn add_images(lo: &mut lopdf::Document, images: &[Image]) {
-    if images.is_empty() {
-        return;
-    }
+/// Adds every image; returns the `/XObject` resources naming them.
+pub fn add_images(lo: &mut lopdf::Document, images: &[Image]) -> Dictionary {
     let mut xobjects = Dictionary::new();
     for (i, image) in images.iter().enumerate() {
         let mut main = stream(image);
@@ -24,20 +21,7 @@ pub fn add_images(lo: &mut lopdf::Document, images: &[Image]) {
         let id = lo.add_object(Object::Stream(main));
         xobjects.set(image_name(i), Object::Reference(id));
     }
-    let pages: Vec<_> = lo.get_pages().into_values().collect();
-    for page in pages {
-        let resources = lo
-            .get_dictionary(page)
-            .ok()
-            .and_then(|p| p.get(b"Resources").ok().cloned());
-        let target = match resources {
-            Some(Object::Reference(id)) => lo.get_dictionary_mut(id).ok(),
-            _ => None,
-        };
-        if let Some(res) = target {
-            res.set("XObject", Object::Dictionary(xobjects.clone()));
-        }
-    }
+    xobjects
 }
 
 /// A zlib-compressed sample plane as an image stream.

@@ -59,7 +59,7 @@ pub fn info_dictionary(meta: &DocumentMeta) -> Dictionary {
         info.set("Keywords", text_string(&keywords_line(&meta.keywords)));
     }
     info.set("Creator", text_string("Folio"));
-    info.set("Producer", text_string("Folio (printpdf)"));
+    info.set("Producer", text_string("Folio"));
     let date = Object::String(pdf_date(&meta.date).into_bytes(), StringFormat::Literal);
     info.set("CreationDate", date.clone());
     info.set("ModDate", date);
@@ -112,7 +112,7 @@ pub fn xmp_stream(meta: &DocumentMeta) -> Stream {
             "<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>\n",
             "<dc:identifier>{id}</dc:identifier>\n",
             "<pdf:Keywords>{kw}</pdf:Keywords>\n",
-            "<pdf:Producer>Folio (printpdf)</pdf:Producer>\n",
+            "<pdf:Producer>Folio</pdf:Producer>\n",
             "<xmp:CreatorTool>Folio</xmp:CreatorTool>\n",
             "<xmp:CreateDate>{date}</xmp:CreateDate>\n",
             "<xmp:ModifyDate>{date}</xmp:ModifyDate>\n",

@@ -1,149 +1,132 @@
-//! PDF emission: printpdf builds the document from the layout; `finish`
-//! then fixes what printpdf gets wrong or leaves out, on its lopdf form.
+//! PDF emission: the laid-out pages written straight into PDF objects
+//! (lopdf): subset fonts, content streams, images, links, outline,
+//! metadata. Nothing is parsed back or patched afterwards.
 
+mod catalog;
 mod content;
-mod finish;
-mod fontfix;
+mod fonts;
 mod images;
 mod metadata;
 mod outline;
-mod renumber;
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
-
-use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect};
+use lopdf::{Dictionary, Object, Stream};
 
 use crate::PdfError;
-use crate::fonts::{FaceId, FontBook};
+use crate::fonts::FontBook;
 use crate::layout::tree::Document;
 
 pub use metadata::DocumentMeta;
 
 /// Serialises a laid-out document.
 pub fn write(doc: &Document, book: &FontBook, meta: &DocumentMeta) -> Result<Vec<u8>, PdfError> {
-    let mut pdf = PdfDocument::new(&meta.title);
-    let used = used_faces(doc);
-    let mut parsed_faces = std::collections::HashMap::new();
-    for &face in &used {
-        let parsed = parsed_font(book, face)?;
-        parsed_faces.insert(face, parsed.clone());
-        pdf.resources
-            .fonts
-            .map
-            .insert(content::font_id(face), printpdf::PdfFont::new(parsed));
+    let mut lo = lopdf::Document::with_version("1.7");
+    let mut deflater = Deflater::new();
+    let fonts = fonts::FontSet::plan(doc, book);
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts.write(&mut lo, book)?));
+    if !doc.images.is_empty() {
+        let xobjects = images::add_images(&mut lo, &doc.images);
+        resources.set("XObject", Object::Dictionary(xobjects));
     }
-    let canonical = content::canonical_texts(doc);
-    // The same arithmetic as printpdf's `/W` entries, so TJ offsets line up.
-    let widths = |face: FaceId, gid: u16| -> f32 {
-        parsed_faces.get(&face).map_or(0.0, |p| {
-            let upm = p.pdf_font_metrics.units_per_em as f32;
-            p.get_glyph_width(gid)
-                .map_or(0.0, |w| (f32::from(w) * 1000.0 / upm) as i64 as f32)
-        })
-    };
-    let pages = doc
-        .pages
-        .iter()
-        .map(|page| {
-            let rect = Rect::from_wh(Pt(doc.width), Pt(doc.height));
-            PdfPage {
-                media_box: rect.clone(),
-                trim_box: rect.clone(),
-                crop_box: rect,
-                ops: content::page_ops(page, doc.height, &canonical, &widths),
-            }
-        })
-        .collect();
-    pdf.with_pages(pages);
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        // Image drawing goes through an unknown-op passthrough (`Do`).
-        secure: false,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut lo = printpdf::serialize::to_lopdf_doc(&pdf, &options, &mut warnings);
-    finish::finish(&mut lo, doc, book, &used, meta)?;
-    compress(&mut lo);
+    let resources = lo.add_object(resources);
+    let tree = lo.new_object_id();
+    let media_box = Object::Array(
+        [0.0, 0.0, doc.width, doc.height]
+            .into_iter()
+            .map(Object::Real)
+            .collect(),
+    );
+    let mut pages = Vec::with_capacity(doc.pages.len());
+    for page in &doc.pages {
+        let content = content::page_content(page, doc.height, &fonts);
+        let content = lo.add_object(deflater.stream(content));
+        let mut dict = Dictionary::new();
+        dict.set("Type", Object::Name(b"Page".to_vec()));
+        dict.set("Parent", Object::Reference(tree));
+        dict.set("MediaBox", media_box.clone());
+        dict.set("Resources", Object::Reference(resources));
+        dict.set("Contents", Object::Reference(content));
+        let annots = catalog::links(&mut lo, doc, page);
+        if !annots.is_empty() {
+            dict.set("Annots", Object::Array(annots));
+        }
+        pages.push(lo.add_object(dict));
+    }
+    let mut tree_dict = Dictionary::new();
+    tree_dict.set("Type", Object::Name(b"Pages".to_vec()));
+    tree_dict.set("Count", Object::Integer(pages.len() as i64));
+    tree_dict.set(
+        "Kids",
+        Object::Array(pages.iter().map(|&p| Object::Reference(p)).collect()),
+    );
+    lo.objects.insert(tree, Object::Dictionary(tree_dict));
+    catalog::finish(&mut lo, doc, tree, &pages, meta);
+    deflater.compress_all(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| PdfError::Serialize(e.to_string()))?;
     Ok(bytes)
 }
 
-/// Faces that draw at least one glyph, in id order.
-fn used_faces(doc: &Document) -> Vec<FaceId> {
-    let mut used: Vec<FaceId> = doc
-        .pages
-        .iter()
-        .flat_map(|p| p.lines.iter())
-        .flat_map(|l| l.runs.iter())
-        .map(|r| r.face)
-        .collect();
-    used.sort();
-    used.dedup();
-    used
-}
+/// One zlib compressor for every stream of a document: setting one up
+/// costs more than compressing a page.
+struct Deflater(flate2::Compress);
 
-/// The face's PostScript name, which viewers and `pdffonts` show.
-fn postscript_name(data: &[u8], index: u32) -> Option<String> {
-    let face = ttf_parser::Face::parse(data, index).ok()?;
-    face.names()
-        .into_iter()
-        .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
-        .find_map(|n| n.to_string())
-        .map(|n| {
-            n.chars()
-                .filter(|c| c.is_ascii_graphic() && !"[](){}<>/%#".contains(*c))
-                .collect()
-        })
-}
-
-/// printpdf's parsed form of a face. The embedded defaults are parsed once
-/// per process (it is the costliest step of a small document).
-fn parsed_font(book: &FontBook, face: FaceId) -> Result<printpdf::ParsedFont, PdfError> {
-    static EMBEDDED: OnceLock<Mutex<HashMap<usize, printpdf::ParsedFont>>> = OnceLock::new();
-    let f = book.face(face);
-    let embedded = matches!(f.data, std::borrow::Cow::Borrowed(_));
-    let cache = EMBEDDED.get_or_init(|| Mutex::new(HashMap::new()));
-    if embedded && let Some(hit) = cache.lock().ok().and_then(|m| m.get(&face.0).cloned()) {
-        return Ok(hit);
+impl Deflater {
+    fn new() -> Self {
+        Deflater(flate2::Compress::new(flate2::Compression::default(), true))
     }
-    let mut warnings = Vec::new();
-    let mut parsed = printpdf::ParsedFont::from_bytes(&f.data, f.index as usize, &mut warnings)
-        .ok_or_else(|| PdfError::Serialize(format!("printpdf cannot read the font {}", f.label)))?;
-    parsed.font_name = postscript_name(&f.data, f.index);
-    if embedded && let Ok(mut m) = cache.lock() {
-        m.insert(face.0, parsed.clone());
-    }
-    Ok(parsed)
-}
 
-/// Flate-compresses every stream that may be: lopdf's own pass uses the
-/// slowest level, a third of the time of a small document for a few bytes.
-fn compress(lo: &mut lopdf::Document) {
-    use std::io::Write;
-    for object in lo.objects.values_mut() {
-        let lopdf::Object::Stream(stream) = object else {
-            continue;
-        };
-        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
-            continue;
+    /// `data` as a stream, Flate-compressed if that makes it smaller.
+    fn stream(&mut self, data: Vec<u8>) -> Stream {
+        let mut stream = Stream::new(Dictionary::new(), Vec::new());
+        self.pack(&mut stream, data);
+        stream.with_compression(false)
+    }
+
+    /// Compresses every stream that may be and is not yet (fonts and
+    /// CMaps). lopdf's own pass uses the slowest level, which costs far
+    /// more time than it saves bytes.
+    fn compress_all(&mut self, lo: &mut lopdf::Document) {
+        for object in lo.objects.values_mut() {
+            let Object::Stream(stream) = object else {
+                continue;
+            };
+            if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+                continue;
+            }
+            let data = std::mem::take(&mut stream.content);
+            self.pack(stream, data);
         }
-        let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        if encoder.write_all(&stream.content).is_err() {
-            continue;
+    }
+
+    fn pack(&mut self, stream: &mut Stream, data: Vec<u8>) {
+        match self.deflate(&data) {
+            Some(packed) => {
+                stream
+                    .dict
+                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                stream.set_content(packed);
+            }
+            None => stream.set_content(data),
         }
-        if let Ok(packed) = encoder.finish()
-            && packed.len() + 19 < stream.content.len()
-        {
-            stream
-                .dict
-                .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
-            stream.set_content(packed);
+    }
+
+    /// `data` deflated, if that makes it smaller.
+    fn deflate(&mut self, data: &[u8]) -> Option<Vec<u8>> {
+        self.0.reset();
+        let mut out = Vec::with_capacity(data.len() / 2 + 128);
+        loop {
+            let done = usize::try_from(self.0.total_in()).ok()?;
+            let status = self
+                .0
+                .compress_vec(&data[done..], &mut out, flate2::FlushCompress::Finish)
+                .ok()?;
+            match status {
+                flate2::Status::StreamEnd => break,
+                _ => out.reserve(out.capacity().max(1024)),
+            }
         }
+        (out.len() + 19 < data.len()).then_some(out)
     }
 }
