@@ -10,24 +10,36 @@ use crate::model::Inline;
 /// Cleans one piece of text: NFC, odd spaces to plain spaces, invisible
 /// characters removed. Line breaks are kept; [`finish_inlines`] folds them.
 pub fn clean_chars(text: &str) -> String {
-    text.nfc()
-        .filter_map(|c| match c {
-            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' => {
-                Some(' ')
-            }
-            // Invisible characters copied from web pages carry no content.
-            '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}' => None,
-            c => Some(c),
-        })
-        .collect()
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let swap = |c: char| match c {
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' => {
+            Some(' ')
+        }
+        // Invisible characters copied from web pages carry no content.
+        '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}' => None,
+        c => Some(c),
+    };
+    // Most text is already NFC and plain: copied as it is.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        if text.chars().all(|c| swap(c) == Some(c)) {
+            return text.to_string();
+        }
+        return text.chars().filter_map(swap).collect();
+    }
+    text.nfc().filter_map(swap).collect()
 }
 
 /// One line of plain text, cleaned and with its white space collapsed.
 pub fn clean_line(text: &str) -> String {
-    clean_chars(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let cleaned = clean_chars(text);
+    let mut out = String::with_capacity(cleaned.len());
+    for word in cleaned.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Whether a character belongs to a script written without spaces between words.

@@ -9,7 +9,10 @@ use std::collections::BTreeMap;
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
+use rayon::prelude::*;
+
 use crate::PdfError;
+use crate::emit::deflate;
 use crate::fonts::{Face, FaceId, FontBook};
 use crate::layout::tree::Document;
 
@@ -81,11 +84,11 @@ impl FontSet {
                 let real = !g.text.is_empty() && g.text != "\u{AD}";
                 match face.get_mut(&g.id) {
                     Some(text) if real && (text.is_empty() || text == "\u{AD}") => {
-                        text.clone_from(&g.text);
+                        *text = g.text.to_string();
                     }
                     Some(_) => {}
                     None => {
-                        face.insert(g.id, g.text.clone());
+                        face.insert(g.id, g.text.to_string());
                     }
                 }
             }
@@ -125,22 +128,37 @@ impl FontSet {
         self.fonts.iter().find(|f| f.face == face)
     }
 
+    /// Every font's subset program and `ToUnicode` CMap, compressed, in
+    /// the order of [`FontSet::fonts`]: the costly part, done on all cores.
+    pub fn pack(&self, book: &FontBook) -> Result<Vec<Packed>, PdfError> {
+        self.fonts
+            .par_iter()
+            .map(|font| pack(font, book.face(font.face)))
+            .collect()
+    }
+
     /// Writes every font; returns resource name → font object.
-    pub fn write(&self, lo: &mut lopdf::Document, book: &FontBook) -> Result<Dictionary, PdfError> {
+    pub fn write(&self, lo: &mut lopdf::Document, packed: Vec<Packed>) -> Dictionary {
         let mut resources = Dictionary::new();
-        for font in &self.fonts {
-            let id = write_font(lo, font, book.face(font.face))?;
+        for (font, packed) in self.fonts.iter().zip(packed) {
+            let id = write_font(lo, font, packed);
             resources.set(font.resource.as_str(), Object::Reference(id));
         }
-        Ok(resources)
+        resources
     }
 }
 
-fn write_font(
-    lo: &mut lopdf::Document,
-    font: &EmbeddedFont,
-    face: &Face,
-) -> Result<ObjectId, PdfError> {
+/// A font's streams, ready to be written.
+#[derive(Debug)]
+pub struct Packed {
+    name: String,
+    cff: bool,
+    descriptor: Dictionary,
+    program: Stream,
+    to_unicode: Stream,
+}
+
+fn pack(font: &EmbeddedFont, face: &Face) -> Result<Packed, PdfError> {
     let mut remapper = subsetter::GlyphRemapper::new();
     for &g in &font.glyphs {
         remapper.remap(g);
@@ -155,7 +173,6 @@ fn write_font(
         subset_tag(&face.label, &font.glyphs),
         postscript_name(&parsed).unwrap_or_else(|| "Folio".into())
     );
-
     let mut file = Dictionary::new();
     if cff {
         // A CFF subset is CID-keyed with CID = new glyph id; PDF takes it
@@ -164,8 +181,26 @@ fn write_font(
     } else {
         file.set("Length1", Object::Integer(program.len() as i64));
     }
-    let file = lo.add_object(Stream::new(file, program));
-    let descriptor = lo.add_object(descriptor(&parsed, &name, &face.label, cff, file));
+    Ok(Packed {
+        descriptor: descriptor(&parsed, &name, &face.label),
+        program: deflate::with_dict(file, program),
+        to_unicode: deflate::stream(to_unicode(font, &name).into_bytes()),
+        name,
+        cff,
+    })
+}
+
+fn write_font(lo: &mut lopdf::Document, font: &EmbeddedFont, packed: Packed) -> ObjectId {
+    let Packed {
+        name,
+        cff,
+        mut descriptor,
+        program,
+        to_unicode,
+    } = packed;
+    let key = if cff { "FontFile3" } else { "FontFile2" };
+    descriptor.set(key, Object::Reference(lo.add_object(program)));
+    let descriptor = lo.add_object(descriptor);
 
     let mut cid_font = Dictionary::new();
     cid_font.set("Type", Object::Name(b"Font".to_vec()));
@@ -188,10 +223,7 @@ fn write_font(
     cid_font.set("W", widths(&font.widths));
     let cid_font = lo.add_object(cid_font);
 
-    let to_unicode = lo.add_object(Stream::new(
-        Dictionary::new(),
-        to_unicode(font, &name).into_bytes(),
-    ));
+    let to_unicode = lo.add_object(to_unicode);
     let mut type0 = Dictionary::new();
     type0.set("Type", Object::Name(b"Font".to_vec()));
     type0.set("Subtype", Object::Name(b"Type0".to_vec()));
@@ -202,7 +234,7 @@ fn write_font(
         Object::Array(vec![Object::Reference(cid_font)]),
     );
     type0.set("ToUnicode", Object::Reference(to_unicode));
-    Ok(lo.add_object(type0))
+    lo.add_object(type0)
 }
 
 /// `/W` as one run of consecutive CIDs from 1.
@@ -236,13 +268,8 @@ fn to_unicode(font: &EmbeddedFont, name: &str) -> String {
     printpdf::ToUnicodeCMap { mappings }.to_cmap_string(&ordering)
 }
 
-fn descriptor(
-    face: &ttf_parser::Face<'_>,
-    name: &str,
-    label: &str,
-    cff: bool,
-    file: ObjectId,
-) -> Dictionary {
+/// The font descriptor, less the font file that `write_font` adds.
+fn descriptor(face: &ttf_parser::Face<'_>, name: &str, label: &str) -> Dictionary {
     let units = f32::from(face.units_per_em());
     let scale = |v: i16| number((f32::from(v) * 1000.0 / units).round());
     let bbox = face.global_bounding_box();
@@ -281,8 +308,6 @@ fn descriptor(
         scale(face.capital_height().unwrap_or(face.ascender())),
     );
     d.set("StemV", number(stem_v.round()));
-    let key = if cff { "FontFile3" } else { "FontFile2" };
-    d.set(key, Object::Reference(file));
     d
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use folio_core::{Anthology, Diagnostic};
 
 use crate::fonts::FaceId;
-use crate::layout::compose::{Composer, Keep};
+use crate::layout::compose::{Composer, Keep, Setting};
 use crate::layout::document::{Part, byline, interview_pages, join_names, long_date, one};
 use crate::layout::flow::{Drawable, Element, paginate};
 use crate::layout::hyphenate::Hyphenation;
@@ -115,6 +115,7 @@ fn composer<'s, 'a>(shaper: &'s Shaper<'a>, geometry: PageGeometry) -> Composer<
         links: Vec::new(),
         pending_space: 0.0,
         rtl: false,
+        setting: Setting::Now,
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::layout::flow::{Drawable, Element};
 use crate::layout::hyphenate::Hyphenation;
 use crate::layout::items::{self, Span};
-use crate::layout::linebreak::break_lines;
+use crate::layout::linebreak::{break_lines, without_strain};
 use crate::layout::setline::set_lines;
 use crate::layout::shape::Shaper;
 use crate::layout::style::{PageGeometry, ParagraphStyle, Rgb};
@@ -35,6 +35,27 @@ impl Keep {
     };
 }
 
+/// A paragraph to set: its spans and paragraph style.
+pub type Request = (Vec<Span>, ParagraphStyle);
+/// A set paragraph: its lines and the link areas on them (by line index).
+pub type SetLines = (Vec<Line>, Vec<(usize, LinkArea)>);
+
+/// Where a paragraph's lines come from.
+#[derive(Debug, Default)]
+pub enum Setting {
+    /// Set each paragraph when it is asked for.
+    #[default]
+    Now,
+    /// A dry run: note what is asked for and set nothing.
+    Record(Vec<Request>),
+    /// Lines set beforehand, in parallel, in the order they will be asked
+    /// for; a request that differs from the one noted is set there and then.
+    Replay {
+        preset: Vec<Option<(Request, SetLines)>>,
+        next: usize,
+    },
+}
+
 /// Sets paragraphs and stacks them as flow elements.
 #[derive(Debug)]
 pub struct Composer<'s, 'a> {
@@ -47,32 +68,61 @@ pub struct Composer<'s, 'a> {
     /// The document's language is written right to left (UAX #9 base
     /// direction); otherwise each paragraph's first strong character decides.
     pub rtl: bool,
+    pub setting: Setting,
 }
 
 impl Composer<'_, '_> {
+    /// Lines of `spans`, from the setting in force.
+    fn lines(&mut self, spans: &[Span], style: &ParagraphStyle) -> SetLines {
+        match &mut self.setting {
+            Setting::Now => {}
+            Setting::Record(requests) => {
+                requests.push((spans.to_vec(), style.clone()));
+                return (Vec::new(), Vec::new());
+            }
+            Setting::Replay { preset, next } => {
+                let slot = preset.get_mut(*next).and_then(|slot| {
+                    let (request, _) = slot.as_ref()?;
+                    (request.0 == spans && request.1 == *style).then(|| slot.take())?
+                });
+                if let Some((_, set)) = slot {
+                    *next += 1;
+                    return set;
+                }
+            }
+        }
+        self.set(spans, style)
+    }
+
+    /// Sets every request, on all cores, for a [`Setting::Replay`].
+    pub fn preset(&self, requests: Vec<Request>) -> Vec<Option<(Request, SetLines)>> {
+        use rayon::prelude::*;
+        requests
+            .into_par_iter()
+            .map(|request| {
+                let set = self.set(&request.0, &request.1);
+                Some((request, set))
+            })
+            .collect()
+    }
+
     /// Lines of `spans`, set to the text width less the paragraph's indents.
-    pub fn lines(
-        &self,
-        spans: &[Span],
-        style: &ParagraphStyle,
-    ) -> (Vec<Line>, Vec<(usize, LinkArea)>) {
+    pub fn set(&self, spans: &[Span], style: &ParagraphStyle) -> SetLines {
         let width = self.geometry.text_width() - style.left_indent - style.right_indent;
-        // Ragged text (headlines, captions) is never hyphenated.
+        let shaped = items::shape(spans, self.shaper, self.rtl);
         let none = Hyphenation::none();
-        let hyphenation = if style.justify {
-            &self.hyphenation
+        let mut paragraph = shaped.items(self.shaper, &none, style.first_indent, width);
+        // Ragged text (headlines, captions) is never hyphenated. Justified
+        // text that sets well without hyphens gets none, as in TeX; only
+        // the rest is hyphenated and broken again.
+        let breaks = if !style.justify {
+            break_lines(&paragraph.items, width, false)
+        } else if let Some(breaks) = without_strain(&paragraph.items, width) {
+            breaks
         } else {
-            &none
+            paragraph = shaped.items(self.shaper, &self.hyphenation, style.first_indent, width);
+            break_lines(&paragraph.items, width, true)
         };
-        let paragraph = items::build(
-            spans,
-            self.shaper,
-            hyphenation,
-            style.first_indent,
-            width,
-            self.rtl,
-        );
-        let breaks = break_lines(&paragraph.items, width, style.justify);
         let mut links = Vec::new();
         let lines = set_lines(
             &paragraph,

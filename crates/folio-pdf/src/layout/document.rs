@@ -10,7 +10,7 @@ use folio_core::{
 };
 
 use crate::fonts::FaceId;
-use crate::layout::compose::{Composer, Keep};
+use crate::layout::compose::{Composer, Keep, Setting};
 use crate::layout::flow::{Drawable, Element, paginate};
 use crate::layout::hyphenate::Hyphenation;
 use crate::layout::items::Span;
@@ -66,30 +66,45 @@ pub fn interview_pages(
     image_base: Option<&Path>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Part {
-    let mut b = DocBuilder {
-        c: Composer {
-            shaper,
-            hyphenation: Hyphenation::for_language(&interview.meta.language),
-            geometry,
-            elements: Vec::new(),
-            links: Vec::new(),
-            pending_space: 0.0,
-            rtl: crate::layout::bidi::is_rtl_language(&interview.meta.language),
-        },
+    let composer = |setting| Composer {
+        shaper,
+        hyphenation: Hyphenation::for_language(&interview.meta.language),
+        geometry,
+        elements: Vec::new(),
+        links: Vec::new(),
+        pending_space: 0.0,
+        rtl: crate::layout::bidi::is_rtl_language(&interview.meta.language),
+        setting,
+    };
+    let builder = |c, warnings, dry_run| DocBuilder {
+        c,
         interview,
         image_base,
         images: Vec::new(),
         warnings,
+        dry_run,
         pending_glue: None,
-        d: design,
+        d: design.clone(),
         cjk: ["zh", "ja", "ko"]
             .iter()
             .any(|l| interview.meta.language.to_ascii_lowercase().starts_with(l)),
     };
-    b.title_block();
-    b.front();
-    b.turns();
-    b.closing();
+    // A dry run notes every paragraph; they are set on all cores, then the
+    // real run stacks the lines in order.
+    let mut scratch = Vec::new();
+    let mut dry = builder(composer(Setting::Record(Vec::new())), &mut scratch, true);
+    dry.build();
+    let requests = match std::mem::take(&mut dry.c.setting) {
+        Setting::Record(requests) => requests,
+        _ => Vec::new(),
+    };
+    let preset = dry.c.preset(requests);
+    let mut b = builder(
+        composer(Setting::Replay { preset, next: 0 }),
+        warnings,
+        false,
+    );
+    b.build();
     let DocBuilder { c, images, .. } = b;
     let (pages, marks) = paginate(&c.elements, geometry.margin_top, geometry.text_height());
     Part {
@@ -114,6 +129,8 @@ struct DocBuilder<'s, 'a, 'w> {
     image_base: Option<&'s Path>,
     images: Vec<crate::image::Image>,
     warnings: &'w mut Vec<Diagnostic>,
+    /// Only noting the paragraphs to set: images are not loaded.
+    dry_run: bool,
     /// A heading was just set: the next element must stay with it.
     pending_glue: Option<usize>,
     /// Chinese, Japanese or Korean text.
@@ -122,6 +139,13 @@ struct DocBuilder<'s, 'a, 'w> {
 }
 
 impl DocBuilder<'_, '_, '_> {
+    fn build(&mut self) {
+        self.title_block();
+        self.front();
+        self.turns();
+        self.closing();
+    }
+
     fn body(&self) -> Style {
         Style::new(FaceId::SERIF, self.d.body_size)
     }
@@ -495,6 +519,9 @@ impl DocBuilder<'_, '_, '_> {
     }
 
     fn load_image(&self, src: &str) -> Result<crate::image::Image, String> {
+        if self.dry_run {
+            return Err(String::new());
+        }
         if src.contains("://") {
             return Err("remote images are not fetched".into());
         }

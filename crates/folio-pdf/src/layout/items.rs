@@ -1,6 +1,7 @@
 //! A paragraph as Knuth–Plass items: boxes of shaped glyphs, glue for word
 //! spaces and penalties at hyphenation and other break points (UAX #14).
 
+use compact_str::CompactString;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::layout::bidi::Levels;
@@ -16,7 +17,7 @@ pub const INFINITY: f32 = 10_000.0;
 const HYPHEN_PENALTY: f32 = 100.0;
 
 /// A piece of styled text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Span {
     pub text: String,
     pub style: Style,
@@ -74,6 +75,24 @@ pub fn build(
     line_width: f32,
     rtl: bool,
 ) -> Paragraph {
+    shape(spans, shaper, rtl).items(shaper, hyphenation, first_indent, line_width)
+}
+
+/// A paragraph's text shaped once: items can then be made from it with
+/// or without hyphenation.
+#[derive(Debug)]
+pub struct Shaped {
+    text: String,
+    /// Byte offset where each span ends, with the span's index.
+    owners: Vec<(usize, usize)>,
+    levels: Levels,
+    styles: Vec<Style>,
+    runs: Vec<ShapedRun>,
+}
+
+/// Shapes a paragraph's spans; `rtl` when the document's language is
+/// written right to left.
+pub fn shape(spans: &[Span], shaper: &Shaper<'_>, rtl: bool) -> Shaped {
     // One string for the whole paragraph so UAX #14 and UAX #9 see across
     // style changes.
     let mut text = String::new();
@@ -83,46 +102,135 @@ pub fn build(
         owners.push((text.len(), i));
     }
     let levels = Levels::resolve(&text, rtl);
-    let base = levels.base;
-    let mut builder = Builder {
-        shaper,
-        hyphenation,
-        items: Vec::new(),
-        styles: spans.iter().map(|s| s.style.clone()).collect(),
-        line_width,
+    let styles: Vec<Style> = spans.iter().map(|s| s.style.clone()).collect();
+    let runs = shape_runs(&text, &owners, &levels, &styles, shaper);
+    Shaped {
+        text,
+        owners,
         levels,
-    };
-    if first_indent > 0.0 {
-        builder.items.push(Item::Box {
-            width: first_indent,
-            glyphs: Vec::new(),
+        styles,
+        runs,
+    }
+}
+
+impl Shaped {
+    /// Items for lines `line_width` wide, hyphenated by `hyphenation`.
+    pub fn items(
+        &self,
+        shaper: &Shaper<'_>,
+        hyphenation: &Hyphenation,
+        first_indent: f32,
+        line_width: f32,
+    ) -> Paragraph {
+        let (text, owners) = (&self.text, &self.owners);
+        let base = self.levels.base;
+        let mut builder = Builder {
+            shaper,
+            hyphenation,
+            items: Vec::new(),
+            spaces: vec![None; self.styles.len()],
+            hyphens: vec![None; self.styles.len()],
+            styles: self.styles.clone(),
+            line_width,
+            levels: &self.levels,
+            runs: &self.runs,
+        };
+        if first_indent > 0.0 {
+            builder.items.push(Item::Box {
+                width: first_indent,
+                glyphs: Vec::new(),
+                level: base,
+            });
+        }
+        let mut start = 0;
+        for (end, opportunity) in linebreaks(text) {
+            builder.segment(text, start, end, opportunity, owners);
+            start = end;
+        }
+        builder.items.push(Item::Glue {
+            width: 0.0,
+            stretch: INFINITY,
+            shrink: 0.0,
+            glyph: None,
             level: base,
         });
+        builder.items.push(Item::Penalty {
+            width: 0.0,
+            penalty: -INFINITY,
+            flagged: false,
+            glyph: None,
+            level: base,
+        });
+        Paragraph {
+            items: builder.items,
+            styles: builder.styles,
+            rtl: base % 2 == 1,
+        }
     }
-    let mut start = 0;
-    for (end, opportunity) in linebreaks(&text) {
-        builder.segment(&text, start, end, opportunity, &owners);
-        start = end;
+}
+
+/// Glyphs of a stretch of the paragraph in one style, direction and
+/// script, shaped together so kerning and ligatures see whole words.
+#[derive(Debug)]
+struct ShapedRun {
+    start: usize,
+    glyphs: Vec<ShapedGlyph>,
+    rtl: bool,
+}
+
+/// Shapes the paragraph once per stretch of one style, bidi level and
+/// script: far cheaper than shaping word by word.
+fn shape_runs(
+    text: &str,
+    owners: &[(usize, usize)],
+    levels: &Levels,
+    styles: &[Style],
+    shaper: &Shaper<'_>,
+) -> Vec<ShapedRun> {
+    let mut runs = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let owner = owner_at(owners, at);
+        let style_end = owners
+            .get(owner)
+            .map_or(text.len(), |&(e, _)| e)
+            .min(text.len());
+        let end = script_end(text, at, levels.run_end(at, style_end));
+        if end <= at {
+            break;
+        }
+        let rtl = levels.at(at) % 2 == 1;
+        let mut glyphs = shaper.shape_uncached(&text[at..end], &styles[owner], Some(rtl));
+        for g in &mut glyphs {
+            g.cluster += at;
+        }
+        runs.push(ShapedRun {
+            start: at,
+            glyphs,
+            rtl,
+        });
+        at = end;
     }
-    builder.items.push(Item::Glue {
-        width: 0.0,
-        stretch: INFINITY,
-        shrink: 0.0,
-        glyph: None,
-        level: base,
-    });
-    builder.items.push(Item::Penalty {
-        width: 0.0,
-        penalty: -INFINITY,
-        flagged: false,
-        glyph: None,
-        level: base,
-    });
-    Paragraph {
-        items: builder.items,
-        styles: builder.styles,
-        rtl: base % 2 == 1,
+    runs
+}
+
+/// Where the script of `text[start..end]` first changes; characters of
+/// common script (spaces, punctuation, digits) go with their neighbours.
+fn script_end(text: &str, start: usize, end: usize) -> usize {
+    use unicode_script::{Script, UnicodeScript};
+    let mut current = None;
+    for (i, c) in text[start..end].char_indices() {
+        let script = c.script();
+        if matches!(script, Script::Common | Script::Inherited | Script::Unknown) {
+            continue;
+        }
+        match current {
+            None => current = Some(script),
+            Some(s) if s != script => return start + i,
+            Some(_) => {}
+        }
     }
+    end
 }
 
 struct Builder<'s, 'a> {
@@ -130,8 +238,12 @@ struct Builder<'s, 'a> {
     hyphenation: &'s Hyphenation,
     items: Vec<Item>,
     styles: Vec<Style>,
+    /// The space and hyphen glyphs of each style, shaped on first use.
+    spaces: Vec<Option<Vec<ShapedGlyph>>>,
+    hyphens: Vec<Option<Vec<ShapedGlyph>>>,
     line_width: f32,
-    levels: Levels,
+    levels: &'s Levels,
+    runs: &'s [ShapedRun],
 }
 
 impl Builder<'_, '_> {
@@ -164,9 +276,10 @@ impl Builder<'_, '_> {
             let piece_end = self.levels.run_end(at, style_end);
             let level = self.levels.at(at);
             match text.get(at..piece_end) {
-                Some(piece) if piece_end > at => {
-                    self.word_piece(piece, owner, !compound, level);
-                    at = piece_end;
+                Some(_) if piece_end > at => {
+                    let end = script_end(text, at, piece_end);
+                    self.word_piece(text, at..end, owner, !compound, level);
+                    at = end;
                 }
                 // Not on a character boundary: cannot happen, but never loop.
                 _ => break,
@@ -178,8 +291,7 @@ impl Builder<'_, '_> {
         let mandatory = opportunity == BreakOpportunity::Mandatory && end < text.len();
         if !spaces.is_empty() && spaces.chars().any(|c| c == ' ' || c == '\t') {
             let owner = owner_at(owners, word_end);
-            let style = &self.styles[owner];
-            let glyphs = self.shaper.shape(" ", style);
+            let glyphs = self.space(owner);
             let width = width(&glyphs) * spaces.chars().filter(|&c| c == ' ').count().max(1) as f32;
             let glyph = glyphs.into_iter().next().map(|glyph| StyledGlyph {
                 glyph,
@@ -235,10 +347,18 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// Part of a word in one style: shaped, hyphenated, split if too long.
-    fn word_piece(&mut self, piece: &str, style_index: usize, hyphenate: bool, level: u8) {
-        let rtl = Some(level % 2 == 1);
-        let style = self.styles[style_index].clone();
+    /// Part of a word in one style and direction: its shaped glyphs,
+    /// hyphenated, split if too long.
+    fn word_piece(
+        &mut self,
+        text: &str,
+        range: std::ops::Range<usize>,
+        style_index: usize,
+        hyphenate: bool,
+        level: u8,
+    ) {
+        let piece = &text[range.clone()];
+        let glyphs = self.glyphs(text, range.clone());
         // Hyphenate the letters between leading and trailing punctuation.
         let core_start = piece.len() - piece.trim_start_matches(|c: char| !c.is_alphabetic()).len();
         let core = piece[core_start..].trim_end_matches(|c: char| !c.is_alphabetic());
@@ -247,17 +367,30 @@ impl Builder<'_, '_> {
         } else {
             Vec::new()
         };
-        let mut cuts: Vec<usize> = points.into_iter().map(|p| p + core_start).collect();
-        cuts.push(piece.len());
-        let mut from = 0;
+        // A point inside a ligature or cluster is no place to break.
+        let mut cuts: Vec<usize> = points
+            .into_iter()
+            .map(|p| range.start + core_start + p)
+            .filter(|&cut| {
+                glyphs
+                    .iter()
+                    .any(|g| g.cluster == cut && !g.text.is_empty())
+            })
+            .collect();
+        cuts.push(range.end);
+        let mut from = range.start;
         for (i, &cut) in cuts.iter().enumerate() {
-            let glyphs = self.shaper.shape_directed(&piece[from..cut], &style, rtl);
-            self.push_box(glyphs, style_index, level);
+            let part: Vec<ShapedGlyph> = glyphs
+                .iter()
+                .filter(|g| g.cluster >= from && g.cluster < cut)
+                .cloned()
+                .collect();
+            self.push_box(part, style_index, level);
             if i + 1 < cuts.len() {
-                let hyphen = self.shaper.shape("-", &style);
+                let hyphen = self.hyphen(style_index);
                 let w = width(&hyphen);
                 let glyph = hyphen.into_iter().next().map(|mut glyph| {
-                    glyph.text = "\u{AD}".to_string();
+                    glyph.text = CompactString::const_new("\u{AD}");
                     StyledGlyph {
                         glyph,
                         style: style_index,
@@ -273,6 +406,70 @@ impl Builder<'_, '_> {
             }
             from = cut;
         }
+    }
+
+    /// The shaped glyphs of `text[range]` (inside one run), in visual
+    /// order, each glyph's text cut off where the range ends.
+    fn glyphs(&self, text: &str, range: std::ops::Range<usize>) -> Vec<ShapedGlyph> {
+        let first = self
+            .runs
+            .partition_point(|r| r.start <= range.start)
+            .saturating_sub(1);
+        let mut out = Vec::new();
+        for run in self.runs[first..]
+            .iter()
+            .take_while(|r| r.start < range.end)
+        {
+            // Clusters rise through a left-to-right run and fall through a
+            // right-to-left one (glyphs are in visual order).
+            let glyphs = &run.glyphs;
+            let (lo, hi) = if run.rtl {
+                (
+                    glyphs.partition_point(|g| g.cluster >= range.end),
+                    glyphs.partition_point(|g| g.cluster >= range.start),
+                )
+            } else {
+                (
+                    glyphs.partition_point(|g| g.cluster < range.start),
+                    glyphs.partition_point(|g| g.cluster < range.end),
+                )
+            };
+            for g in glyphs.get(lo..hi).unwrap_or_default() {
+                let mut g = g.clone();
+                if g.cluster + g.text.len() > range.end {
+                    let source = &text[g.cluster..range.end];
+                    g.text = if run.rtl {
+                        source.chars().rev().collect()
+                    } else {
+                        CompactString::from(source)
+                    };
+                }
+                out.push(g);
+            }
+        }
+        out
+    }
+
+    fn space(&mut self, style: usize) -> Vec<ShapedGlyph> {
+        if let Some(Some(glyphs)) = self.spaces.get(style) {
+            return glyphs.clone();
+        }
+        let glyphs = self.shaper.shape(" ", &self.styles[style]);
+        if let Some(slot) = self.spaces.get_mut(style) {
+            *slot = Some(glyphs.clone());
+        }
+        glyphs
+    }
+
+    fn hyphen(&mut self, style: usize) -> Vec<ShapedGlyph> {
+        if let Some(Some(glyphs)) = self.hyphens.get(style) {
+            return glyphs.clone();
+        }
+        let glyphs = self.shaper.shape("-", &self.styles[style]);
+        if let Some(slot) = self.hyphens.get_mut(style) {
+            *slot = Some(glyphs.clone());
+        }
+        glyphs
     }
 
     /// A box, or for text wider than the line, one box per cluster with

@@ -46,6 +46,16 @@ pub fn break_lines(items: &[Item], width: f32, justify: bool) -> Vec<Break> {
     ragged(items, width)
 }
 
+/// TeX's first pass: breaks with every line within a modest adjustment
+/// (`\pretolerance`), or `None` when the paragraph needs hyphenation.
+pub fn without_strain(items: &[Item], width: f32) -> Option<Vec<Break>> {
+    optimal(items, width, PRETOLERANCE)
+}
+
+/// The largest adjustment ratio a first-pass line may have: spaces
+/// stretched by their full stretch at most.
+const PRETOLERANCE: f32 = 1.0;
+
 fn optimal(items: &[Item], width: f32, tolerance: f32) -> Option<Vec<Break>> {
     let mut nodes = vec![Node {
         at: 0,

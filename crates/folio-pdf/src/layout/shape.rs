@@ -1,8 +1,10 @@
 //! Shaping: text in one style becomes positioned glyphs (kerning and
 //! standard ligatures from the font), each glyph carrying the text it draws.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use compact_str::CompactString;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rustc_hash::FxHashMap;
 
 use crate::fonts::{FaceId, FontBook};
 use crate::layout::style::Style;
@@ -16,27 +18,33 @@ pub struct ShapedGlyph {
     pub x_offset: f32,
     /// The source text this glyph stands for: one character, several for a
     /// ligature, empty for the second glyph of a cluster.
-    pub text: String,
+    pub text: CompactString,
+    /// Byte offset of the glyph's cluster in the shaped text.
+    pub cluster: usize,
 }
 
-/// Text, face, size, tracking (as bits) and direction of a shaped piece.
-type ShapeKey = (String, FaceId, u32, u32, Option<bool>);
+/// Face, size, tracking (as bits) and direction of shaped text.
+type ShapeKey = (FaceId, u32, u32, Option<bool>);
+/// Shaped short texts by style, then by text.
+type ShapeCache = FxHashMap<ShapeKey, FxHashMap<Box<str>, Vec<ShapedGlyph>>>;
 
-/// The document's faces ready for shaping.
+type Plans = Vec<(
+    FaceId,
+    rustybuzz::Script,
+    rustybuzz::Direction,
+    Arc<rustybuzz::ShapePlan>,
+)>;
+
+/// The document's faces ready for shaping; shared by the threads that set
+/// paragraphs.
 pub struct Shaper<'a> {
     book: &'a FontBook,
     faces: Vec<Option<rustybuzz::Face<'a>>>,
     /// Shape plans are costly to build; one per face, script and direction.
-    plans: RefCell<
-        Vec<(
-            FaceId,
-            rustybuzz::Script,
-            rustybuzz::Direction,
-            rustybuzz::ShapePlan,
-        )>,
-    >,
-    /// Words recur; each text in each style is shaped once.
-    cache: RefCell<HashMap<ShapeKey, Vec<ShapedGlyph>>>,
+    plans: Mutex<Plans>,
+    /// Short texts (spaces, hyphens, labels, folios) recur; each is shaped
+    /// once per style.
+    cache: Mutex<ShapeCache>,
 }
 
 impl std::fmt::Debug for Shaper<'_> {
@@ -57,8 +65,8 @@ impl<'a> Shaper<'a> {
         Shaper {
             book,
             faces,
-            plans: RefCell::new(Vec::new()),
-            cache: RefCell::new(HashMap::new()),
+            plans: Mutex::new(Vec::new()),
+            cache: Mutex::new(FxHashMap::default()),
         }
     }
 
@@ -79,21 +87,26 @@ impl<'a> Shaper<'a> {
     /// are mirrored inside right-to-left runs.
     pub fn shape_directed(&self, text: &str, style: &Style, rtl: Option<bool>) -> Vec<ShapedGlyph> {
         let key = (
-            text.to_string(),
             style.face,
             style.size.to_bits(),
             style.tracking.to_bits(),
             rtl,
         );
-        if let Some(hit) = self.cache.borrow().get(&key) {
+        let cache = || self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(hit) = cache().get(&key).and_then(|m| m.get(text)) {
             return hit.clone();
         }
         let out = self.shape_uncached(text, style, rtl);
-        self.cache.borrow_mut().insert(key, out.clone());
+        cache()
+            .entry(key)
+            .or_default()
+            .insert(text.into(), out.clone());
         out
     }
 
-    fn shape_uncached(&self, text: &str, style: &Style, rtl: Option<bool>) -> Vec<ShapedGlyph> {
+    /// Shapes `text` without the cache: for a paragraph's runs, which do
+    /// not recur. Glyphs carry their cluster's byte offset in `text`.
+    pub fn shape_uncached(&self, text: &str, style: &Style, rtl: Option<bool>) -> Vec<ShapedGlyph> {
         let mut out = Vec::new();
         // Face runs in logical order; right-to-left text shows them reversed.
         let mut runs: Vec<Vec<ShapedGlyph>> = Vec::new();
@@ -106,7 +119,7 @@ impl<'a> Shaper<'a> {
                 Some(f) => {
                     runs.push(Vec::new());
                     if let Some(run) = runs.last_mut() {
-                        self.shape_run(&text[run_start..i], f, style, rtl, run);
+                        self.shape_run(text, run_start..i, f, style, rtl, run);
                     }
                     run_start = i;
                     run_face = Some(face);
@@ -117,7 +130,7 @@ impl<'a> Shaper<'a> {
         if let Some(f) = run_face {
             runs.push(Vec::new());
             if let Some(run) = runs.last_mut() {
-                self.shape_run(&text[run_start..], f, style, rtl, run);
+                self.shape_run(text, run_start..text.len(), f, style, rtl, run);
             }
         }
         if rtl == Some(true) {
@@ -157,9 +170,11 @@ impl<'a> Shaper<'a> {
             .is_some()
     }
 
+    /// Shapes `whole[range]`; clusters are offsets in `whole`.
     fn shape_run(
         &self,
-        text: &str,
+        whole: &str,
+        range: std::ops::Range<usize>,
         face_id: FaceId,
         style: &Style,
         rtl: Option<bool>,
@@ -168,6 +183,8 @@ impl<'a> Shaper<'a> {
         let Some(face) = self.faces.get(face_id.0).and_then(Option::as_ref) else {
             return;
         };
+        let offset = range.start;
+        let text = &whole[range];
         let scale = style.size / face.units_per_em() as f32;
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
@@ -181,20 +198,27 @@ impl<'a> Shaper<'a> {
             buffer.set_direction(rustybuzz::Direction::LeftToRight);
         }
         let (script, direction) = (buffer.script(), buffer.direction());
-        let mut plans = self.plans.borrow_mut();
-        let index = match plans
-            .iter()
-            .position(|(f, s, d, _)| *f == face_id && *s == script && *d == direction)
-        {
-            Some(i) => i,
-            None => {
-                let plan = rustybuzz::ShapePlan::new(face, direction, Some(script), None, &[]);
-                plans.push((face_id, script, direction, plan));
-                plans.len() - 1
+        let plan = {
+            let mut plans = self.plans.lock().unwrap_or_else(PoisonError::into_inner);
+            match plans
+                .iter()
+                .find(|(f, s, d, _)| *f == face_id && *s == script && *d == direction)
+            {
+                Some((.., plan)) => Arc::clone(plan),
+                None => {
+                    let plan = Arc::new(rustybuzz::ShapePlan::new(
+                        face,
+                        direction,
+                        Some(script),
+                        None,
+                        &[],
+                    ));
+                    plans.push((face_id, script, direction, Arc::clone(&plan)));
+                    plan
+                }
             }
         };
-        let glyphs = rustybuzz::shape_with_plan(face, &plans[index].3, buffer);
-        drop(plans);
+        let glyphs = rustybuzz::shape_with_plan(face, &plan, buffer);
         let backwards = direction == rustybuzz::Direction::RightToLeft;
         let infos = glyphs.glyph_infos();
         let positions = glyphs.glyph_positions();
@@ -225,10 +249,10 @@ impl<'a> Shaper<'a> {
                 if backwards {
                     cluster.chars().rev().collect()
                 } else {
-                    cluster.to_string()
+                    CompactString::from(cluster)
                 }
             } else {
-                String::new()
+                CompactString::default()
             };
             // A zero-width control (soft hyphen, ZWSP) draws nothing.
             if piece.chars().all(|c| !crate::fonts::needs_glyph(c))
@@ -243,6 +267,7 @@ impl<'a> Shaper<'a> {
                 advance: pos.x_advance as f32 * scale + tracking,
                 x_offset: pos.x_offset as f32 * scale,
                 text: piece,
+                cluster: offset + start,
             });
         }
     }

@@ -4,6 +4,7 @@
 
 use crate::fonts::FaceId;
 use crate::layout::style::Rgb;
+use compact_str::CompactString;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -51,7 +52,7 @@ pub struct Glyph {
     /// Absolute x of the glyph origin.
     pub x: f32,
     /// Text the glyph stands for (U+00AD for a hyphen added at a break).
-    pub text: String,
+    pub text: CompactString,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
