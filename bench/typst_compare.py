@@ -131,13 +131,16 @@ def template(model):
     return "\n\n".join(lines) + "\n"
 
 
-def timed(action, runs):
-    times = []
+def timed(actions, runs):
+    """Median wall time of each action, run in turns so that both see the
+    same machine (shared hosts speed up and slow down over seconds)."""
+    times = [[] for _ in actions]
     for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for k, action in enumerate(actions):
+            start = time.perf_counter()
+            action()
+            times[k].append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
 
 
 def main():
@@ -162,9 +165,11 @@ def main():
         typst_pdf = os.path.join(tmp, "typst.pdf")
         folio_pdf = os.path.join(tmp, "folio.pdf")
         typst.compile(source, output=typst_pdf)  # warm-up, and fail early on template errors
-        typst_time = timed(lambda: typst.compile(source, output=typst_pdf), args.runs)
-        folio_time = timed(lambda: subprocess.run([folio, "convert", args.interview, "--to", "pdf",
-                                                   "-o", folio_pdf, "--quiet"], check=True), args.runs)
+        typst_time, folio_time = timed([
+            lambda: typst.compile(source, output=typst_pdf),
+            lambda: subprocess.run([folio, "convert", args.interview, "--to", "pdf",
+                                    "-o", folio_pdf, "--quiet"], check=True),
+        ], args.runs)
         print(f"interview: {os.path.basename(args.interview)} ({len(model['turns'])} turns)")
         print(f"typst (in-process, template): {typst_time * 1000:8.1f} ms  {os.path.getsize(typst_pdf):>8} bytes")
         print(f"folio (whole process):        {folio_time * 1000:8.1f} ms  {os.path.getsize(folio_pdf):>8} bytes")

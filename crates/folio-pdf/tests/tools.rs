@@ -238,3 +238,45 @@ fn cjk_font_option_picks_the_language_face_of_a_collection() {
     let fonts = run("pdffonts", &[path.to_str().unwrap_or_default()]);
     assert!(fonts.contains("NotoSansCJKsc-Regular"), "{fonts}");
 }
+
+#[test]
+fn ligatures_are_drawn_and_extract_as_their_letters() {
+    if !tool("pdftotext") {
+        return;
+    }
+    // Captions are set in Lato, which joins ffi, ffl and fl.
+    let mut seed = common::fixture("seed.json");
+    seed.front.insert(
+        0,
+        folio_core::FrontBlock::Figure {
+            figure: folio_core::Figure {
+                src: None,
+                alt: None,
+                caption: Some("An affluent office in Reflow Street".into()),
+                credit: None,
+            },
+        },
+    );
+    let options = seed_options();
+    let doc = folio_pdf::layout(&seed, &options).expect("layout");
+    let caption = doc.pages[0]
+        .lines
+        .iter()
+        .find(|l| l.text().contains("affluent"))
+        .expect("caption line");
+    let glyphs: Vec<&str> = caption
+        .runs
+        .iter()
+        .flat_map(|r| r.glyphs.iter())
+        .map(|g| g.text.as_str())
+        .collect();
+    for ligature in ["ffl", "ffi", "fl"] {
+        assert!(glyphs.contains(&ligature), "no {ligature} glyph in {glyphs:?}");
+    }
+    let path = write("ligatures.pdf", &seed, &options);
+    let text = run("pdftotext", &[path.to_str().unwrap_or_default(), "-"]);
+    assert!(
+        text.contains("An affluent office in Reflow Street"),
+        "ligatures lost their letters: {text}"
+    );
+}
