@@ -271,7 +271,10 @@ fn ligatures_are_drawn_and_extract_as_their_letters() {
         .map(|g| g.text.as_str())
         .collect();
     for ligature in ["ffl", "ffi", "fl"] {
-        assert!(glyphs.contains(&ligature), "no {ligature} glyph in {glyphs:?}");
+        assert!(
+            glyphs.contains(&ligature),
+            "no {ligature} glyph in {glyphs:?}"
+        );
     }
     let path = write("ligatures.pdf", &seed, &options);
     let text = run("pdftotext", &[path.to_str().unwrap_or_default(), "-"]);

@@ -451,25 +451,27 @@ impl Builder<'_, '_> {
     }
 
     fn space(&mut self, style: usize) -> Vec<ShapedGlyph> {
-        if let Some(Some(glyphs)) = self.spaces.get(style) {
-            return glyphs.clone();
-        }
-        let glyphs = self.shaper.shape(" ", &self.styles[style]);
-        if let Some(slot) = self.spaces.get_mut(style) {
-            *slot = Some(glyphs.clone());
-        }
-        glyphs
+        self.shaped_once(" ", style)
     }
 
     fn hyphen(&mut self, style: usize) -> Vec<ShapedGlyph> {
-        if let Some(Some(glyphs)) = self.hyphens.get(style) {
-            return glyphs.clone();
+        self.shaped_once("-", style)
+    }
+
+    /// The space or hyphen glyphs of a style, shaped on first use.
+    fn shaped_once(&mut self, mark: &str, style: usize) -> Vec<ShapedGlyph> {
+        let slots = if mark == " " {
+            &mut self.spaces
+        } else {
+            &mut self.hyphens
+        };
+        match slots.get_mut(style) {
+            Some(Some(glyphs)) => glyphs.clone(),
+            Some(slot) => slot
+                .insert(self.shaper.shape(mark, &self.styles[style]))
+                .clone(),
+            None => Vec::new(),
         }
-        let glyphs = self.shaper.shape("-", &self.styles[style]);
-        if let Some(slot) = self.hyphens.get_mut(style) {
-            *slot = Some(glyphs.clone());
-        }
-        glyphs
     }
 
     /// A box, or for text wider than the line, one box per cluster with

@@ -315,7 +315,10 @@ mod tests {
         // Lato has f-ligatures; Caladea Italic has fi and fl.
         let lato = shaper.shape("office affluent", &Style::new(FaceId::SANS, 10.0));
         let texts: Vec<&str> = lato.iter().map(|g| g.text.as_str()).collect();
-        assert!(texts.contains(&"ffi") && texts.contains(&"ffl"), "{texts:?}");
+        assert!(
+            texts.contains(&"ffi") && texts.contains(&"ffl"),
+            "{texts:?}"
+        );
         let italic = shaper.shape("office", &Style::new(FaceId::SERIF_ITALIC, 10.0));
         assert!(italic.iter().any(|g| g.text == "fi"));
         assert!(lato.len() < "office affluent".chars().count());
