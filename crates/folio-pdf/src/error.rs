@@ -22,13 +22,6 @@ pub enum PdfError {
     },
     #[error("{path} is not a usable font file (TrueType or OpenType)")]
     BadFont { path: PathBuf },
-    #[error("cannot read image {path}: {source}")]
-    ImageFile {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("image {path} is not a PNG or JPEG file this writer can embed: {reason}")]
-    BadImage { path: PathBuf, reason: String },
     #[error("PDF serialisation failed: {0}")]
     Serialize(String),
 }

@@ -1,6 +1,8 @@
-//! Figure images embedded as they are: JPEG data passed through (DCT) and
-//! PNG image data passed through as Flate with PNG predictors, so print gets
-//! the original quality with no re-encoding.
+//! Figure images for print, never re-encoded lossily: JPEG data passed
+//! through (DCT), plain PNG image data passed through as Flate with PNG
+//! predictors, and everything else (PNG with transparency or interlacing,
+//! CMYK JPEG, GIF, BMP, TIFF, WebP) decoded by the `image` crate into
+//! Flate-compressed samples with a soft mask for alpha.
 
 use std::path::Path;
 
@@ -45,16 +47,48 @@ pub fn load(path: &Path) -> Result<Image, String> {
 }
 
 pub fn parse(bytes: Vec<u8>) -> Result<Image, String> {
-    if bytes.starts_with(&[0xFF, 0xD8]) {
-        jpeg(bytes)
+    let passed = if bytes.starts_with(&[0xFF, 0xD8]) {
+        jpeg(&bytes)
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         png(&bytes)
     } else {
-        Err("not a PNG or JPEG file".into())
+        None
+    };
+    match passed {
+        Some(image) => Ok(image.with_data(bytes)),
+        None => decoded(&bytes),
     }
 }
 
-fn jpeg(bytes: Vec<u8>) -> Result<Image, String> {
+/// What passing a file through keeps: its size and how to read its data.
+struct Passed {
+    width: u32,
+    height: u32,
+    kind: PassedKind,
+}
+
+enum PassedKind {
+    Jpeg { components: u8 },
+    Png(ImageData),
+}
+
+impl Passed {
+    fn with_data(self, bytes: Vec<u8>) -> Image {
+        let data = match self.kind {
+            PassedKind::Jpeg { components } => ImageData::Jpeg { bytes, components },
+            PassedKind::Png(data) => data,
+        };
+        Image {
+            width: self.width,
+            height: self.height,
+            data,
+        }
+    }
+}
+
+/// A JPEG's frame header, when its data can go into the PDF as it is
+/// (grey or RGB; CMYK and the rest are decoded instead).
+fn jpeg(bytes: &[u8]) -> Option<Passed> {
     let mut i = 2;
     while i + 9 < bytes.len() {
         if bytes[i] != 0xFF {
@@ -69,20 +103,22 @@ fn jpeg(bytes: Vec<u8>) -> Result<Image, String> {
             let width = u32::from(u16::from_be_bytes([bytes[i + 7], bytes[i + 8]]));
             let components = bytes[i + 9];
             if width == 0 || height == 0 || !matches!(components, 1 | 3) {
-                return Err(format!("unsupported JPEG ({components} components)"));
+                return None;
             }
-            return Ok(Image {
+            return Some(Passed {
                 width,
                 height,
-                data: ImageData::Jpeg { bytes, components },
+                kind: PassedKind::Jpeg { components },
             });
         }
         i += 2 + len;
     }
-    Err("JPEG without a frame header".into())
+    None
 }
 
-fn png(bytes: &[u8]) -> Result<Image, String> {
+/// A PNG whose image data can go into the PDF as it is: not interlaced,
+/// no transparency, grey, RGB or palette.
+fn png(bytes: &[u8]) -> Option<Passed> {
     let mut i = 8;
     let mut header = None;
     let mut palette = None;
@@ -90,78 +126,72 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
     while i + 8 <= bytes.len() {
         let len = u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as usize;
         let kind = &bytes[i + 4..i + 8];
-        let data = bytes.get(i + 8..i + 8 + len).ok_or("truncated PNG")?;
+        let data = bytes.get(i + 8..i + 8 + len)?;
         match kind {
             b"IHDR" if len >= 13 => header = Some(data.to_vec()),
             b"PLTE" => palette = Some(data.to_vec()),
             b"IDAT" => zlib.extend_from_slice(data),
-            b"tRNS" => return Err("PNG with a tRNS transparency chunk is not supported".into()),
+            b"tRNS" => return None,
             b"IEND" => break,
             _ => {}
         }
         i += 12 + len;
     }
-    let h = header.ok_or("PNG without a header")?;
+    let h = header?;
     let width = u32::from_be_bytes([h[0], h[1], h[2], h[3]]);
     let height = u32::from_be_bytes([h[4], h[5], h[6], h[7]]);
     let (bit_depth, color_type, interlace) = (h[8], h[9], h[12]);
-    if interlace != 0 {
-        return Err("interlaced PNG is not supported".into());
-    }
     let colors = match color_type {
-        0 => 1,
+        0 | 3 => 1,
         2 => 3,
-        3 => 1,
-        4 | 6 if bit_depth == 8 => {
-            return with_alpha(&zlib, width, height, if color_type == 4 { 1 } else { 3 });
-        }
-        _ => return Err("16-bit PNG with an alpha channel is not supported".into()),
+        _ => return None,
     };
-    if color_type == 3 && palette.is_none() {
-        return Err("palette PNG without a palette".into());
+    if interlace != 0 || (color_type == 3 && palette.is_none()) {
+        return None;
     }
-    Ok(Image {
+    Some(Passed {
         width,
         height,
-        data: ImageData::Png {
+        kind: PassedKind::Png(ImageData::Png {
             zlib,
             bit_depth,
             colors,
             palette: if color_type == 3 { palette } else { None },
-        },
+        }),
     })
 }
 
-/// Splits an 8-bit PNG with alpha into colour and alpha planes (lossless).
-fn with_alpha(zlib: &[u8], width: u32, height: u32, colors: u8) -> Result<Image, String> {
+/// Decodes any image the `image` crate reads into 8-bit grey or RGB
+/// samples and, unless every pixel is opaque, an alpha plane.
+fn decoded(bytes: &[u8]) -> Result<Image, String> {
+    let reader = || {
+        image::ImageReader::new(std::io::Cursor::new(bytes))
+            .with_guessed_format()
+            .map_err(|e| e.to_string())
+    };
+    let (width, height) = reader()?
+        .into_dimensions()
+        .map_err(|e| format!("not an image Folio can read ({e})"))?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(format!("{width}×{height} pixels is too large to embed"));
     }
-    use std::io::{Read, Write};
-    let mut data = Vec::new();
-    flate2::read::ZlibDecoder::new(zlib)
-        .read_to_end(&mut data)
-        .map_err(|e| format!("PNG data: {e}"))?;
-    let bpp = usize::from(colors) + 1;
-    let stride = width as usize * bpp;
-    let rows = height as usize;
-    if data.len() < rows * (stride + 1) {
-        return Err("truncated PNG data".into());
-    }
-    let mut previous = vec![0u8; stride];
-    let mut color = Vec::with_capacity(rows * width as usize * usize::from(colors));
-    let mut alpha = Vec::with_capacity(rows * width as usize);
-    for r in 0..rows {
-        let line = &data[r * (stride + 1)..(r + 1) * (stride + 1)];
-        let mut current = line[1..].to_vec();
-        unfilter(line[0], &mut current, &previous, bpp)?;
-        for px in current.chunks(bpp) {
-            color.extend_from_slice(&px[..bpp - 1]);
-            alpha.push(px[bpp - 1]);
+    let picture = reader()?.decode().map_err(|e| e.to_string())?;
+    let (color, colors, alpha): (Vec<u8>, u8, Vec<u8>) = if picture.color().has_color() {
+        let rgba = picture.into_rgba8();
+        let mut color = Vec::with_capacity(rgba.len() / 4 * 3);
+        let mut alpha = Vec::with_capacity(rgba.len() / 4);
+        for px in rgba.pixels() {
+            color.extend_from_slice(&px.0[..3]);
+            alpha.push(px.0[3]);
         }
-        previous = current;
-    }
+        (color, 3, alpha)
+    } else {
+        let la = picture.into_luma_alpha8();
+        let (color, alpha) = la.pixels().map(|px| (px.0[0], px.0[1])).unzip();
+        (color, 1, alpha)
+    };
     let deflate = |bytes: &[u8]| -> Result<Vec<u8>, String> {
+        use std::io::Write;
         let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
         e.write_all(bytes).map_err(|e| e.to_string())?;
         e.finish().map_err(|e| e.to_string())
@@ -178,78 +208,76 @@ fn with_alpha(zlib: &[u8], width: u32, height: u32, colors: u8) -> Result<Image,
     })
 }
 
-/// Reverses one PNG scanline filter (PNG spec, section 9).
-fn unfilter(kind: u8, line: &mut [u8], previous: &[u8], bpp: usize) -> Result<(), String> {
-    for i in 0..line.len() {
-        let a = if i >= bpp { line[i - bpp] } else { 0 };
-        let b = previous[i];
-        let c = if i >= bpp { previous[i - bpp] } else { 0 };
-        let add = match kind {
-            0 => 0,
-            1 => a,
-            2 => b,
-            3 => ((u16::from(a) + u16::from(b)) / 2) as u8,
-            4 => paeth(a, b, c),
-            _ => return Err(format!("unknown PNG filter {kind}")),
-        };
-        line[i] = line[i].wrapping_add(add);
-    }
-    Ok(())
-}
-
-fn paeth(a: u8, b: u8, c: u8) -> u8 {
-    let p = i16::from(a) + i16::from(b) - i16::from(c);
-    let (pa, pb, pc) = (
-        (p - i16::from(a)).abs(),
-        (p - i16::from(b)).abs(),
-        (p - i16::from(c)).abs(),
-    );
-    if pa <= pb && pa <= pc {
-        a
-    } else if pb <= pc {
-        b
-    } else {
-        c
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn splits_alpha_from_an_rgba_png() {
-        use std::io::Write;
-        // 2x1 RGBA, filter 1 (Sub) on the one row.
-        let raw = [1u8, 10, 20, 30, 128, 5, 5, 5, 127];
-        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        e.write_all(&raw).unwrap();
-        let image = with_alpha(&e.finish().unwrap(), 2, 1, 3).unwrap();
+    fn inflate(z: &[u8]) -> Vec<u8> {
+        use std::io::Read;
+        let mut out = Vec::new();
+        flate2::read::ZlibDecoder::new(z)
+            .read_to_end(&mut out)
+            .unwrap();
+        out
+    }
+
+    fn encoded(picture: image::DynamicImage, format: image::ImageFormat) -> Vec<u8> {
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        picture.write_to(&mut bytes, format).unwrap();
+        bytes.into_inner()
+    }
+
+    fn raw(image: Image) -> (Vec<u8>, u8, Option<Vec<u8>>) {
         let ImageData::Raw {
             color,
-            alpha,
             colors,
+            alpha,
         } = image.data
         else {
-            panic!("not raw")
+            panic!("not decoded: {image:?}")
         };
-        let inflate = |z: &[u8]| {
-            use std::io::Read;
-            let mut out = Vec::new();
-            flate2::read::ZlibDecoder::new(z)
-                .read_to_end(&mut out)
-                .unwrap();
-            out
-        };
-        assert_eq!(colors, 3);
-        assert_eq!(inflate(&color), vec![10, 20, 30, 15, 25, 35]);
-        assert_eq!(inflate(&alpha.unwrap()), vec![128, 255]);
+        (inflate(&color), colors, alpha.map(|a| inflate(&a)))
     }
 
     #[test]
-    fn rejects_other_formats() {
-        assert!(parse(b"GIF89a....".to_vec()).is_err());
+    fn splits_alpha_from_an_rgba_png() {
+        let pixels =
+            image::RgbaImage::from_raw(2, 1, vec![10, 20, 30, 128, 15, 25, 35, 255]).unwrap();
+        let png = encoded(pixels.into(), image::ImageFormat::Png);
+        let (color, colors, alpha) = raw(parse(png).unwrap());
+        assert_eq!(colors, 3);
+        assert_eq!(color, vec![10, 20, 30, 15, 25, 35]);
+        assert_eq!(alpha, Some(vec![128, 255]));
+    }
+
+    #[test]
+    fn plain_pngs_pass_through_and_other_formats_are_decoded() {
+        let rgb = image::RgbImage::from_raw(2, 1, vec![1, 2, 3, 4, 5, 6]).unwrap();
+        let png = encoded(rgb.clone().into(), image::ImageFormat::Png);
+        assert!(matches!(
+            parse(png).unwrap().data,
+            ImageData::Png { colors: 3, .. }
+        ));
+        for format in [image::ImageFormat::Bmp, image::ImageFormat::Tiff] {
+            let (color, colors, alpha) = raw(parse(encoded(rgb.clone().into(), format)).unwrap());
+            assert_eq!(
+                (color, colors, alpha),
+                (vec![1, 2, 3, 4, 5, 6], 3, None),
+                "{format:?}"
+            );
+        }
+        let grey = image::GrayAlphaImage::from_raw(1, 1, vec![7, 0]).unwrap();
+        let (color, colors, alpha) =
+            raw(parse(encoded(grey.into(), image::ImageFormat::Png)).unwrap());
+        assert_eq!((color, colors, alpha), (vec![7], 1, Some(vec![0])));
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_image() {
+        let err = parse(b"GIF89a....".to_vec()).unwrap_err();
+        assert!(!err.is_empty());
+        assert!(parse(b"plain text".to_vec()).is_err());
     }
 
     #[test]

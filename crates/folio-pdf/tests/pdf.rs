@@ -350,42 +350,15 @@ fn font_option_supplies_missing_characters() {
     );
 }
 
-/// A PNG with an alpha channel becomes a colour image with a soft mask.
-#[test]
-fn rgba_png_gets_a_soft_mask() {
-    use std::io::Write;
-    let (w, h) = (4u32, 2u32);
-    let mut raw = Vec::new();
-    for y in 0..h {
-        raw.push(0);
-        for x in 0..w {
-            raw.extend_from_slice(&[200, 40, 40, (x * 60 + y * 10) as u8]);
-        }
-    }
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    z.write_all(&raw).unwrap();
-    let idat = z.finish().unwrap();
-    let chunk = |kind: &[u8], data: &[u8]| {
-        let mut c = (data.len() as u32).to_be_bytes().to_vec();
-        c.extend_from_slice(kind);
-        c.extend_from_slice(data);
-        c.extend_from_slice(&[0, 0, 0, 0]); // CRCs are not checked by the embedder
-        c
-    };
-    let mut ihdr = w.to_be_bytes().to_vec();
-    ihdr.extend_from_slice(&h.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend(chunk(b"IHDR", &ihdr));
-    png.extend(chunk(b"IDAT", &idat));
-    png.extend(chunk(b"IEND", &[]));
+/// Soft masks in a rendered PDF after one figure of `bytes` (saved as
+/// `name`); the conversion must give no warning.
+fn masks_for_figure(name: &str, bytes: Vec<u8>) -> usize {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-    std::fs::write(dir.join("rgba.png"), png).unwrap();
-
+    std::fs::write(dir.join(name), bytes).unwrap();
     let mut i = common::interview("en", &["Shown?", "Yes."]);
     i.turns[1].content.push(folio_core::Block::Figure {
         figure: folio_core::Figure {
-            src: Some("rgba.png".into()),
+            src: Some(name.into()),
             caption: Some("Transparent".into()),
             ..Default::default()
         },
@@ -393,15 +366,83 @@ fn rgba_png_gets_a_soft_mask() {
     let mut o = options();
     o.image_base = Some(dir.to_path_buf());
     let rendered = pdf(&i, &o).unwrap();
-    assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+    assert!(
+        rendered.warnings.is_empty(),
+        "{name}: {:?}",
+        rendered.warnings
+    );
     let doc = load(&rendered.bytes);
-    let masked = doc
+    let images = doc
         .objects
         .values()
         .filter_map(|o| o.as_stream().ok())
-        .filter(|s| s.dict.get(b"SMask").is_ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image"))
         .count();
-    assert_eq!(masked, 1);
+    assert!(images >= 1, "{name}: no image");
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"SMask").is_ok())
+        .count()
+}
+
+fn encoded(picture: image::DynamicImage, format: image::ImageFormat) -> Vec<u8> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    picture.write_to(&mut bytes, format).unwrap();
+    bytes.into_inner()
+}
+
+/// A PNG with an alpha channel becomes a colour image with a soft mask.
+#[test]
+fn rgba_png_gets_a_soft_mask() {
+    let rgba = image::RgbaImage::from_fn(4, 2, |x, y| {
+        image::Rgba([200, 40, 40, (x * 60 + y * 10) as u8])
+    });
+    let png = encoded(rgba.into(), image::ImageFormat::Png);
+    assert_eq!(masks_for_figure("rgba.png", png), 1);
+}
+
+/// Images that cannot pass through (GIF, a PNG with a tRNS chunk, BMP)
+/// are decoded and embedded losslessly, transparency as a soft mask.
+#[test]
+fn gif_bmp_and_trns_png_figures_are_embedded() {
+    let rgba = image::RgbaImage::from_fn(3, 3, |x, _| {
+        image::Rgba([0, 90, 160, if x == 0 { 0 } else { 255 }])
+    });
+    let gif = encoded(rgba.clone().into(), image::ImageFormat::Gif);
+    assert_eq!(masks_for_figure("figure.gif", gif), 1);
+    let bmp = encoded(
+        image::DynamicImage::from(rgba).to_rgb8().into(),
+        image::ImageFormat::Bmp,
+    );
+    assert_eq!(masks_for_figure("figure.bmp", bmp), 0);
+    // A grey PNG whose grey level 0 is transparent (tRNS), CRCs and all.
+    let grey = image::GrayImage::from_fn(2, 1, |x, _| image::Luma([if x == 0 { 0 } else { 200 }]));
+    let mut png = encoded(grey.into(), image::ImageFormat::Png);
+    // tRNS goes before the image data.
+    let idat = png.windows(4).position(|w| w == b"IDAT").unwrap() - 4;
+    let mut trns = vec![0, 0, 0, 2];
+    trns.extend_from_slice(b"tRNS\0\0");
+    let crc = crc32(&trns[4..]);
+    trns.extend_from_slice(&crc.to_be_bytes());
+    png.splice(idat..idat, trns);
+    assert_eq!(masks_for_figure("trns.png", png), 1);
+}
+
+/// The PNG chunk checksum (ISO 3309 CRC-32).
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
 }
 
 /// Every glyph's text in the fonts' ToUnicode maps, no-break space and
