@@ -2,7 +2,7 @@
 //! through (DCT), plain PNG image data passed through as Flate with PNG
 //! predictors, and everything else (PNG with transparency or interlacing,
 //! CMYK JPEG, GIF, BMP, TIFF, WebP) decoded by the `image` crate into
-//! Flate-compressed samples with a soft mask for alpha.
+//! 8-bit samples (Flate-compressed when written) with a soft mask for alpha.
 
 use std::path::Path;
 
@@ -20,8 +20,8 @@ pub enum ImageData {
         bytes: Vec<u8>,
         components: u8,
     },
-    /// Decoded samples, zlib-compressed: colour planes and an optional
-    /// alpha plane (a PNG with transparency).
+    /// Decoded 8-bit samples: colour planes and an optional alpha plane
+    /// (an image with transparency).
     Raw {
         color: Vec<u8>,
         colors: u8,
@@ -190,20 +190,14 @@ fn decoded(bytes: &[u8]) -> Result<Image, String> {
         let (color, alpha) = la.pixels().map(|px| (px.0[0], px.0[1])).unzip();
         (color, 1, alpha)
     };
-    let deflate = |bytes: &[u8]| -> Result<Vec<u8>, String> {
-        use std::io::Write;
-        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        e.write_all(bytes).map_err(|e| e.to_string())?;
-        e.finish().map_err(|e| e.to_string())
-    };
     let opaque = alpha.iter().all(|&a| a == 255);
     Ok(Image {
         width,
         height,
         data: ImageData::Raw {
-            color: deflate(&color)?,
+            color,
             colors,
-            alpha: if opaque { None } else { Some(deflate(&alpha)?) },
+            alpha: (!opaque).then_some(alpha),
         },
     })
 }
@@ -212,15 +206,6 @@ fn decoded(bytes: &[u8]) -> Result<Image, String> {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
-
-    fn inflate(z: &[u8]) -> Vec<u8> {
-        use std::io::Read;
-        let mut out = Vec::new();
-        flate2::read::ZlibDecoder::new(z)
-            .read_to_end(&mut out)
-            .unwrap();
-        out
-    }
 
     fn encoded(picture: image::DynamicImage, format: image::ImageFormat) -> Vec<u8> {
         let mut bytes = std::io::Cursor::new(Vec::new());
@@ -237,7 +222,7 @@ mod tests {
         else {
             panic!("not decoded: {image:?}")
         };
-        (inflate(&color), colors, alpha.map(|a| inflate(&a)))
+        (color, colors, alpha)
     }
 
     #[test]

@@ -134,9 +134,7 @@ impl Shown {
 
     fn offset(&mut self, value: f32) {
         self.close();
-        let mut c = Content(std::mem::take(&mut self.array));
-        c.num(value);
-        self.array = c.0;
+        number(&mut self.array, value);
     }
 
     fn close(&mut self) {
@@ -184,30 +182,34 @@ impl Content {
         self.op(op);
     }
 
-    /// A number to three decimals, no trailing zeros, then a space.
     fn num(&mut self, value: f32) {
-        let scaled = (f64::from(value) * 1000.0).round();
-        if !scaled.is_finite() || scaled.abs() > 1e15 {
-            self.0.extend_from_slice(b"0 ");
-            return;
-        }
-        let scaled = scaled as i64;
-        if scaled < 0 {
-            self.0.push(b'-');
-        }
-        let abs = scaled.unsigned_abs();
-        let _ = write!(self.0, "{}", abs / 1000);
-        let mut frac = abs % 1000;
-        if frac != 0 {
-            let mut digits = 3;
-            while frac.is_multiple_of(10) {
-                frac /= 10;
-                digits -= 1;
-            }
-            let _ = write!(self.0, ".{frac:0digits$}");
-        }
-        self.0.push(b' ');
+        number(&mut self.0, value);
     }
+}
+
+/// A number to three decimals, no trailing zeros, then a space.
+fn number(out: &mut Vec<u8>, value: f32) {
+    let scaled = (f64::from(value) * 1000.0).round();
+    if !scaled.is_finite() || scaled.abs() > 1e15 {
+        out.extend_from_slice(b"0 ");
+        return;
+    }
+    let scaled = scaled as i64;
+    if scaled < 0 {
+        out.push(b'-');
+    }
+    let abs = scaled.unsigned_abs();
+    let _ = write!(out, "{}", abs / 1000);
+    let mut frac = abs % 1000;
+    if frac != 0 {
+        let mut digits = 3;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            digits -= 1;
+        }
+        let _ = write!(out, ".{frac:0digits$}");
+    }
+    out.push(b' ');
 }
 
 #[cfg(test)]
@@ -216,9 +218,9 @@ mod tests {
     use super::*;
 
     fn num(v: f32) -> String {
-        let mut c = Content(Vec::new());
-        c.num(v);
-        String::from_utf8(c.0).unwrap()
+        let mut out = Vec::new();
+        number(&mut out, v);
+        String::from_utf8(out).unwrap()
     }
 
     #[test]

@@ -22,21 +22,6 @@ pub fn with_dict(dict: Dictionary, data: Vec<u8>) -> Stream {
     stream.with_compression(false)
 }
 
-/// Compresses every stream that may be and is not yet. lopdf's own pass
-/// uses the slowest level, which costs far more time than it saves bytes.
-pub fn compress_all(lo: &mut lopdf::Document) {
-    for object in lo.objects.values_mut() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
-            continue;
-        }
-        let data = std::mem::take(&mut stream.content);
-        pack(stream, data);
-    }
-}
-
 fn pack(stream: &mut Stream, data: Vec<u8>) {
     match deflate(&data) {
         Some(packed) => {

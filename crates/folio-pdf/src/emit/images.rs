@@ -1,9 +1,11 @@
 //! Figure images as XObjects with their original data: JPEG as DCTDecode,
-//! PNG image data as FlateDecode with the PNG predictor.
+//! PNG image data as FlateDecode with the PNG predictor, decoded samples
+//! Flate-compressed here.
 
 use lopdf::{Dictionary, Object, Stream};
 
 use crate::emit::content::image_name;
+use crate::emit::deflate;
 use crate::image::{Image, ImageData};
 
 /// Adds every image; returns the `/XObject` resources naming them.
@@ -24,8 +26,8 @@ pub fn add_images(lo: &mut lopdf::Document, images: &[Image]) -> Dictionary {
     xobjects
 }
 
-/// A zlib-compressed sample plane as an image stream.
-fn plane(image: &Image, zlib: &[u8], colors: u8) -> Stream {
+/// A plane of 8-bit samples as a compressed image stream.
+fn plane(image: &Image, samples: &[u8], colors: u8) -> Stream {
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"XObject".to_vec()));
     dict.set("Subtype", Object::Name(b"Image".to_vec()));
@@ -38,8 +40,7 @@ fn plane(image: &Image, zlib: &[u8], colors: u8) -> Stream {
     };
     dict.set("ColorSpace", Object::Name(space.to_vec()));
     dict.set("BitsPerComponent", Object::Integer(8));
-    dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-    Stream::new(dict, zlib.to_vec()).with_compression(false)
+    deflate::with_dict(dict, samples.to_vec())
 }
 
 fn stream(image: &Image) -> Stream {

@@ -72,7 +72,6 @@ pub fn write(doc: &Document, book: &FontBook, meta: &DocumentMeta) -> Result<Vec
     );
     lo.objects.insert(tree, Object::Dictionary(tree_dict));
     catalog::finish(&mut lo, doc, tree, &pages, meta);
-    deflate::compress_all(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| PdfError::Serialize(e.to_string()))?;

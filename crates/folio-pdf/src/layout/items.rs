@@ -65,19 +65,6 @@ pub struct Paragraph {
     pub rtl: bool,
 }
 
-/// Turns spans into items for lines `line_width` wide; `rtl` when the
-/// document's language is written right to left.
-pub fn build(
-    spans: &[Span],
-    shaper: &Shaper<'_>,
-    hyphenation: &Hyphenation,
-    first_indent: f32,
-    line_width: f32,
-    rtl: bool,
-) -> Paragraph {
-    shape(spans, shaper, rtl).items(shaper, hyphenation, first_indent, line_width)
-}
-
 /// A paragraph's text shaped once: items can then be made from it with
 /// or without hyphenation.
 #[derive(Debug)]
