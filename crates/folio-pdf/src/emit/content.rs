@@ -4,8 +4,6 @@
 //! a no-break space drawn with the space glyph) is wrapped in an
 //! `ActualText` span so extraction gives the right text back.
 
-use std::io::Write;
-
 use crate::emit::fonts::{EmbeddedFont, FontSet};
 use crate::layout::style::Rgb;
 use crate::layout::tree::{Page, Run};
@@ -82,7 +80,7 @@ fn run_text(run: &Run, y: f32, font: &EmbeddedFont, out: &mut Content) {
             shown.flush(out);
             out.raw(b"/Span <</ActualText <FEFF");
             for unit in g.text.encode_utf16() {
-                out.raw(format!("{unit:04X}").as_bytes());
+                hex(&mut out.0, unit);
             }
             out.raw(b">>> BDC\n");
             out.matrix(g.x, y);
@@ -112,7 +110,10 @@ fn run_text(run: &Run, y: f32, font: &EmbeddedFont, out: &mut Content) {
     shown.flush(out);
 }
 
-/// A `TJ` array being built: hex strings of CIDs between offsets.
+/// A `TJ` array being built: strings of CIDs between offsets. The strings
+/// are literal, two bytes per CID, so the content is half the size of hex
+/// strings (less to write and to compress); the bytes a literal string
+/// cannot hold as they are get a backslash escape.
 #[derive(Default)]
 struct Shown {
     array: Vec<u8>,
@@ -126,10 +127,18 @@ impl Shown {
 
     fn glyph(&mut self, cid: u16) {
         if !self.open {
-            self.array.push(b'<');
+            self.array.push(b'(');
             self.open = true;
         }
-        let _ = write!(self.array, "{cid:04X}");
+        for byte in cid.to_be_bytes() {
+            match byte {
+                b'(' | b')' | b'\\' => self.array.extend_from_slice(&[b'\\', byte]),
+                // A bare end of line in a string reads back as a line feed.
+                b'\r' => self.array.extend_from_slice(b"\\r"),
+                b'\n' => self.array.extend_from_slice(b"\\n"),
+                _ => self.array.push(byte),
+            }
+        }
     }
 
     fn offset(&mut self, value: f32) {
@@ -139,7 +148,7 @@ impl Shown {
 
     fn close(&mut self) {
         if self.open {
-            self.array.extend_from_slice(b"> ");
+            self.array.extend_from_slice(b") ");
             self.open = false;
         }
     }
@@ -199,17 +208,44 @@ fn number(out: &mut Vec<u8>, value: f32) {
         out.push(b'-');
     }
     let abs = scaled.unsigned_abs();
-    let _ = write!(out, "{}", abs / 1000);
-    let mut frac = abs % 1000;
+    decimal(out, abs / 1000);
+    let frac = abs % 1000;
     if frac != 0 {
-        let mut digits = 3;
-        while frac.is_multiple_of(10) {
-            frac /= 10;
-            digits -= 1;
-        }
-        let _ = write!(out, ".{frac:0digits$}");
+        let digits = [frac / 100, frac / 10 % 10, frac % 10];
+        let kept = if digits[2] != 0 {
+            3
+        } else if digits[1] != 0 {
+            2
+        } else {
+            1
+        };
+        out.push(b'.');
+        out.extend(digits[..kept].iter().map(|&d| b'0' + d as u8));
     }
     out.push(b' ');
+}
+
+/// `value` in decimal digits; `write!` costs more than the rest of a page.
+fn decimal(out: &mut Vec<u8>, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// `unit` as four upper-case hex digits.
+fn hex(out: &mut Vec<u8>, unit: u16) {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    for shift in [12, 8, 4, 0] {
+        out.push(DIGITS[usize::from((unit >> shift) & 0xF)]);
+    }
 }
 
 #[cfg(test)]
@@ -232,6 +268,10 @@ mod tests {
         assert_eq!(num(0.0004), "0 ");
         assert_eq!(num(-0.0004), "0 ");
         assert_eq!(num(f32::NAN), "0 ");
+        assert_eq!(num(1234.06), "1234.06 ");
+        assert_eq!(num(-0.1), "-0.1 ");
+        assert_eq!(num(100.0), "100 ");
+        assert_eq!(num(7.007), "7.007 ");
     }
 
     #[test]
@@ -243,9 +283,35 @@ mod tests {
         shown.glyph(3);
         let mut out = Content(Vec::new());
         shown.flush(&mut out);
-        assert_eq!(
-            String::from_utf8(out.0).unwrap(),
-            "[<0001002A> -12.5 <0003> ] TJ\n"
-        );
+        assert_eq!(out.0, b"[(\x00\x01\x00*) -12.5 (\x00\x03) ] TJ\n");
+    }
+
+    #[test]
+    fn string_delimiters_and_line_ends_in_cids_are_escaped() {
+        let mut shown = Shown::default();
+        // 0x28 '(', 0x29 ')', 0x5C '\\', 0x0D, 0x0A.
+        shown.glyph(0x2829);
+        shown.glyph(0x5C0D);
+        shown.glyph(0x0A41);
+        let mut out = Content(Vec::new());
+        shown.flush(&mut out);
+        assert_eq!(out.0, b"[(\\(\\)\\\\\\r\\nA) ] TJ\n");
+        // The escapes read back as the CIDs' bytes.
+        let ops = lopdf::content::Content::decode(&out.0).unwrap().operations;
+        let lopdf::Object::Array(items) = &ops[0].operands[0] else {
+            panic!("TJ takes an array")
+        };
+        let lopdf::Object::String(bytes, _) = &items[0] else {
+            panic!("a string")
+        };
+        assert_eq!(bytes, &[0x28, 0x29, 0x5C, 0x0D, 0x0A, 0x41]);
+    }
+
+    #[test]
+    fn actual_text_is_hex_utf16() {
+        let mut out = Vec::new();
+        hex(&mut out, 0x00AD);
+        hex(&mut out, 0xFB03);
+        assert_eq!(out, b"00ADFB03");
     }
 }

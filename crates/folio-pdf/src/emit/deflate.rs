@@ -5,9 +5,13 @@ use std::cell::RefCell;
 
 use lopdf::{Dictionary, Object, Stream};
 
+/// zlib level 2: on the seed, twice as fast as the default level 6 for a
+/// file 5% larger (57 KB against 55 KB).
+const LEVEL: u32 = 2;
+
 thread_local! {
     static DEFLATER: RefCell<flate2::Compress> =
-        RefCell::new(flate2::Compress::new(flate2::Compression::default(), true));
+        RefCell::new(flate2::Compress::new(flate2::Compression::new(LEVEL), true));
 }
 
 /// `data` as a stream, Flate-compressed if that makes it smaller.

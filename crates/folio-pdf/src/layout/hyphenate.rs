@@ -2,14 +2,18 @@
 //! crate, chosen by the document's language.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
+use rustc_hash::FxHashMap;
 
 /// A hyphenation dictionary for one language, or none (no hyphenation).
 #[derive(Debug)]
 pub struct Hyphenation {
     dictionary: Option<Arc<Standard>>,
+    /// Points of the words seen so far: words recur, and a dictionary
+    /// lookup costs as much as shaping the word.
+    known: Mutex<FxHashMap<Box<str>, Vec<usize>>>,
 }
 
 /// Dictionaries are decoded once per process: loading one costs more than
@@ -31,11 +35,17 @@ impl Hyphenation {
     /// falls back to `de-1996`, and so on); none for unknown languages.
     pub fn for_language(tag: &str) -> Self {
         let dictionary = language_for(tag).and_then(cached);
-        Hyphenation { dictionary }
+        Hyphenation {
+            dictionary,
+            known: Mutex::default(),
+        }
     }
 
     pub fn none() -> Self {
-        Hyphenation { dictionary: None }
+        Hyphenation {
+            dictionary: None,
+            known: Mutex::default(),
+        }
     }
 
     /// Byte offsets inside `word` where it may be hyphenated.
@@ -46,7 +56,13 @@ impl Hyphenation {
         if word.chars().count() < 5 || !word.chars().all(char::is_alphabetic) {
             return Vec::new();
         }
-        dict.hyphenate(word).breaks
+        let known = || self.known.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(points) = known().get(word) {
+            return points.clone();
+        }
+        let points = dict.hyphenate(word).breaks;
+        known().insert(word.into(), points.clone());
+        points
     }
 }
 
@@ -81,6 +97,8 @@ mod tests {
         let points = h.points("cooperation");
         assert!(!points.is_empty());
         assert!(points.iter().all(|&p| p > 1 && p < "cooperation".len() - 1));
+        // The second answer comes from the word cache and is the same.
+        assert_eq!(h.points("cooperation"), points);
     }
 
     #[test]

@@ -187,10 +187,15 @@ fn shape_runs(
             break;
         }
         let rtl = levels.at(at) % 2 == 1;
-        let mut glyphs = shaper.shape_uncached(&text[at..end], &styles[owner], Some(rtl));
-        for g in &mut glyphs {
-            g.cluster += at;
-        }
+        let glyphs = if rtl {
+            let mut glyphs = shaper.shape_uncached(&text[at..end], &styles[owner], Some(true));
+            for g in &mut glyphs {
+                g.cluster += at;
+            }
+            glyphs
+        } else {
+            shape_words(text, at..end, &styles[owner], shaper)
+        };
         runs.push(ShapedRun {
             start: at,
             glyphs,
@@ -201,13 +206,66 @@ fn shape_runs(
     runs
 }
 
+/// Longest word shaped through the shaper's cache; longer ones (a URL,
+/// a line of Chinese) rarely recur.
+const CACHED_WORD: usize = 48;
+
+/// Shapes left-to-right `text[range]` word by word, each word with the
+/// spaces after it, through the shaper's cache: a paragraph repeats most of
+/// its words. The glyphs are those of shaping the run whole as long as the
+/// font's lookups reach no further than the next space: pair kerning moves
+/// the first glyph of a pair only, so a word's last letter is kerned
+/// against the space it carries, and the space's own advance, which would
+/// differ, is not used (word spaces are glue).
+fn shape_words(
+    text: &str,
+    range: std::ops::Range<usize>,
+    style: &Style,
+    shaper: &Shaper<'_>,
+) -> Vec<ShapedGlyph> {
+    let bytes = text.as_bytes();
+    let mut glyphs = Vec::with_capacity(range.len());
+    let mut start = range.start;
+    while start < range.end {
+        // A space byte is never part of a longer UTF-8 sequence, so these
+        // ends are character boundaries.
+        let mut end = start;
+        while end < range.end && bytes[end] != b' ' {
+            end += 1;
+        }
+        while end < range.end && bytes[end] == b' ' {
+            end += 1;
+        }
+        let word = &text[start..end];
+        let shaped = if word.len() <= CACHED_WORD {
+            shaper.shape_directed(word, style, Some(false))
+        } else {
+            shaper.shape_uncached(word, style, Some(false))
+        };
+        glyphs.extend(shaped.into_iter().map(|mut g| {
+            g.cluster += start;
+            g
+        }));
+        start = end;
+    }
+    glyphs
+}
+
 /// Where the script of `text[start..end]` first changes; characters of
 /// common script (spaces, punctuation, digits) go with their neighbours.
 fn script_end(text: &str, start: usize, end: usize) -> usize {
     use unicode_script::{Script, UnicodeScript};
     let mut current = None;
     for (i, c) in text[start..end].char_indices() {
-        let script = c.script();
+        // The table search costs more than the rest of the loop; ASCII
+        // letters are Latin and the rest of ASCII is common.
+        let script = if c.is_ascii_alphabetic() {
+            Script::Latin
+        } else if c.is_ascii() {
+            Script::Common
+        } else {
+            c.script()
+        };
         if matches!(script, Script::Common | Script::Inherited | Script::Unknown) {
             continue;
         }
@@ -364,6 +422,10 @@ impl Builder<'_, '_> {
                     .any(|g| g.cluster == cut && !g.text.is_empty())
             })
             .collect();
+        if cuts.is_empty() {
+            self.push_box(glyphs, style_index, level);
+            return;
+        }
         cuts.push(range.end);
         let mut from = range.start;
         for (i, &cut) in cuts.iter().enumerate() {
@@ -527,4 +589,23 @@ fn owner_at(owners: &[(usize, usize)], at: usize) -> usize {
         .find(|&&(end, _)| at < end)
         .map(|&(_, i)| i)
         .unwrap_or_else(|| owners.len().saturating_sub(1))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_change_at_letters_and_common_characters_go_along() {
+        let text = "Hello, 1 Ωμέγα (ok)";
+        let greek = text.find('Ω').unwrap();
+        assert_eq!(script_end(text, 0, text.len()), greek);
+        // Greek goes on through the spaces, digits and brackets until the
+        // Latin letters.
+        let latin = text.find("ok").unwrap();
+        assert_eq!(script_end(text, greek, text.len()), latin);
+        assert_eq!(script_end("1, 2, 3", 0, 7), 7);
+        assert_eq!(script_end("中文abc", 0, 9), 6);
+    }
 }

@@ -2,7 +2,8 @@
 //! standard ligatures from the font), each glyph carrying the text it draws.
 
 use compact_str::CompactString;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use rustc_hash::FxHashMap;
 
@@ -41,11 +42,21 @@ pub struct Shaper<'a> {
     book: &'a FontBook,
     faces: Vec<Option<rustybuzz::Face<'a>>>,
     /// Shape plans are costly to build; one per face, script and direction.
-    plans: Mutex<Plans>,
+    plans: RwLock<Plans>,
     /// Short texts (spaces, hyphens, labels, folios) recur; each is shaped
     /// once per style.
-    cache: Mutex<ShapeCache>,
+    cache: [Mutex<ShapeCache>; CACHE_SHARDS],
+    /// Per face, whether it has a glyph for each character below
+    /// [`COVERAGE_END`], learnt on first use (0: not asked yet).
+    coverage: Vec<Box<[AtomicU8]>>,
 }
+
+const CACHE_SHARDS: usize = 16;
+
+/// Latin, Greek, Cyrillic and the general punctuation block.
+const COVERAGE_END: usize = 0x2070;
+const COVERED: u8 = 1;
+const MISSING: u8 = 2;
 
 impl std::fmt::Debug for Shaper<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -57,16 +68,19 @@ impl std::fmt::Debug for Shaper<'_> {
 
 impl<'a> Shaper<'a> {
     pub fn new(book: &'a FontBook) -> Self {
-        let faces = book
+        let faces: Vec<_> = book
             .faces
             .iter()
             .map(|f| rustybuzz::Face::from_slice(&f.data, f.index))
             .collect();
         Shaper {
             book,
+            coverage: (0..faces.len())
+                .map(|_| (0..COVERAGE_END).map(|_| AtomicU8::new(0)).collect())
+                .collect(),
             faces,
-            plans: Mutex::new(Vec::new()),
-            cache: Mutex::new(FxHashMap::default()),
+            plans: RwLock::new(Vec::new()),
+            cache: Default::default(),
         }
     }
 
@@ -92,7 +106,16 @@ impl<'a> Shaper<'a> {
             style.tracking.to_bits(),
             rtl,
         );
-        let cache = || self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        // Paragraphs are shaped on several threads at once: the cache is
+        // split by text so that they seldom wait for each other.
+        let shard = text.bytes().fold(text.len(), |h, b| {
+            h.wrapping_mul(31).wrapping_add(usize::from(b))
+        }) % CACHE_SHARDS;
+        let cache = || {
+            self.cache[shard]
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+        };
         if let Some(hit) = cache().get(&key).and_then(|m| m.get(text)) {
             return hit.clone();
         }
@@ -163,11 +186,32 @@ impl<'a> Shaper<'a> {
     }
 
     fn has(&self, face: FaceId, c: char) -> bool {
-        self.faces
+        let lookup = || {
+            self.faces
+                .get(face.0)
+                .and_then(Option::as_ref)
+                .and_then(|f| f.glyph_index(c))
+                .is_some()
+        };
+        // Every character of a paragraph is checked; a cmap search each time
+        // cost more than a tenth of shaping. Answers are kept for the
+        // alphabets and punctuation most text is made of.
+        let Some(known) = self
+            .coverage
             .get(face.0)
-            .and_then(Option::as_ref)
-            .and_then(|f| f.glyph_index(c))
-            .is_some()
+            .and_then(|seen| seen.get(c as usize))
+        else {
+            return lookup();
+        };
+        match known.load(Ordering::Relaxed) {
+            COVERED => true,
+            MISSING => false,
+            _ => {
+                let has = lookup();
+                known.store(if has { COVERED } else { MISSING }, Ordering::Relaxed);
+                has
+            }
+        }
     }
 
     /// Shapes `whole[range]`; clusters are offsets in `whole`.
@@ -198,23 +242,30 @@ impl<'a> Shaper<'a> {
             buffer.set_direction(rustybuzz::Direction::LeftToRight);
         }
         let (script, direction) = (buffer.script(), buffer.direction());
-        let plan = {
-            let mut plans = self.plans.lock().unwrap_or_else(PoisonError::into_inner);
-            match plans
+        let find = |plans: &Plans| {
+            plans
                 .iter()
                 .find(|(f, s, d, _)| *f == face_id && *s == script && *d == direction)
-            {
-                Some((.., plan)) => Arc::clone(plan),
-                None => {
-                    let plan = Arc::new(rustybuzz::ShapePlan::new(
-                        face,
-                        direction,
-                        Some(script),
-                        None,
-                        &[],
-                    ));
-                    plans.push((face_id, script, direction, Arc::clone(&plan)));
-                    plan
+                .map(|(.., plan)| Arc::clone(plan))
+        };
+        let known = find(&self.plans.read().unwrap_or_else(PoisonError::into_inner));
+        let plan = match known {
+            Some(plan) => plan,
+            None => {
+                let mut plans = self.plans.write().unwrap_or_else(PoisonError::into_inner);
+                match find(&plans) {
+                    Some(plan) => plan,
+                    None => {
+                        let plan = Arc::new(rustybuzz::ShapePlan::new(
+                            face,
+                            direction,
+                            Some(script),
+                            None,
+                            &[],
+                        ));
+                        plans.push((face_id, script, direction, Arc::clone(&plan)));
+                        plan
+                    }
                 }
             }
         };
