@@ -66,9 +66,9 @@ pub fn interview_pages(
     image_base: Option<&Path>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Part {
-    let composer = |setting| Composer {
+    let composer = |setting, hyphenation| Composer {
         shaper,
-        hyphenation: Hyphenation::for_language(&interview.meta.language),
+        hyphenation,
         geometry,
         elements: Vec::new(),
         links: Vec::new(),
@@ -91,16 +91,30 @@ pub fn interview_pages(
     };
     // A dry run notes every paragraph; they are set on all cores, then the
     // real run stacks the lines in order.
+    // The dry run sets nothing, so the hyphenation dictionary is decoded
+    // meanwhile.
     let mut scratch = Vec::new();
-    let mut dry = builder(composer(Setting::Record(Vec::new())), &mut scratch, true);
-    dry.build();
+    let language = interview.meta.language.as_str();
+    let (hyphenation, mut dry) = rayon::join(
+        || Hyphenation::for_language(language),
+        || {
+            let setting = Setting::Record(Vec::new());
+            let mut dry = builder(composer(setting, Hyphenation::none()), &mut scratch, true);
+            dry.build();
+            dry
+        },
+    );
+    dry.c.hyphenation = hyphenation;
     let requests = match std::mem::take(&mut dry.c.setting) {
         Setting::Record(requests) => requests,
         _ => Vec::new(),
     };
     let preset = dry.c.preset(requests);
     let mut b = builder(
-        composer(Setting::Replay { preset, next: 0 }),
+        composer(
+            Setting::Replay { preset, next: 0 },
+            Hyphenation::for_language(language),
+        ),
         warnings,
         false,
     );

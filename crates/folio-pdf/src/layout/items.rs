@@ -403,7 +403,7 @@ impl Builder<'_, '_> {
         level: u8,
     ) {
         let piece = &text[range.clone()];
-        let glyphs = self.glyphs(text, range.clone());
+        let glyphs = self.glyphs(text, range.clone(), style_index);
         // Hyphenate the letters between leading and trailing punctuation.
         let core_start = piece.len() - piece.trim_start_matches(|c: char| !c.is_alphabetic()).len();
         let core = piece[core_start..].trim_end_matches(|c: char| !c.is_alphabetic());
@@ -419,22 +419,22 @@ impl Builder<'_, '_> {
             .filter(|&cut| {
                 glyphs
                     .iter()
-                    .any(|g| g.cluster == cut && !g.text.is_empty())
+                    .any(|g| g.glyph.cluster == cut && !g.glyph.text.is_empty())
             })
             .collect();
         if cuts.is_empty() {
-            self.push_box(glyphs, style_index, level);
+            self.push_box(glyphs, level);
             return;
         }
         cuts.push(range.end);
         let mut from = range.start;
         for (i, &cut) in cuts.iter().enumerate() {
-            let part: Vec<ShapedGlyph> = glyphs
+            let part: Vec<StyledGlyph> = glyphs
                 .iter()
-                .filter(|g| g.cluster >= from && g.cluster < cut)
+                .filter(|g| g.glyph.cluster >= from && g.glyph.cluster < cut)
                 .cloned()
                 .collect();
-            self.push_box(part, style_index, level);
+            self.push_box(part, level);
             if i + 1 < cuts.len() {
                 let hyphen = self.hyphen(style_index);
                 let w = width(&hyphen);
@@ -459,7 +459,7 @@ impl Builder<'_, '_> {
 
     /// The shaped glyphs of `text[range]` (inside one run), in visual
     /// order, each glyph's text cut off where the range ends.
-    fn glyphs(&self, text: &str, range: std::ops::Range<usize>) -> Vec<ShapedGlyph> {
+    fn glyphs(&self, text: &str, range: std::ops::Range<usize>, style: usize) -> Vec<StyledGlyph> {
         let first = self
             .runs
             .partition_point(|r| r.start <= range.start)
@@ -483,17 +483,19 @@ impl Builder<'_, '_> {
                     glyphs.partition_point(|g| g.cluster < range.end),
                 )
             };
-            for g in glyphs.get(lo..hi).unwrap_or_default() {
-                let mut g = g.clone();
-                if g.cluster + g.text.len() > range.end {
-                    let source = &text[g.cluster..range.end];
-                    g.text = if run.rtl {
+            let slice = glyphs.get(lo..hi).unwrap_or_default();
+            out.reserve(slice.len());
+            for g in slice {
+                let mut glyph = g.clone();
+                if glyph.cluster + glyph.text.len() > range.end {
+                    let source = &text[glyph.cluster..range.end];
+                    glyph.text = if run.rtl {
                         source.chars().rev().collect()
                     } else {
                         CompactString::from(source)
                     };
                 }
-                out.push(g);
+                out.push(StyledGlyph { glyph, style });
             }
         }
         out
@@ -525,26 +527,23 @@ impl Builder<'_, '_> {
 
     /// A box, or for text wider than the line, one box per cluster with
     /// break points between them so the word never runs into the margin.
-    fn push_box(&mut self, glyphs: Vec<ShapedGlyph>, style: usize, level: u8) {
-        let total = width(&glyphs);
+    fn push_box(&mut self, glyphs: Vec<StyledGlyph>, level: u8) {
+        let total: f32 = glyphs.iter().map(|g| g.glyph.advance).sum();
         if total <= self.line_width {
             self.items.push(Item::Box {
                 width: total,
-                glyphs: glyphs
-                    .into_iter()
-                    .map(|glyph| StyledGlyph { glyph, style })
-                    .collect(),
+                glyphs,
                 level,
             });
             return;
         }
         // Right-to-left glyphs are in visual order; boxes go in logical
         // order, so take the clusters from the other end.
-        let glyphs: Vec<ShapedGlyph> = if level % 2 == 1 {
-            let mut clusters: Vec<Vec<ShapedGlyph>> = Vec::new();
+        let glyphs: Vec<StyledGlyph> = if level % 2 == 1 {
+            let mut clusters: Vec<Vec<StyledGlyph>> = Vec::new();
             for glyph in glyphs {
                 match clusters.last_mut() {
-                    Some(c) if glyph.text.is_empty() => c.push(glyph),
+                    Some(c) if glyph.glyph.text.is_empty() => c.push(glyph),
                     _ => clusters.push(vec![glyph]),
                 }
             }
@@ -554,7 +553,7 @@ impl Builder<'_, '_> {
         };
         let mut current: Vec<StyledGlyph> = Vec::new();
         for glyph in glyphs {
-            if !glyph.text.is_empty() && !current.is_empty() {
+            if !glyph.glyph.text.is_empty() && !current.is_empty() {
                 let w = current.iter().map(|g| g.glyph.advance).sum();
                 self.items.push(Item::Box {
                     width: w,
@@ -569,7 +568,7 @@ impl Builder<'_, '_> {
                     level,
                 });
             }
-            current.push(StyledGlyph { glyph, style });
+            current.push(glyph);
         }
         if !current.is_empty() {
             let w = current.iter().map(|g| g.glyph.advance).sum();
