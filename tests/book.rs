@@ -269,3 +269,87 @@ fn the_house_style_applies_to_every_format() {
     let default = folio(&["style", "--print-default"], dir.path());
     assert!(String::from_utf8_lossy(&default.stdout).contains("label-color"));
 }
+
+/// Two interviews in two folders, each with its own `pic.jpg`: each figure
+/// is found next to its own interview, not in a folder the book guesses.
+#[test]
+fn a_book_finds_each_interviews_figures_in_its_own_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pictures = [
+        ("north", "samples/images/arai-path.jpg"),
+        ("south", "samples/images/arai-kiln.jpg"),
+    ];
+    for (folder, picture) in pictures {
+        let folder_path = dir.path().join(folder);
+        std::fs::create_dir_all(&folder_path).expect("folder");
+        std::fs::copy(root().join(picture), folder_path.join("pic.jpg")).expect("picture");
+        let text = format!(
+            "---\ntitle: From the {folder}\nlanguage: en\n---\n\n\
+             **Ana:** What did you see?\n\n\
+             **Ben:** The {folder} shore at dawn.\n\n\
+             ![The {folder} shore](pic.jpg)\n\n\
+             **Ana:** And then?\n\n\
+             **Ben:** We walked home.\n"
+        );
+        std::fs::write(folder_path.join("talk.md"), text).expect("interview");
+    }
+    for format in ["epub", "pdf", "docx"] {
+        let out = format!("book.{format}");
+        let output = folio(
+            &[
+                "book",
+                "north/talk.md",
+                "south/talk.md",
+                "-o",
+                &out,
+                "--title",
+                "Shores",
+            ],
+            dir.path(),
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{format}: {stderr}");
+        assert!(
+            !stderr.contains("left out"),
+            "{format}: every figure is found: {stderr}"
+        );
+        let bytes = std::fs::read(dir.path().join(&out)).expect("book written");
+        let expected: Vec<Vec<u8>> = pictures
+            .iter()
+            .map(|(_, p)| std::fs::read(root().join(p)).expect("picture"))
+            .collect();
+        match format {
+            "epub" | "docx" => {
+                // Both pictures are packed as they are.
+                let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+                let mut packed = Vec::new();
+                for i in 0..archive.len() {
+                    let mut entry = archive.by_index(i).expect("entry");
+                    if entry.name().ends_with(".jpg") || entry.name().ends_with(".jpeg") {
+                        let mut data = Vec::new();
+                        entry.read_to_end(&mut data).expect("read entry");
+                        packed.push(data);
+                    }
+                }
+                for picture in &expected {
+                    assert!(packed.contains(picture), "{format}: a picture is missing");
+                }
+            }
+            _ => {
+                let pdf = lopdf::Document::load_mem(&bytes).expect("pdf");
+                let images = pdf
+                    .objects
+                    .values()
+                    .filter(|o| {
+                        o.as_stream().is_ok_and(|s| {
+                            s.dict
+                                .get(b"Subtype")
+                                .is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"Image"))
+                        })
+                    })
+                    .count();
+                assert_eq!(images, 2, "pdf: one image per interview");
+            }
+        }
+    }
+}

@@ -3,7 +3,7 @@
 //! whole book and nothing is written.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 use folio_core::{Anthology, BookOrder, Meta};
@@ -24,14 +24,17 @@ pub fn run(args: &BookArgs) -> Result<()> {
     }
     let mut settings = settings_from(&args.render)?;
     // Figure paths are relative to their interview; a book has one base
-    // folder, which is right when the interviews share a folder.
+    // folder. When the interviews share a folder, that is the base; when
+    // they do not, each interview's paths are rebased onto its own folder
+    // and resolve from the working directory.
     let parents: Vec<Option<&std::path::Path>> = inputs.iter().map(|p| p.parent()).collect();
-    if parents.windows(2).all(|pair| pair[0] == pair[1]) {
-        settings.base_dir = parents
-            .first()
-            .copied()
-            .flatten()
-            .map(std::path::Path::to_path_buf);
+    let shared_folder = parents.windows(2).all(|pair| pair[0] == pair[1]);
+    if settings.base_dir.is_none() {
+        settings.base_dir = if shared_folder {
+            parents.first().copied().flatten().map(Path::to_path_buf)
+        } else {
+            Some(PathBuf::from("."))
+        };
     }
     let results: Vec<_> = inputs
         .par_iter()
@@ -47,7 +50,11 @@ pub fn run(args: &BookArgs) -> Result<()> {
                         eprintln!("warning: {}: {warning}", input.display());
                     }
                 }
-                interviews.push(parsed.interview);
+                let mut interview = parsed.interview;
+                if !shared_folder && let Some(folder) = input.parent() {
+                    interview.rebase_images(folder);
+                }
+                interviews.push(interview);
             }
             Err(err) => {
                 failed += 1;

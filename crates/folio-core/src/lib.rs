@@ -16,6 +16,7 @@ pub mod datetime;
 pub mod diagnostic;
 pub mod error;
 mod identifier;
+mod image_paths;
 mod language;
 pub mod model;
 pub mod normalise;
