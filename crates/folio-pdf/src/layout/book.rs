@@ -127,6 +127,7 @@ fn drop(c: &mut Composer<'_, '_>, height: f32) {
         break_before: true,
         content: Vec::new(),
         outline: None,
+        float: false,
     });
 }
 

@@ -174,6 +174,7 @@ impl Composer<'_, '_> {
                 break_before,
                 content,
                 outline: if k == 0 { outline.clone() } else { None },
+                float: false,
             });
         }
         first
@@ -202,6 +203,7 @@ impl Composer<'_, '_> {
                 color,
             })],
             outline: None,
+            float: false,
         });
     }
 

@@ -474,6 +474,7 @@ impl DocBuilder<'_, '_, '_> {
     fn figure(&mut self, figure: &Figure) {
         let g = self.c.geometry;
         self.c.space(8.0);
+        let start = self.c.elements.len();
         let mut first = true;
         if let Some(src) = &figure.src {
             match self.load_image(src) {
@@ -502,6 +503,7 @@ impl DocBuilder<'_, '_, '_> {
                             height: h,
                         })],
                         outline: None,
+                        float: false,
                     });
                     first = false;
                 }
@@ -528,6 +530,17 @@ impl DocBuilder<'_, '_, '_> {
             );
             self.c
                 .paragraph(&s, &ParagraphStyle::ragged(9.5), 1.0, keep(first), None);
+        }
+        // A figure with its picture may float; a caption alone is text.
+        let pictured = self
+            .c
+            .elements
+            .get(start)
+            .is_some_and(|e| e.content.iter().any(|d| matches!(d, Drawable::Image(_))));
+        if pictured {
+            for element in &mut self.c.elements[start..] {
+                element.float = true;
+            }
         }
         self.c.space(8.0);
     }
