@@ -29,13 +29,11 @@ pub fn run(args: &BookArgs) -> Result<()> {
     // and resolve from the working directory.
     let parents: Vec<Option<&std::path::Path>> = inputs.iter().map(|p| p.parent()).collect();
     let shared_folder = parents.windows(2).all(|pair| pair[0] == pair[1]);
-    if settings.base_dir.is_none() {
-        settings.base_dir = if shared_folder {
-            parents.first().copied().flatten().map(Path::to_path_buf)
-        } else {
-            Some(PathBuf::from("."))
-        };
-    }
+    settings.base_dir = if shared_folder {
+        parents.first().copied().flatten().map(Path::to_path_buf)
+    } else {
+        Some(PathBuf::from("."))
+    };
     let results: Vec<_> = inputs
         .par_iter()
         .map(|input| read_input(input, &read))

@@ -208,7 +208,7 @@ fn number(out: &mut Vec<u8>, value: f32) {
         out.push(b'-');
     }
     let abs = scaled.unsigned_abs();
-    decimal(out, abs / 1000);
+    out.extend_from_slice(itoa::Buffer::new().format(abs / 1000).as_bytes());
     let frac = abs % 1000;
     if frac != 0 {
         let digits = [frac / 100, frac / 10 % 10, frac % 10];
@@ -223,21 +223,6 @@ fn number(out: &mut Vec<u8>, value: f32) {
         out.extend(digits[..kept].iter().map(|&d| b'0' + d as u8));
     }
     out.push(b' ');
-}
-
-/// `value` in decimal digits; `write!` costs more than the rest of a page.
-fn decimal(out: &mut Vec<u8>, mut value: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (value % 10) as u8;
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
 }
 
 /// `unit` as four upper-case hex digits.

@@ -110,11 +110,10 @@ pub fn interview_pages(
         _ => Vec::new(),
     };
     let preset = dry.c.preset(requests);
+    // The real run takes the dictionary over, with the words it knows.
+    let hyphenation = std::mem::replace(&mut dry.c.hyphenation, Hyphenation::none());
     let mut b = builder(
-        composer(
-            Setting::Replay { preset, next: 0 },
-            Hyphenation::for_language(language),
-        ),
+        composer(Setting::Replay { preset, next: 0 }, hyphenation),
         warnings,
         false,
     );
@@ -476,6 +475,7 @@ impl DocBuilder<'_, '_, '_> {
         self.c.space(8.0);
         let start = self.c.elements.len();
         let mut first = true;
+        let mut pictured = false;
         if let Some(src) = &figure.src {
             match self.load_image(src) {
                 Ok(image) => {
@@ -506,6 +506,7 @@ impl DocBuilder<'_, '_, '_> {
                         float: false,
                     });
                     first = false;
+                    pictured = true;
                 }
                 Err(reason) => self.warnings.push(Diagnostic::new(
                     DiagnosticKind::LostFormatting,
@@ -532,11 +533,6 @@ impl DocBuilder<'_, '_, '_> {
                 .paragraph(&s, &ParagraphStyle::ragged(9.5), 1.0, keep(first), None);
         }
         // A figure with its picture may float; a caption alone is text.
-        let pictured = self
-            .c
-            .elements
-            .get(start)
-            .is_some_and(|e| e.content.iter().any(|d| matches!(d, Drawable::Image(_))));
         if pictured {
             for element in &mut self.c.elements[start..] {
                 element.float = true;

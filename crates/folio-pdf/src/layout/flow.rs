@@ -124,7 +124,7 @@ fn page_height(page: &[&Element]) -> f32 {
 /// flush with the bottom margin, as in a magazine; at most 2.5 times.
 fn space_stretch(page: &[&Element], height: f32) -> f32 {
     let spaces = spaces(page);
-    let used = page_height(page);
+    let used = page.iter().map(|e| e.height).sum::<f32>() + spaces;
     let slack = height - used;
     // A page cut short by a figure or a kept block stays ragged: spreading
     // a large gap over a few spaces would tear the page apart.

@@ -5,7 +5,9 @@ use compact_str::CompactString;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::fonts::{FaceId, FontBook};
 use crate::layout::style::Style;
@@ -43,7 +45,7 @@ pub struct Shaper<'a> {
     faces: Vec<Option<rustybuzz::Face<'a>>>,
     /// Shape plans are costly to build; one per face, script and direction.
     plans: RwLock<Plans>,
-    /// Short texts (spaces, hyphens, labels, folios) recur; each is shaped
+    /// Words, spaces, hyphens, labels and folios recur; each is shaped
     /// once per style.
     cache: [Mutex<ShapeCache>; CACHE_SHARDS],
     /// Per face, whether it has a glyph for each character below
@@ -108,9 +110,7 @@ impl<'a> Shaper<'a> {
         );
         // Paragraphs are shaped on several threads at once: the cache is
         // split by text so that they seldom wait for each other.
-        let shard = text.bytes().fold(text.len(), |h, b| {
-            h.wrapping_mul(31).wrapping_add(usize::from(b))
-        }) % CACHE_SHARDS;
+        let shard = (FxBuildHasher.hash_one(text) % CACHE_SHARDS as u64) as usize;
         let cache = || {
             self.cache[shard]
                 .lock()
@@ -127,8 +127,9 @@ impl<'a> Shaper<'a> {
         out
     }
 
-    /// Shapes `text` without the cache: for a paragraph's runs, which do
-    /// not recur. Glyphs carry their cluster's byte offset in `text`.
+    /// Shapes `text` without the cache: for right-to-left runs and long
+    /// words, which seldom recur. Glyphs carry their cluster's byte offset
+    /// in `text`.
     pub fn shape_uncached(&self, text: &str, style: &Style, rtl: Option<bool>) -> Vec<ShapedGlyph> {
         let mut out = Vec::new();
         // Face runs in logical order; right-to-left text shows them reversed.
