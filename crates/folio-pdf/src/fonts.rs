@@ -1,8 +1,8 @@
 //! The faces a document is set in: the embedded defaults, the user's
 //! `--font`/`--cjk-font` files and system fallbacks for other scripts.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::PdfError;
 
@@ -24,10 +24,34 @@ impl FaceId {
     pub const SANS_BOLD: FaceId = FaceId(5);
 }
 
+/// A font program's bytes: built in, or read from a file and shared with
+/// the shaper without a copy (a CJK collection runs to tens of megabytes).
+#[derive(Clone)]
+pub enum FontData {
+    Embedded(&'static [u8]),
+    Loaded(Arc<Vec<u8>>),
+}
+
+impl std::ops::Deref for FontData {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            FontData::Embedded(data) => data,
+            FontData::Loaded(data) => data,
+        }
+    }
+}
+
+impl std::fmt::Debug for FontData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FontData({} bytes)", self.len())
+    }
+}
+
 /// One loaded face: its font program and what the layout needs to know.
 #[derive(Debug, Clone)]
 pub struct Face {
-    pub data: Cow<'static, [u8]>,
+    pub data: FontData,
     pub index: u32,
     /// Short name for layout snapshots (`serif`, `sans-bold`, `fallback:Noto Sans CJK SC`).
     pub label: String,
@@ -81,7 +105,7 @@ impl FontBook {
     pub fn for_text(text: &str, choice: &FontChoice<'_>) -> Result<FontBook, PdfError> {
         let mut faces = Vec::with_capacity(8);
         for (label, data) in EMBEDDED {
-            faces.push(face_from(Cow::Borrowed(data), 0, label.to_string())?);
+            faces.push(face_from(FontData::Embedded(data), 0, label.to_string())?);
         }
         let mut book = FontBook {
             faces,
@@ -216,7 +240,7 @@ fn face_has(face: &Face, c: char) -> bool {
         .is_some()
 }
 
-fn face_from(data: Cow<'static, [u8]>, index: u32, label: String) -> Result<Face, PdfError> {
+fn face_from(data: FontData, index: u32, label: String) -> Result<Face, PdfError> {
     let units = ttf_parser::Face::parse(&data, index)
         .map(|f| f.units_per_em())
         .map_err(|_| PdfError::BadFont {
@@ -253,7 +277,12 @@ fn load_file(path: &Path, role: &str, region: &str) -> Result<Face, PdfError> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    face_from(Cow::Owned(data), index, format!("{role}:{name}")).map_err(|_| PdfError::BadFont {
+    face_from(
+        FontData::Loaded(Arc::new(data)),
+        index,
+        format!("{role}:{name}"),
+    )
+    .map_err(|_| PdfError::BadFont {
         path: path.to_path_buf(),
     })
 }
@@ -346,7 +375,7 @@ impl SystemFonts {
             .with_face_data(id, |data, _| data.to_vec())
             .unwrap_or_default();
         face_from(
-            Cow::Owned(data),
+            FontData::Loaded(Arc::new(data)),
             info.index,
             format!("fallback:{family}:{}", info.post_script_name),
         )

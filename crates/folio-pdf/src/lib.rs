@@ -1,6 +1,6 @@
 //! Folio's PDF writer: interviews typeset like a magazine page.
 //!
-//! Our own layout engine ([`layout`]: rustybuzz shaping, UAX #14 breaking,
+//! Our own layout engine ([`layout`]: HarfRust shaping, UAX #14 breaking,
 //! pattern hyphenation, Knuth–Plass justification, pagination with widow,
 //! orphan and keep rules) produces pages of positioned glyphs; `emit`
 //! writes them straight into PDF objects (subset fonts, content streams,

@@ -4,10 +4,10 @@
 //! face would have drawn is left out with a warning, so a style never
 //! makes a document fail or print tofu.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::{Face, FaceId, FontBook, face_from, needs_glyph};
+use super::{Face, FaceId, FontBook, FontData, face_from, needs_glyph};
 
 /// Which embedded faces a house font replaces, with the file-name suffix
 /// of the family member for each (`Body-Bold.ttf` next to `Body-Regular.ttf`).
@@ -73,8 +73,12 @@ impl FontBook {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let face = face_from(Cow::Owned(data), 0, format!("{role}:{stem}"))
-            .map_err(|_| "not a usable TrueType or OpenType font".to_string())?;
+        let face = face_from(
+            FontData::Loaded(Arc::new(data)),
+            0,
+            format!("{role}:{stem}"),
+        )
+        .map_err(|_| "not a usable TrueType or OpenType font".to_string())?;
         let parsed = ttf_parser::Face::parse(&face.data, 0)
             .map_err(|_| "not a usable TrueType or OpenType font".to_string())?;
         let embedded = ttf_parser::Face::parse(&self.faces[slot.0].data, 0).ok();

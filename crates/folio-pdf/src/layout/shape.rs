@@ -9,7 +9,7 @@ use std::hash::BuildHasher;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::fonts::{FaceId, FontBook};
+use crate::fonts::{FaceId, FontBook, FontData};
 use crate::layout::style::Style;
 
 /// One shaped glyph, in points.
@@ -33,16 +33,22 @@ type ShapeCache = FxHashMap<ShapeKey, FxHashMap<Box<str>, Vec<ShapedGlyph>>>;
 
 type Plans = Vec<(
     FaceId,
-    rustybuzz::Script,
-    rustybuzz::Direction,
-    Arc<rustybuzz::ShapePlan>,
+    Option<harfrust::Script>,
+    harfrust::Direction,
+    Arc<harfrust::ShapePlan>,
 )>;
+
+/// A face as the shaper and the coverage check read it.
+struct ShapingFace<'a> {
+    font: harfrust::Font,
+    cmap: ttf_parser::Face<'a>,
+}
 
 /// The document's faces ready for shaping; shared by the threads that set
 /// paragraphs.
 pub struct Shaper<'a> {
     book: &'a FontBook,
-    faces: Vec<Option<rustybuzz::Face<'a>>>,
+    faces: Vec<Option<ShapingFace<'a>>>,
     /// Shape plans are costly to build; one per face, script and direction.
     plans: RwLock<Plans>,
     /// Words, spaces, hyphens, labels and folios recur; each is shaped
@@ -73,7 +79,17 @@ impl<'a> Shaper<'a> {
         let faces: Vec<_> = book
             .faces
             .iter()
-            .map(|f| rustybuzz::Face::from_slice(&f.data, f.index))
+            .map(|f| {
+                let font = match &f.data {
+                    FontData::Embedded(data) => harfrust::Font::new(*data, f.index),
+                    FontData::Loaded(data) => {
+                        let shared: Arc<dyn AsRef<[u8]> + Send + Sync> = data.clone();
+                        harfrust::Font::new(shared, f.index)
+                    }
+                }?;
+                let cmap = ttf_parser::Face::parse(&f.data, f.index).ok()?;
+                Some(ShapingFace { font, cmap })
+            })
             .collect();
         Shaper {
             book,
@@ -191,7 +207,7 @@ impl<'a> Shaper<'a> {
             self.faces
                 .get(face.0)
                 .and_then(Option::as_ref)
-                .and_then(|f| f.glyph_index(c))
+                .and_then(|f| f.cmap.glyph_index(c))
                 .is_some()
         };
         // Every character of a paragraph is checked; a cmap search each time
@@ -230,50 +246,80 @@ impl<'a> Shaper<'a> {
         };
         let offset = range.start;
         let text = &whole[range];
-        let scale = style.size / face.units_per_em() as f32;
-        let mut buffer = rustybuzz::UnicodeBuffer::new();
-        buffer.push_str(text);
-        buffer.guess_segment_properties();
-        match rtl {
-            Some(true) => buffer.set_direction(rustybuzz::Direction::RightToLeft),
-            Some(false) => buffer.set_direction(rustybuzz::Direction::LeftToRight),
-            None => {}
-        }
-        if buffer.direction() == rustybuzz::Direction::Invalid {
-            buffer.set_direction(rustybuzz::Direction::LeftToRight);
-        }
-        let (script, direction) = (buffer.script(), buffer.direction());
+        let scale = style.size / f32::from(face.font.units_per_em().max(1));
+        SHAPING_BUFFER.with_borrow_mut(|buffer| {
+            buffer.clear();
+            buffer.push_str(text);
+            buffer.guess_segment_properties();
+            match rtl {
+                Some(true) => buffer.set_direction(harfrust::Direction::RightToLeft),
+                Some(false) => buffer.set_direction(harfrust::Direction::LeftToRight),
+                None => {}
+            }
+            if buffer.direction() == harfrust::Direction::Invalid {
+                buffer.set_direction(harfrust::Direction::LeftToRight);
+            }
+            let plan = self.plan(face_id, &face.font, buffer.script(), buffer.direction());
+            // The shaper's font view is not shareable between threads, and
+            // costs less to make than a word costs to shape.
+            let font = harfrust::ShaperFont::new(&face.font);
+            let options = harfrust::ShapeOptions::new().plan(Some(&plan));
+            if harfrust::shape(&font, buffer, options).is_err() {
+                // Only a buffer the plan does not fit fails; it has none.
+                return;
+            }
+            collect_glyphs(buffer, text, offset, face_id, scale, style, out);
+        });
+    }
+
+    /// The plan for a face, script and direction, made on first use.
+    fn plan(
+        &self,
+        face_id: FaceId,
+        font: &harfrust::Font,
+        script: Option<harfrust::Script>,
+        direction: harfrust::Direction,
+    ) -> Arc<harfrust::ShapePlan> {
         let find = |plans: &Plans| {
             plans
                 .iter()
                 .find(|(f, s, d, _)| *f == face_id && *s == script && *d == direction)
                 .map(|(.., plan)| Arc::clone(plan))
         };
-        let known = find(&self.plans.read().unwrap_or_else(PoisonError::into_inner));
-        let plan = match known {
-            Some(plan) => plan,
-            None => {
-                let mut plans = self.plans.write().unwrap_or_else(PoisonError::into_inner);
-                match find(&plans) {
-                    Some(plan) => plan,
-                    None => {
-                        let plan = Arc::new(rustybuzz::ShapePlan::new(
-                            face,
-                            direction,
-                            Some(script),
-                            None,
-                            &[],
-                        ));
-                        plans.push((face_id, script, direction, Arc::clone(&plan)));
-                        plan
-                    }
-                }
-            }
-        };
-        let glyphs = rustybuzz::shape_with_plan(face, &plan, buffer);
-        let backwards = direction == rustybuzz::Direction::RightToLeft;
-        let infos = glyphs.glyph_infos();
-        let positions = glyphs.glyph_positions();
+        if let Some(plan) = find(&self.plans.read().unwrap_or_else(PoisonError::into_inner)) {
+            return plan;
+        }
+        let mut plans = self.plans.write().unwrap_or_else(PoisonError::into_inner);
+        if let Some(plan) = find(&plans) {
+            return plan;
+        }
+        let plan = Arc::new(harfrust::ShapePlan::new(font, direction, script, None, &[]));
+        plans.push((face_id, script, direction, Arc::clone(&plan)));
+        plan
+    }
+}
+
+thread_local! {
+    /// One shaping buffer per thread, reused from word to word.
+    static SHAPING_BUFFER: std::cell::RefCell<harfrust::Buffer> =
+        std::cell::RefCell::new(harfrust::Buffer::new());
+}
+
+/// Shaped `buffer` (of `text`, which starts at `offset` in its paragraph)
+/// as glyphs carrying their source text.
+fn collect_glyphs(
+    buffer: &harfrust::Buffer,
+    text: &str,
+    offset: usize,
+    face_id: FaceId,
+    scale: f32,
+    style: &Style,
+    out: &mut Vec<ShapedGlyph>,
+) {
+    {
+        let backwards = buffer.direction() == harfrust::Direction::RightToLeft;
+        let infos = buffer.glyph_infos();
+        let positions = buffer.glyph_positions();
         let tracking = style.tracking * style.size;
         for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let start = info.cluster as usize;
