@@ -74,9 +74,9 @@ fn run_text(run: &Run, y: f32, font: &EmbeddedFont, out: &mut Content) {
     // Where the viewer's pen is after the glyphs shown so far.
     let mut pen: Option<f32> = None;
     for g in &run.glyphs {
-        let natural = font.width(g.id) * run.size / 1000.0;
-        let cid = font.cid(g.id);
-        if !g.text.is_empty() && !font.maps_to(g.id, &g.text) {
+        let (cid, width, maps) = font.lookup(g.id, &g.text);
+        let natural = width * run.size / 1000.0;
+        if !g.text.is_empty() && !maps {
             shown.flush(out);
             out.raw(b"/Span <</ActualText <FEFF");
             for unit in g.text.encode_utf16() {

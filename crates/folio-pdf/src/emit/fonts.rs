@@ -32,28 +32,17 @@ pub struct EmbeddedFont {
 }
 
 impl EmbeddedFont {
-    /// The CID that draws original glyph `gid`.
-    pub fn cid(&self, gid: u16) -> u16 {
+    /// CID, advance and whether `text` is what extraction gives without
+    /// help, for original glyph `gid`, in one search: content streams ask
+    /// all three for every glyph.
+    pub fn lookup(&self, gid: u16, text: &str) -> (u16, f32, bool) {
         match self.glyphs.binary_search(&gid) {
-            Ok(k) => u16::try_from(k + 1).unwrap_or(0),
-            Err(_) => 0,
-        }
-    }
-
-    /// Advance of original glyph `gid` in thousandths of an em: the number
-    /// viewers move the pen by, so text positioning must use exactly it.
-    pub fn width(&self, gid: u16) -> f32 {
-        match self.glyphs.binary_search(&gid) {
-            Ok(k) => self.widths[k],
-            Err(_) => 0.0,
-        }
-    }
-
-    /// Whether `text` is what extraction gives for `gid` without help.
-    pub fn maps_to(&self, gid: u16, text: &str) -> bool {
-        match self.glyphs.binary_search(&gid) {
-            Ok(k) => self.texts[k] == text,
-            Err(_) => false,
+            Ok(k) => (
+                u16::try_from(k + 1).unwrap_or(0),
+                self.widths[k],
+                self.texts[k] == text,
+            ),
+            Err(_) => (0, 0.0, false),
         }
     }
 }
@@ -365,11 +354,11 @@ mod tests {
             texts: vec!["a".into(), "fi".into(), String::new()],
             widths: vec![500.0, 600.0, 0.0],
         };
-        assert_eq!(font.cid(5), 1);
-        assert_eq!(font.cid(41), 3);
-        assert_eq!(font.cid(6), 0);
-        assert_eq!(font.width(40), 600.0);
-        assert!(font.maps_to(40, "fi"));
+        assert_eq!(font.lookup(5, "a"), (1, 500.0, true));
+        assert_eq!(font.lookup(41, ""), (3, 0.0, true));
+        assert_eq!(font.lookup(6, "b"), (0, 0.0, false));
+        assert_eq!(font.lookup(40, "fi"), (2, 600.0, true));
+        assert!(!font.lookup(40, "f").2);
         let cmap = to_unicode(&font, "ABCDEF+Serif");
         assert!(cmap.contains("<0002> <00660069>"), "{cmap}");
         assert!(!cmap.contains("<0003>"), "{cmap}");

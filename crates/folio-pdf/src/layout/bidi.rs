@@ -28,6 +28,15 @@ impl Levels {
     /// Levels of `text`; `rtl` forces a right-to-left base direction, else
     /// the first strong character decides (left to right when there is none).
     pub fn resolve(text: &str, rtl: bool) -> Levels {
+        // Without right-to-left letters, Arabic digits or explicit
+        // embeddings, a left-to-right paragraph is all level 0 (European
+        // digits take the level of the letters before them, rule W7).
+        if !rtl && !text.chars().any(may_raise_level) {
+            return Levels {
+                base: 0,
+                by_byte: Vec::new(),
+            };
+        }
         let default = rtl.then(Level::rtl);
         let info = BidiInfo::new(text, default);
         let base = info
@@ -58,6 +67,18 @@ impl Levels {
     }
 }
 
+/// Whether a character may sit above level 0 in a left-to-right paragraph;
+/// false only for those known not to: everything below Hebrew and general
+/// punctuation other than the bidi controls.
+fn may_raise_level(c: char) -> bool {
+    match c as u32 {
+        0..0x0590 => false,
+        0x200F | 0x202A..=0x202E | 0x2066..=0x2069 => true,
+        0x2000..=0x206F => false,
+        _ => true,
+    }
+}
+
 /// Visual order (left to right) of pieces at `levels`, as indices (rule L2).
 pub fn visual_order(levels: &[u8]) -> Vec<usize> {
     let levels: Vec<Level> = levels
@@ -71,6 +92,23 @@ pub fn visual_order(levels: &[u8]) -> Vec<usize> {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn left_to_right_text_is_level_zero_with_or_without_the_full_algorithm() {
+        for text in [
+            "Plain “quoted” text — 10\u{A0}000, 3.5%",
+            "Latin then עברית then Latin",
+            "A \u{202B}embedding\u{202C} here",
+            "Numbers ١٢٣ in Arabic digits",
+        ] {
+            let quick = Levels::resolve(text, false);
+            let info = BidiInfo::new(text, None);
+            for (i, level) in info.levels.iter().enumerate() {
+                assert_eq!(quick.at(i), level.number(), "{text:?} at {i}");
+            }
+            assert_eq!(quick.base, info.paragraphs[0].level.number());
+        }
+    }
 
     #[test]
     fn languages() {

@@ -206,10 +206,6 @@ fn shape_runs(
     runs
 }
 
-/// Longest word shaped through the shaper's cache; longer ones (a URL,
-/// a line of Chinese) rarely recur.
-const CACHED_WORD: usize = 48;
-
 /// Shapes left-to-right `text[range]` word by word, each word with the
 /// spaces after it, through the shaper's cache: a paragraph repeats most of
 /// its words. The glyphs are those of shaping the run whole as long as the
@@ -224,7 +220,8 @@ fn shape_words(
     shaper: &Shaper<'_>,
 ) -> Vec<ShapedGlyph> {
     let bytes = text.as_bytes();
-    let mut glyphs = Vec::with_capacity(range.len());
+    let mut words: Vec<&str> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     let mut start = range.start;
     while start < range.end {
         // A space byte is never part of a longer UTF-8 sequence, so these
@@ -236,19 +233,18 @@ fn shape_words(
         while end < range.end && bytes[end] == b' ' {
             end += 1;
         }
-        let word = &text[start..end];
-        let shaped = if word.len() <= CACHED_WORD {
-            shaper.shape_directed(word, style, Some(false))
-        } else {
-            shaper.shape_uncached(word, style, Some(false))
-        };
-        glyphs.extend(shaped.into_iter().map(|mut g| {
+        words.push(&text[start..end]);
+        starts.push(start);
+        start = end;
+    }
+    let mut out = Vec::with_capacity(range.len());
+    for (glyphs, start) in shaper.shape_words(&words, style).into_iter().zip(starts) {
+        out.extend(glyphs.into_iter().map(|mut g| {
             g.cluster += start;
             g
         }));
-        start = end;
     }
-    glyphs
+    out
 }
 
 /// Where the script of `text[start..end]` first changes; characters of
