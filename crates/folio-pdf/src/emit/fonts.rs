@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::PdfError;
 use crate::emit::deflate;
@@ -58,7 +59,7 @@ impl FontSet {
     pub fn plan(doc: &Document, book: &FontBook) -> FontSet {
         // Per face: glyph → the text it stands for. The first real text seen
         // wins; a glyph only ever drawn as an added hyphen maps to U+00AD.
-        let mut used: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+        let mut used: BTreeMap<FaceId, FxHashMap<u16, String>> = BTreeMap::new();
         for glyphs in doc
             .pages
             .iter()
@@ -85,14 +86,17 @@ impl FontSet {
         let fonts = used
             .into_iter()
             .map(|(face, glyphs)| {
+                // Ascending glyph ids: CIDs follow them.
+                let mut glyphs: Vec<(u16, String)> = glyphs.into_iter().collect();
+                glyphs.sort_unstable_by_key(|&(g, _)| g);
                 let f = book.face(face);
                 let parsed = ttf_parser::Face::parse(&f.data, f.index).ok();
                 let units = parsed
                     .as_ref()
                     .map_or(1000.0, |p| f32::from(p.units_per_em()));
                 let widths = glyphs
-                    .keys()
-                    .map(|&g| {
+                    .iter()
+                    .map(|&(g, _)| {
                         let advance = parsed
                             .as_ref()
                             .and_then(|p| p.glyph_hor_advance(ttf_parser::GlyphId(g)))

@@ -7,10 +7,10 @@ use crate::layout::tree::{Glyph, Line, LinkArea, Run};
 
 /// A piece of a line in logical order: a box, a space or a break's hyphen,
 /// its glyphs at offsets from its left edge.
-struct Piece {
+struct Piece<'p> {
     level: u8,
     width: f32,
-    glyphs: Vec<(StyledGlyph, f32)>,
+    glyphs: Vec<(&'p StyledGlyph, f32)>,
 }
 
 /// Lines of a paragraph, baselines at 0, `measure` wide from `x`. Pieces
@@ -41,7 +41,7 @@ pub fn set_lines(
                     let mut gx = 0.0;
                     let mut placed = Vec::with_capacity(glyphs.len());
                     for g in glyphs {
-                        placed.push((g.clone(), gx));
+                        placed.push((g, gx));
                         gx += g.glyph.advance;
                     }
                     pieces.push(Piece {
@@ -65,7 +65,7 @@ pub fn set_lines(
                     pieces.push(Piece {
                         level: *level,
                         width: adjusted.max(0.0),
-                        glyphs: glyph.iter().map(|g| (g.clone(), 0.0)).collect(),
+                        glyphs: glyph.iter().map(|g| (g, 0.0)).collect(),
                     });
                 }
                 Item::Penalty { .. } => {}
@@ -81,7 +81,7 @@ pub fn set_lines(
             pieces.push(Piece {
                 level: *level,
                 width: *width,
-                glyphs: vec![(g.clone(), 0.0)],
+                glyphs: vec![(g, 0.0)],
             });
         }
         // A line ending in a word's own hyphen (`Cross-|Border`) gets a soft
@@ -89,12 +89,21 @@ pub fn set_lines(
         // that drop a line-final hyphen keep this one.
         let own_hyphen = matches!(items.get(b.at), Some(Item::Penalty { glyph: None, .. }))
             && index + 1 < breaks.len();
-        if own_hyphen
-            && let Some((last, _)) = pieces.last_mut().and_then(|p| p.glyphs.last_mut())
-            && last.glyph.text.ends_with(['-', '\u{2010}'])
-        {
-            last.glyph.text.push('\u{AD}');
-        }
+        // The glyph that gets the soft hyphen (piece and glyph index): the
+        // glyphs are borrowed from the items, so it is added as they are
+        // placed. Only empty pieces are dropped below, never this one.
+        let soft_hyphen_after = pieces
+            .iter()
+            .enumerate()
+            .next_back()
+            .filter(|_| own_hyphen)
+            .and_then(|(p, piece)| {
+                let (last, _) = piece.glyphs.last()?;
+                last.glyph
+                    .text
+                    .ends_with(['-', '\u{2010}'])
+                    .then_some((p, piece.glyphs.len() - 1))
+            });
         let extent: f32 = pieces.iter().map(|p| p.width).sum();
         // Trailing spaces draw nothing.
         for piece in pieces.iter_mut().rev() {
@@ -131,11 +140,18 @@ pub fn set_lines(
             runs: Vec::new(),
         };
         let levels: Vec<u8> = pieces.iter().map(|p| p.level).collect();
+        // A line all at one even level is already in visual order.
+        let order: Vec<usize> = if levels.iter().all(|&l| l == 0) {
+            (0..pieces.len()).collect()
+        } else {
+            crate::layout::bidi::visual_order(&levels)
+        };
         let mut pen = left;
-        for i in crate::layout::bidi::visual_order(&levels) {
+        for i in order {
             let Some(piece) = pieces.get(i) else { continue };
-            for (g, dx) in &piece.glyphs {
-                push_glyph(&mut line, paragraph, g, pen + dx, links, index);
+            for (k, &(g, dx)) in piece.glyphs.iter().enumerate() {
+                let soft_hyphen = soft_hyphen_after == Some((i, k));
+                push_glyph(&mut line, paragraph, g, soft_hyphen, pen + dx, links, index);
             }
             pen += piece.width;
         }
@@ -149,15 +165,20 @@ fn push_glyph(
     line: &mut Line,
     paragraph: &Paragraph,
     g: &StyledGlyph,
+    soft_hyphen: bool,
     x: f32,
     links: &mut Vec<(usize, LinkArea)>,
     line_index: usize,
 ) {
     let style = &paragraph.styles[g.style];
+    let mut text = g.glyph.text.clone();
+    if soft_hyphen {
+        text.push('\u{AD}');
+    }
     let glyph = Glyph {
         id: g.glyph.id,
         x: x + g.glyph.x_offset,
-        text: g.glyph.text.clone(),
+        text,
     };
     if let Some(target) = style.link {
         // Extend the line's last area for the same link, else start one.
