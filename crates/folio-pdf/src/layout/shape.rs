@@ -40,7 +40,9 @@ type Plans = Vec<(
 
 /// A face as the shaper and the coverage check read it.
 struct ShapingFace<'a> {
-    font: harfrust::Font,
+    /// `None` for a font that ttf-parser reads and read-fonts does not:
+    /// its text is then set with the nominal glyphs, unshaped.
+    font: Option<harfrust::Font>,
     cmap: ttf_parser::Face<'a>,
 }
 
@@ -90,7 +92,7 @@ impl<'a> Shaper<'a> {
                         let shared: Arc<dyn AsRef<[u8]> + Send + Sync> = data.clone();
                         harfrust::Font::new(shared, f.index)
                     }
-                }?;
+                };
                 let cmap = ttf_parser::Face::parse(&f.data, f.index).ok()?;
                 Some(ShapingFace { font, cmap })
             })
@@ -148,9 +150,10 @@ impl<'a> Shaper<'a> {
     }
 
     /// Shapes left-to-right `words` (each with the spaces after it) in
-    /// `style`, through the cache (words up to [`CACHED_WORD`] bytes). The words not cached yet are shaped
-    /// together in one call: a call costs about as much as shaping eight
-    /// letters, and most words of a paragraph are new to it. Together or
+    /// `style`, through the cache (words up to [`CACHED_WORD`] bytes). The
+    /// words not cached yet are shaped together in one call: a call costs
+    /// about as much as shaping eight letters, and most words of a
+    /// paragraph are new to it. Together or
     /// apart, a word's glyphs are the same as long as the font's lookups
     /// stop at a space (see `items::shape_words`), except the advance of its
     /// trailing space, which may be kerned against the next word and is
@@ -319,7 +322,11 @@ impl<'a> Shaper<'a> {
         };
         let offset = range.start;
         let text = &whole[range];
-        let scale = style.size / f32::from(face.font.units_per_em().max(1));
+        let scale = style.size / f32::from(face.cmap.units_per_em().max(1));
+        let Some(shaping_font) = &face.font else {
+            nominal_glyphs(&face.cmap, text, offset, face_id, scale, style, rtl, out);
+            return;
+        };
         SHAPING_BUFFER.with_borrow_mut(|buffer| {
             buffer.clear();
             buffer.push_str(text);
@@ -332,13 +339,15 @@ impl<'a> Shaper<'a> {
             if buffer.direction() == harfrust::Direction::Invalid {
                 buffer.set_direction(harfrust::Direction::LeftToRight);
             }
-            let plan = self.plan(face_id, &face.font, buffer.script(), buffer.direction());
+            let plan = self.plan(face_id, shaping_font, buffer.script(), buffer.direction());
             // The shaper's font view is not shareable between threads, and
             // costs less to make than a word costs to shape.
-            let font = harfrust::ShaperFont::new(&face.font);
+            let font = harfrust::ShaperFont::new(shaping_font);
             let options = harfrust::ShapeOptions::new().plan(Some(&plan));
             if harfrust::shape(&font, buffer, options).is_err() {
-                // Only a buffer the plan does not fit fails; it has none.
+                // Shaping fails only for a plan made for another direction
+                // or script, and this plan was made from this buffer.
+                nominal_glyphs(&face.cmap, text, offset, face_id, scale, style, rtl, out);
                 return;
             }
             collect_glyphs(buffer, text, offset, face_id, scale, style, out);
@@ -428,59 +437,94 @@ fn collect_glyphs(
     style: &Style,
     out: &mut Vec<ShapedGlyph>,
 ) {
-    {
-        let backwards = buffer.direction() == harfrust::Direction::RightToLeft;
-        let infos = buffer.glyph_infos();
-        let positions = buffer.glyph_positions();
-        let tracking = style.tracking * style.size;
-        for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
-            let start = info.cluster as usize;
-            let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
-            // Right-to-left glyphs come in visual order, clusters falling.
-            let end = if backwards {
-                infos
-                    .iter()
-                    .map(|g| g.cluster as usize)
-                    .filter(|&c| c > start)
-                    .min()
-            } else {
-                infos[i..]
-                    .iter()
-                    .map(|g| g.cluster as usize)
-                    .find(|&c| c > start)
-            }
-            .unwrap_or(text.len());
-            let piece = if first_of_cluster {
-                let cluster = text.get(start..end).unwrap_or("");
-                // Extractors (poppler, pdfminer, pypdf) read right-to-left
-                // glyphs in visual order and reverse them character by
-                // character, so a ligature's text (lam-alef) is stored in
-                // reverse to come back in logical order.
-                if backwards {
-                    cluster.chars().rev().collect()
-                } else {
-                    CompactString::from(cluster)
-                }
-            } else {
-                CompactString::default()
-            };
-            // A zero-width control (soft hyphen, ZWSP) draws nothing.
-            if piece.chars().all(|c| !crate::fonts::needs_glyph(c))
-                && first_of_cluster
-                && (pos.x_advance == 0 || info.glyph_id == 0)
-            {
-                continue;
-            }
-            out.push(ShapedGlyph {
-                face: face_id,
-                id: u16::try_from(info.glyph_id).unwrap_or(0),
-                advance: pos.x_advance as f32 * scale + tracking,
-                x_offset: pos.x_offset as f32 * scale,
-                text: piece,
-                cluster: offset + start,
-            });
+    let backwards = buffer.direction() == harfrust::Direction::RightToLeft;
+    let infos = buffer.glyph_infos();
+    let positions = buffer.glyph_positions();
+    let tracking = style.tracking * style.size;
+    for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
+        let start = info.cluster as usize;
+        let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
+        // Right-to-left glyphs come in visual order, clusters falling.
+        let end = if backwards {
+            infos
+                .iter()
+                .map(|g| g.cluster as usize)
+                .filter(|&c| c > start)
+                .min()
+        } else {
+            infos[i..]
+                .iter()
+                .map(|g| g.cluster as usize)
+                .find(|&c| c > start)
         }
+        .unwrap_or(text.len());
+        let piece = if first_of_cluster {
+            let cluster = text.get(start..end).unwrap_or("");
+            // Extractors (poppler, pdfminer, pypdf) read right-to-left
+            // glyphs in visual order and reverse them character by
+            // character, so a ligature's text (lam-alef) is stored in
+            // reverse to come back in logical order.
+            if backwards {
+                cluster.chars().rev().collect()
+            } else {
+                CompactString::from(cluster)
+            }
+        } else {
+            CompactString::default()
+        };
+        // A zero-width control (soft hyphen, ZWSP) draws nothing.
+        if piece.chars().all(|c| !crate::fonts::needs_glyph(c))
+            && first_of_cluster
+            && (pos.x_advance == 0 || info.glyph_id == 0)
+        {
+            continue;
+        }
+        out.push(ShapedGlyph {
+            face: face_id,
+            id: u16::try_from(info.glyph_id).unwrap_or(0),
+            advance: pos.x_advance as f32 * scale + tracking,
+            x_offset: pos.x_offset as f32 * scale,
+            text: piece,
+            cluster: offset + start,
+        });
     }
+}
+
+/// Unshaped text: each character's nominal glyph and advance, in visual
+/// order. Used only when the shaper cannot read a face that the rest of
+/// Folio reads, so that no text is ever dropped.
+#[allow(clippy::too_many_arguments)]
+fn nominal_glyphs(
+    cmap: &ttf_parser::Face<'_>,
+    text: &str,
+    offset: usize,
+    face_id: FaceId,
+    scale: f32,
+    style: &Style,
+    rtl: Option<bool>,
+    out: &mut Vec<ShapedGlyph>,
+) {
+    let tracking = style.tracking * style.size;
+    let mut glyphs: Vec<ShapedGlyph> = text
+        .char_indices()
+        .filter(|&(_, c)| crate::fonts::needs_glyph(c))
+        .map(|(i, c)| {
+            let id = cmap.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
+            let advance = cmap.glyph_hor_advance(id).unwrap_or(0);
+            ShapedGlyph {
+                face: face_id,
+                id: id.0,
+                advance: f32::from(advance) * scale + tracking,
+                x_offset: 0.0,
+                text: CompactString::from(&text[i..i + c.len_utf8()]),
+                cluster: offset + i,
+            }
+        })
+        .collect();
+    if rtl == Some(true) {
+        glyphs.reverse();
+    }
+    out.extend(glyphs);
 }
 
 /// Total advance of shaped glyphs.
@@ -573,6 +617,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn unshaped_text_keeps_every_character() {
+        let book = book();
+        let face = book.face(FaceId::SERIF);
+        let cmap = ttf_parser::Face::parse(&face.data, face.index).unwrap();
+        let style = Style::new(FaceId::SERIF, 10.0);
+        let mut glyphs = Vec::new();
+        let scale = 10.0 / f32::from(cmap.units_per_em());
+        nominal_glyphs(
+            &cmap,
+            "Wé\u{AD}b",
+            4,
+            FaceId::SERIF,
+            scale,
+            &style,
+            None,
+            &mut glyphs,
+        );
+        let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "Wéb");
+        assert!(glyphs.iter().all(|g| g.id != 0 && g.advance > 0.0));
+        assert_eq!(glyphs[1].cluster, 5);
     }
 
     #[test]
