@@ -131,9 +131,10 @@ fn latin_language(text: &str) -> &'static str {
         ),
     ];
     let lower = text.to_lowercase();
+    // No function word above is longer than five bytes.
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && w.len() <= 5)
         .collect();
     let mut best = ("en", 0usize);
     for (lang, list) in WORDS {

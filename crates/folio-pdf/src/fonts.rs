@@ -116,7 +116,22 @@ impl FontBook {
         let mut warnings = Vec::new();
         book.apply_house_fonts(text, choice.body_font, choice.heading_font, &mut warnings);
         book.warnings = warnings;
-        let unique: std::collections::BTreeSet<char> = text.chars().collect();
+        // Distinct characters in code point order; ASCII, most of any text,
+        // is noted in a table rather than a tree.
+        let mut ascii = [false; 128];
+        let mut others = std::collections::BTreeSet::new();
+        for c in text.chars() {
+            match ascii.get_mut(c as usize) {
+                Some(seen) => *seen = true,
+                None => {
+                    others.insert(c);
+                }
+            }
+        }
+        let unique = (0u8..128)
+            .filter(|&b| ascii[usize::from(b)])
+            .map(char::from)
+            .chain(others);
         let missing: Vec<char> = match ttf_parser::Face::parse(&book.faces[0].data, 0) {
             Ok(serif) => unique
                 .into_iter()

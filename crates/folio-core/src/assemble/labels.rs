@@ -435,7 +435,10 @@ fn scan_text(text: &str, after: &[Inline]) -> LabelScan {
     };
     // A bare `Q` on its own line or paragraph; `Q.`/`A.` before the text.
     let first_line = text.split('\n').next().unwrap_or("").trim();
-    if is_question_answer_key(&label_key(first_line)).is_some() && first_line.chars().count() <= 2 {
+    // At most two characters: checked first, as the line may be a long one.
+    if first_line.chars().nth(2).is_none()
+        && is_question_answer_key(&label_key(first_line)).is_some()
+    {
         let rest = text.split_once('\n').map_or("", |(_, r)| r);
         return hit(
             first_line.trim_end_matches('.'),

@@ -363,11 +363,17 @@ fn name_for(draft: &SpeakerDraft, hints: &SpeakerHints, context: &str) -> Option
 
 /// The longest run of capitalised words ending in `bare` (case-insensitive)
 /// in `context`, if it adds a given name: `David Gosset` for `GOSSET`.
-fn full_name_in_text(bare: &str, context: &str) -> Option<String> {
+fn full_name_in_text<'a>(bare: &str, context: &'a str) -> Option<String> {
     let target: Vec<String> = bare.split_whitespace().map(str::to_lowercase).collect();
-    let clean = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-            .to_string()
+    let clean =
+        |w: &'a str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'');
+    // Lower-case equality without a new string for ASCII words (most).
+    let same_word = |w: &str, lower: &str| {
+        if w.is_ascii() {
+            w.eq_ignore_ascii_case(lower)
+        } else {
+            w.to_lowercase() == lower
+        }
     };
     let mut best: Option<String> = None;
     // Names do not run across lines: search each line on its own.
@@ -378,7 +384,7 @@ fn full_name_in_text(bare: &str, context: &str) -> Option<String> {
             let matches = tail
                 .iter()
                 .zip(&target)
-                .all(|(w, t)| clean(w).to_lowercase() == *t);
+                .all(|(w, t)| same_word(clean(w), t));
             // The matched words themselves must be capitalised in the text.
             if !matches
                 || !tail

@@ -4,26 +4,27 @@
 use crate::model::Figure;
 use crate::normalise::clean_line;
 
-/// Credit markers, longest first so `Photo by` wins over `Photo`.
+/// Credit markers, in lower case (as the text is searched), longest first
+/// so `photo by` wins over `photo`.
 const CREDIT_MARKERS: &[&str] = &[
-    "Photograph by",
-    "Photographs by",
-    "Photo courtesy of",
-    "Photos by",
-    "Photo by",
-    "Image by",
-    "Photograph:",
-    "Photographs:",
-    "Photos:",
-    "Photo:",
-    "Image:",
-    "Credit:",
-    "Credits:",
-    "Illustration:",
-    "Illustration by",
-    "Picture:",
-    "Foto:",
-    "Photo :",
+    "photograph by",
+    "photographs by",
+    "photo courtesy of",
+    "photos by",
+    "photo by",
+    "image by",
+    "photograph:",
+    "photographs:",
+    "photos:",
+    "photo:",
+    "image:",
+    "credit:",
+    "credits:",
+    "illustration:",
+    "illustration by",
+    "picture:",
+    "foto:",
+    "photo :",
     "图片：",
     "图：",
     "摄影：",
@@ -31,15 +32,19 @@ const CREDIT_MARKERS: &[&str] = &[
 
 /// Whether a line reads as a caption or credit rather than prose.
 pub fn is_caption_line(text: &str) -> bool {
-    let text = clean_line(text);
+    is_clean_caption_line(&clean_line(text))
+}
+
+/// [`is_caption_line`] for a line already through [`clean_line`].
+pub fn is_clean_caption_line(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    words <= 50 && find_marker(&text).is_some()
+    words <= 50 && find_marker(text).is_some()
 }
 
 fn find_marker(text: &str) -> Option<(usize, usize)> {
     let lower = text.to_lowercase();
     CREDIT_MARKERS.iter().find_map(|marker| {
-        let at = lower.find(&marker.to_lowercase())?;
+        let at = lower.find(marker)?;
         // A marker starts the text or follows a space or bracket.
         let ok = at == 0 || lower[..at].ends_with([' ', '(', '[', '|', '/']);
         ok.then_some((at, at + marker.len()))
@@ -48,7 +53,12 @@ fn find_marker(text: &str) -> Option<(usize, usize)> {
 
 /// Splits a printed caption into caption and credit.
 pub fn split_caption(text: &str) -> Figure {
-    let text = clean_line(text);
+    split_clean_caption(&clean_line(text))
+}
+
+/// [`split_caption`] for a line already through [`clean_line`].
+pub fn split_clean_caption(text: &str) -> Figure {
+    let text = text.to_string();
     let Some((start, end)) = find_marker(&text) else {
         return Figure {
             caption: Some(text).filter(|t| !t.is_empty()),

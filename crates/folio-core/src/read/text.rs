@@ -212,8 +212,8 @@ fn read_header(lines: &[Line<'_>], meta: &mut Meta, repeated: &[String]) -> (Hea
         let text = clean_line(line.text);
         let long = text.chars().count() > 250;
         if record_line(&text, meta, &mut header) || date_line(&text, meta) {
-        } else if caption::is_caption_line(&text) {
-            let figure = caption::split_caption(&text);
+        } else if caption::is_clean_caption_line(&text) {
+            let figure = caption::split_clean_caption(&text);
             // Pages often print the caption twice (under the image and in its alt text).
             if !header.figures.contains(&figure) {
                 header.figures.push(figure);
@@ -318,9 +318,9 @@ fn body_blocks(lines: &[Line<'_>], wrapped: bool) -> Vec<RawBlock> {
             });
             continue;
         }
-        if alone && caption::is_caption_line(&cleaned) {
+        if alone && caption::is_clean_caption_line(&cleaned) {
             flush(&mut current, &mut blocks);
-            let figure = caption::split_caption(&cleaned);
+            let figure = caption::split_clean_caption(&cleaned);
             let repeated = matches!(blocks.last(), Some(RawBlock { kind: RawKind::Figure(f), .. }) if *f == figure);
             if !repeated {
                 blocks.push(RawBlock {
