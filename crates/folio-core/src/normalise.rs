@@ -19,6 +19,10 @@ pub fn clean_chars(text: &str) -> String {
         '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}' => None,
         c => Some(c),
     };
+    // ASCII is NFC, and of it only the tab changes.
+    if text.bytes().all(|b| b.is_ascii() && b != b'\t') {
+        return text.to_string();
+    }
     // Most text is already NFC and plain: copied as it is.
     if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         if text.chars().all(|c| swap(c) == Some(c)) {
