@@ -165,8 +165,9 @@ struct ShapedRun {
     rtl: bool,
 }
 
-/// Shapes the paragraph once per stretch of one style, bidi level and
-/// script: far cheaper than shaping word by word.
+/// Shapes the paragraph per stretch of one style, bidi level and script:
+/// right-to-left stretches whole, left-to-right ones word by word through
+/// the shaper's cache (see [`shape_words`]).
 fn shape_runs(
     text: &str,
     owners: &[(usize, usize)],

@@ -124,62 +124,54 @@ impl<'a> Shaper<'a> {
     /// characters such as parentheses take the run's direction, so they
     /// are mirrored inside right-to-left runs.
     pub fn shape_directed(&self, text: &str, style: &Style, rtl: Option<bool>) -> Vec<ShapedGlyph> {
-        let key = (
-            style.face,
-            style.size.to_bits(),
-            style.tracking.to_bits(),
-            rtl,
-        );
-        // Paragraphs are shaped on several threads at once: the cache is
-        // split by text so that they seldom wait for each other.
-        let shard = shard_of(text);
-        let cache = || {
-            self.cache[shard]
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-        };
-        if let Some(hit) = cache().get(&key).and_then(|m| m.get(text)) {
-            return hit.clone();
+        let key = cache_key(style, rtl);
+        if let Some(hit) = self.cached(key, text) {
+            return hit;
         }
         let out = self.shape_uncached(text, style, rtl);
-        cache()
+        self.remember(key, text, out.clone());
+        out
+    }
+
+    /// The cached glyphs of `text`. Paragraphs are shaped on several
+    /// threads at once: the cache is split by text so that they seldom
+    /// wait for each other.
+    fn cached(&self, key: ShapeKey, text: &str) -> Option<Vec<ShapedGlyph>> {
+        self.cache[shard_of(text)]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            .and_then(|m| m.get(text))
+            .cloned()
+    }
+
+    fn remember(&self, key: ShapeKey, text: &str, glyphs: Vec<ShapedGlyph>) {
+        self.cache[shard_of(text)]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
             .entry(key)
             .or_default()
-            .insert(text.into(), out.clone());
-        out
+            .insert(text.into(), glyphs);
     }
 
     /// Shapes left-to-right `words` (each with the spaces after it) in
     /// `style`, through the cache (words up to [`CACHED_WORD`] bytes). The
     /// words not cached yet are shaped together in one call: a call costs
     /// about as much as shaping eight letters, and most words of a
-    /// paragraph are new to it. Together or
-    /// apart, a word's glyphs are the same as long as the font's lookups
-    /// stop at a space (see `items::shape_words`), except the advance of its
-    /// trailing space, which may be kerned against the next word and is
-    /// never used; a batch where a glyph straddles two words is shaped word
-    /// by word instead.
+    /// paragraph are new to it. Together or apart, a word's glyphs are the
+    /// same as long as the font's lookups stop at a space (see
+    /// `items::shape_words`), except the advance of its trailing space,
+    /// which may be kerned against the next word and is never used; a batch
+    /// where a glyph straddles two words is shaped word by word instead.
     pub fn shape_words(&self, words: &[&str], style: &Style) -> Vec<Vec<ShapedGlyph>> {
-        let key = (
-            style.face,
-            style.size.to_bits(),
-            style.tracking.to_bits(),
-            Some(false),
-        );
+        let key = cache_key(style, Some(false));
         let mut out: Vec<Option<Vec<ShapedGlyph>>> = Vec::with_capacity(words.len());
         let mut batch = String::new();
         // Index of each batched word and where it starts in `batch`.
         let mut batched: Vec<(usize, usize)> = Vec::new();
         for (i, word) in words.iter().enumerate() {
             let hit = (word.len() <= CACHED_WORD)
-                .then(|| {
-                    self.cache[shard_of(word)]
-                        .lock()
-                        .unwrap_or_else(PoisonError::into_inner)
-                        .get(&key)
-                        .and_then(|m| m.get(*word))
-                        .cloned()
-                })
+                .then(|| self.cached(key, word))
                 .flatten();
             // A word at the end of a run has no space to stop the font's
             // lookups; it is shaped alone. (A word new to the cache that
@@ -190,7 +182,9 @@ impl<'a> Shaper<'a> {
                     out.push(Some(self.shape_uncached(word, style, Some(false))));
                 }
                 None if !word.ends_with(' ') => {
-                    out.push(Some(self.shape_directed(word, style, Some(false))))
+                    let glyphs = self.shape_uncached(word, style, Some(false));
+                    self.remember(key, word, glyphs.clone());
+                    out.push(Some(glyphs));
                 }
                 None => {
                     batched.push((i, batch.len()));
@@ -207,12 +201,7 @@ impl<'a> Shaper<'a> {
                     Some(glyphs) => glyphs,
                     None => self.shape_uncached(words[i], style, Some(false)),
                 };
-                self.cache[shard_of(words[i])]
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .entry(key)
-                    .or_default()
-                    .insert(words[i].into(), glyphs.clone());
+                self.remember(key, words[i], glyphs.clone());
                 out[i] = Some(glyphs);
             }
         }
@@ -379,6 +368,16 @@ impl<'a> Shaper<'a> {
         plans.push((face_id, script, direction, Arc::clone(&plan)));
         plan
     }
+}
+
+/// The cache key of a style and direction.
+fn cache_key(style: &Style, rtl: Option<bool>) -> ShapeKey {
+    (
+        style.face,
+        style.size.to_bits(),
+        style.tracking.to_bits(),
+        rtl,
+    )
 }
 
 /// The cache shard a text belongs in.
