@@ -81,6 +81,10 @@ fn may_raise_level(c: char) -> bool {
 
 /// Visual order (left to right) of pieces at `levels`, as indices (rule L2).
 pub fn visual_order(levels: &[u8]) -> Vec<usize> {
+    // All left to right at the paragraph level (most lines): as they are.
+    if levels.iter().all(|&l| l == 0) {
+        return (0..levels.len()).collect();
+    }
     let levels: Vec<Level> = levels
         .iter()
         .map(|&l| Level::new(l).unwrap_or_else(|_| Level::ltr()))
@@ -140,5 +144,6 @@ mod tests {
     fn visual_order_reverses_odd_runs() {
         assert_eq!(visual_order(&[0, 1, 1, 1, 0]), vec![0, 3, 2, 1, 4]);
         assert_eq!(visual_order(&[1, 1, 2, 2, 1]), vec![4, 2, 3, 1, 0]);
+        assert_eq!(visual_order(&[0, 0, 0]), vec![0, 1, 2]);
     }
 }

@@ -140,14 +140,8 @@ pub fn set_lines(
             runs: Vec::new(),
         };
         let levels: Vec<u8> = pieces.iter().map(|p| p.level).collect();
-        // A line all at one even level is already in visual order.
-        let order: Vec<usize> = if levels.iter().all(|&l| l == 0) {
-            (0..pieces.len()).collect()
-        } else {
-            crate::layout::bidi::visual_order(&levels)
-        };
         let mut pen = left;
-        for i in order {
+        for i in crate::layout::bidi::visual_order(&levels) {
             let Some(piece) = pieces.get(i) else { continue };
             for (k, &(g, dx)) in piece.glyphs.iter().enumerate() {
                 let soft_hyphen = soft_hyphen_after == Some((i, k));
