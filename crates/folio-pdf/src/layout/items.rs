@@ -52,6 +52,9 @@ pub enum Item {
         flagged: bool,
         /// The hyphen drawn when the line breaks here.
         glyph: Option<StyledGlyph>,
+        /// A point found by hyphenation, which a first pass of line
+        /// breaking passes over.
+        hyphenation: bool,
         level: u8,
     },
 }
@@ -114,7 +117,9 @@ impl Shaped {
         let mut builder = Builder {
             shaper,
             hyphenation,
-            items: Vec::new(),
+            // About a box and a glue per word (and two items per
+            // hyphenation point): rarely outgrown.
+            items: Vec::with_capacity(text.len() / 2 + 4),
             spaces: vec![None; self.styles.len()],
             hyphens: vec![None; self.styles.len()],
             styles: self.styles.clone(),
@@ -146,6 +151,7 @@ impl Shaped {
             penalty: -INFINITY,
             flagged: false,
             glyph: None,
+            hyphenation: false,
             level: base,
         });
         Paragraph {
@@ -366,6 +372,7 @@ impl Builder<'_, '_> {
                     },
                     flagged: matches!(c, '-' | '–'),
                     glyph: None,
+                    hyphenation: false,
                     level: base,
                 }),
                 None => {}
@@ -384,6 +391,7 @@ impl Builder<'_, '_> {
                 penalty: -INFINITY,
                 flagged: false,
                 glyph: None,
+                hyphenation: false,
                 level: base,
             });
         }
@@ -447,6 +455,7 @@ impl Builder<'_, '_> {
                     penalty: HYPHEN_PENALTY,
                     flagged: true,
                     glyph,
+                    hyphenation: true,
                     level,
                 });
             }
@@ -562,6 +571,7 @@ impl Builder<'_, '_> {
                     penalty: 900.0,
                     flagged: false,
                     glyph: None,
+                    hyphenation: false,
                     level,
                 });
             }

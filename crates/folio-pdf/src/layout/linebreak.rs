@@ -39,7 +39,7 @@ pub fn break_lines(items: &[Item], width: f32, justify: bool) -> Vec<Break> {
         return ragged(items, width);
     }
     for tolerance in [1.5, 4.0, 50.0] {
-        if let Some(breaks) = optimal(items, width, tolerance) {
+        if let Some(breaks) = optimal(items, width, tolerance, true) {
             return breaks;
         }
     }
@@ -47,16 +47,18 @@ pub fn break_lines(items: &[Item], width: f32, justify: bool) -> Vec<Break> {
 }
 
 /// TeX's first pass: breaks with every line within a modest adjustment
-/// (`\pretolerance`), or `None` when the paragraph needs hyphenation.
+/// (`\pretolerance`) and none at a hyphenation point, or `None` when the
+/// paragraph needs hyphenation.
 pub fn without_strain(items: &[Item], width: f32) -> Option<Vec<Break>> {
-    optimal(items, width, PRETOLERANCE)
+    optimal(items, width, PRETOLERANCE, false)
 }
 
 /// The largest adjustment ratio a first-pass line may have: spaces
 /// stretched by their full stretch at most.
 const PRETOLERANCE: f32 = 1.0;
 
-fn optimal(items: &[Item], width: f32, tolerance: f32) -> Option<Vec<Break>> {
+/// `hyphens` false passes over hyphenation points as if they were not there.
+fn optimal(items: &[Item], width: f32, tolerance: f32, hyphens: bool) -> Option<Vec<Break>> {
     let mut nodes = vec![Node {
         at: 0,
         line: 0,
@@ -71,7 +73,11 @@ fn optimal(items: &[Item], width: f32, tolerance: f32) -> Option<Vec<Break>> {
         let breakable = match item {
             Item::Box { .. } => false,
             Item::Glue { .. } => i > 0 && matches!(items[i - 1], Item::Box { .. }),
-            Item::Penalty { penalty, .. } => *penalty < INFINITY,
+            Item::Penalty {
+                penalty,
+                hyphenation,
+                ..
+            } => *penalty < INFINITY && (hyphens || !hyphenation),
         };
         if breakable {
             consider(items, i, width, tolerance, sum, &mut nodes, &mut active);
@@ -345,4 +351,79 @@ fn ragged(items: &[Item], width: f32) -> Vec<Break> {
         });
     }
     breaks
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn word(width: f32) -> Item {
+        Item::Box {
+            width,
+            glyphs: Vec::new(),
+            level: 0,
+        }
+    }
+
+    fn space() -> Item {
+        Item::Glue {
+            width: 5.0,
+            stretch: 3.0,
+            shrink: 1.0,
+            glyph: None,
+            level: 0,
+        }
+    }
+
+    fn penalty(penalty: f32, hyphenation: bool) -> Item {
+        Item::Penalty {
+            width: if hyphenation { 3.0 } else { 0.0 },
+            penalty,
+            flagged: hyphenation,
+            glyph: None,
+            hyphenation,
+            level: 0,
+        }
+    }
+
+    /// `20 _ 20-|20 _ 20`: the only good first line ends at the break
+    /// point inside the middle word.
+    fn paragraph(hyphenation: bool) -> Vec<Item> {
+        vec![
+            word(20.0),
+            space(),
+            word(20.0),
+            penalty(100.0, hyphenation),
+            word(20.0),
+            space(),
+            word(20.0),
+            Item::Glue {
+                width: 0.0,
+                stretch: INFINITY,
+                shrink: 0.0,
+                glyph: None,
+                level: 0,
+            },
+            penalty(-INFINITY, false),
+        ]
+    }
+
+    #[test]
+    fn the_first_pass_passes_over_hyphenation_points_only() {
+        let hyphenated = paragraph(true);
+        assert_eq!(without_strain(&hyphenated, 48.0), None);
+        let breaks: Vec<usize> = break_lines(&hyphenated, 48.0, true)
+            .iter()
+            .map(|b| b.at)
+            .collect();
+        assert_eq!(breaks, [3, 8]);
+        // The same break point, not from hyphenation, is taken at once.
+        let plain: Vec<usize> = without_strain(&paragraph(false), 48.0)
+            .unwrap()
+            .iter()
+            .map(|b| b.at)
+            .collect();
+        assert_eq!(plain, [3, 8]);
+    }
 }
