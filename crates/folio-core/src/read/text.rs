@@ -27,6 +27,8 @@ pub struct Header {
 struct Line<'a> {
     number: usize,
     text: &'a str,
+    /// `text` through [`clean_line`], which every pass over the lines needs.
+    clean: String,
     gap_before: usize,
 }
 
@@ -35,12 +37,14 @@ pub fn read(text: &str, meta: &mut Meta) -> (Header, Vec<RawBlock>) {
     let mut lines = Vec::new();
     let mut gap = 0;
     for (index, line) in text.lines().enumerate() {
-        if clean_line(line).is_empty() {
+        let clean = clean_line(line);
+        if clean.is_empty() {
             gap += 1;
         } else {
             lines.push(Line {
                 number: index + 1,
                 text: line,
+                clean,
                 gap_before: gap,
             });
             gap = 0;
@@ -65,7 +69,7 @@ fn repeated_label_keys(lines: &[Line<'_>]) -> Vec<String> {
     let mut keys: Vec<String> = lines
         .iter()
         .filter_map(
-            |line| match labels::scan(&[Inline::text(clean_line(line.text))]) {
+            |line| match labels::scan(&[Inline::text(line.clean.as_str())]) {
                 LabelScan::Label(hit) => Some(labels::label_key(&hit.label)),
                 _ => None,
             },
@@ -209,23 +213,23 @@ fn read_header(lines: &[Line<'_>], meta: &mut Meta, repeated: &[String]) -> (Hea
     let mut index = 0;
     let mut title_seen = false;
     while let Some(line) = lines.get(index) {
-        let text = clean_line(line.text);
+        let text = line.clean.as_str();
         let long = text.chars().count() > 250;
-        if record_line(&text, meta, &mut header) || date_line(&text, meta) {
-        } else if caption::is_clean_caption_line(&text) {
-            let figure = caption::split_clean_caption(&text);
+        if record_line(text, meta, &mut header) || date_line(text, meta) {
+        } else if caption::is_clean_caption_line(text) {
+            let figure = caption::split_clean_caption(text);
             // Pages often print the caption twice (under the image and in its alt text).
             if !header.figures.contains(&figure) {
                 header.figures.push(figure);
             }
-        } else if opens_body(&text, repeated) && !(index == 0 && is_kicker(&text)) {
+        } else if opens_body(text, repeated) && !(index == 0 && is_kicker(text)) {
             break;
-        } else if let Some(people) = byline(&text) {
+        } else if let Some(people) = byline(text) {
             meta.authors = people;
-        } else if !title_seen && index == 0 && is_kicker(&text) && lines.len() > 1 {
-            meta.kicker = Some(text.clone());
+        } else if !title_seen && index == 0 && is_kicker(text) && lines.len() > 1 {
+            meta.kicker = Some(text.to_string());
         } else if !title_seen && !long && !text.ends_with('.') {
-            meta.title = Some(text.clone());
+            meta.title = Some(text.to_string());
             title_seen = true;
         } else if title_seen
             && meta.subtitle.is_none()
@@ -235,11 +239,11 @@ fn read_header(lines: &[Line<'_>], meta: &mut Meta, repeated: &[String]) -> (Hea
             && lines[index + 1].gap_before == 0
         {
             // A standfirst sits tight under the headline, inside the header block.
-            meta.subtitle = Some(text.clone());
+            meta.subtitle = Some(text.to_string());
         } else {
             break;
         }
-        header.context.push_str(&text);
+        header.context.push_str(text);
         header.context.push('\n');
         index += 1;
     }
@@ -306,10 +310,11 @@ fn body_blocks(lines: &[Line<'_>], wrapped: bool) -> Vec<RawBlock> {
     };
     for (i, line) in lines.iter().enumerate() {
         let text = line.text.trim_end();
-        let cleaned = clean_line(text);
+        // Trailing white space cleans away: the line's clean text is this one's.
+        let cleaned = line.clean.as_str();
         let alone = line.gap_before > 0 && lines.get(i + 1).is_none_or(|next| next.gap_before > 0);
         let new_block = line.gap_before > 0 || i == 0;
-        if is_rule(&cleaned) {
+        if is_rule(cleaned) {
             flush(&mut current, &mut blocks);
             blocks.push(RawBlock {
                 line: line.number,
@@ -318,9 +323,9 @@ fn body_blocks(lines: &[Line<'_>], wrapped: bool) -> Vec<RawBlock> {
             });
             continue;
         }
-        if alone && caption::is_clean_caption_line(&cleaned) {
+        if alone && caption::is_clean_caption_line(cleaned) {
             flush(&mut current, &mut blocks);
-            let figure = caption::split_clean_caption(&cleaned);
+            let figure = caption::split_clean_caption(cleaned);
             let repeated = matches!(blocks.last(), Some(RawBlock { kind: RawKind::Figure(f), .. }) if *f == figure);
             if !repeated {
                 blocks.push(RawBlock {
@@ -331,8 +336,8 @@ fn body_blocks(lines: &[Line<'_>], wrapped: bool) -> Vec<RawBlock> {
             }
             continue;
         }
-        if let Some((level, heading_text)) = heading(&cleaned, alone)
-            && !starts_turn(&cleaned)
+        if let Some((level, heading_text)) = heading(cleaned, alone)
+            && !starts_turn(cleaned)
         {
             flush(&mut current, &mut blocks);
             blocks.push(RawBlock {
@@ -346,7 +351,7 @@ fn body_blocks(lines: &[Line<'_>], wrapped: bool) -> Vec<RawBlock> {
             continue;
         }
         let joins =
-            wrapped && !new_block && !starts_turn(&cleaned) && !text.starts_with([' ', '\t']);
+            wrapped && !new_block && !starts_turn(cleaned) && !text.starts_with([' ', '\t']);
         match current.as_mut() {
             Some((_, _, paragraph)) if joins => {
                 paragraph.push('\n');
