@@ -119,7 +119,10 @@ fn document_id(doc: &Document, meta: &DocumentMeta) -> Vec<u8> {
     feed(meta.title.as_bytes());
     for page in &doc.pages {
         for line in &page.lines {
-            feed(line.text().as_bytes());
+            // The line's text, glyph by glyph, as `Line::text` joins it.
+            for glyph in line.runs.iter().flat_map(|r| &r.glyphs) {
+                feed(glyph.text.as_bytes());
+            }
             feed(&line.baseline.to_bits().to_be_bytes());
         }
     }

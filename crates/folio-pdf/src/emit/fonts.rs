@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use crate::PdfError;
 use crate::emit::deflate;
@@ -54,12 +53,21 @@ pub struct FontSet {
     pub fonts: Vec<EmbeddedFont>,
 }
 
+/// The glyphs of one face a document draws, in order of first use, with
+/// the text each stands for; `slots` finds a glyph id's entry (1-based, 0
+/// for none) without hashing.
+#[derive(Default)]
+struct UsedGlyphs {
+    slots: Vec<usize>,
+    glyphs: Vec<(u16, String)>,
+}
+
 impl FontSet {
     /// Collects what every used face must hold.
     pub fn plan(doc: &Document, book: &FontBook) -> FontSet {
         // Per face: glyph → the text it stands for. The first real text seen
         // wins; a glyph only ever drawn as an added hyphen maps to U+00AD.
-        let mut used: BTreeMap<FaceId, FxHashMap<u16, String>> = BTreeMap::new();
+        let mut used: BTreeMap<FaceId, UsedGlyphs> = BTreeMap::new();
         for glyphs in doc
             .pages
             .iter()
@@ -71,23 +79,30 @@ impl FontSet {
                 if g.id == 0 {
                     continue;
                 }
-                let real = !g.text.is_empty() && g.text != "\u{AD}";
-                match face.get_mut(&g.id) {
-                    Some(text) if real && (text.is_empty() || text == "\u{AD}") => {
-                        *text = g.text.to_string();
+                let at = usize::from(g.id);
+                if at >= face.slots.len() {
+                    face.slots.resize(at + 1, 0);
+                }
+                match face.slots[at] {
+                    0 => {
+                        face.glyphs.push((g.id, g.text.to_string()));
+                        face.slots[at] = face.glyphs.len();
                     }
-                    Some(_) => {}
-                    None => {
-                        face.insert(g.id, g.text.to_string());
+                    n => {
+                        let real = !g.text.is_empty() && g.text != "\u{AD}";
+                        let text = &mut face.glyphs[n - 1].1;
+                        if real && (text.is_empty() || text == "\u{AD}") {
+                            *text = g.text.to_string();
+                        }
                     }
                 }
             }
         }
         let fonts = used
             .into_iter()
-            .map(|(face, glyphs)| {
+            .map(|(face, used)| {
                 // Ascending glyph ids: CIDs follow them.
-                let mut glyphs: Vec<(u16, String)> = glyphs.into_iter().collect();
+                let mut glyphs = used.glyphs;
                 glyphs.sort_unstable_by_key(|&(g, _)| g);
                 let f = book.face(face);
                 let parsed = ttf_parser::Face::parse(&f.data, f.index).ok();

@@ -29,8 +29,9 @@ pub fn set_lines(
     let mut start = 0;
     for (index, b) in breaks.iter().enumerate() {
         let ratio = if justify { b.ratio } else { 0.0 };
-        let mut pieces: Vec<Piece> = Vec::new();
         let end = b.at.min(items.len());
+        // One piece per item, and the break's hyphen.
+        let mut pieces: Vec<Piece> = Vec::with_capacity(end.saturating_sub(start) + 1);
         for item in &items[start..end] {
             match item {
                 Item::Box {

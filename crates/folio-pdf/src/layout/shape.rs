@@ -212,7 +212,6 @@ impl<'a> Shaper<'a> {
     /// words, which seldom recur. Glyphs carry their cluster's byte offset
     /// in `text`.
     pub fn shape_uncached(&self, text: &str, style: &Style, rtl: Option<bool>) -> Vec<ShapedGlyph> {
-        let mut out = Vec::new();
         // Face runs in logical order; right-to-left text shows them reversed.
         let mut runs: Vec<Vec<ShapedGlyph>> = Vec::new();
         let mut run_start = 0;
@@ -241,6 +240,11 @@ impl<'a> Shaper<'a> {
         if rtl == Some(true) {
             runs.reverse();
         }
+        // Text in one face, the usual case, needs no copying.
+        if runs.len() == 1 {
+            return runs.pop().unwrap_or_default();
+        }
+        let mut out = Vec::with_capacity(runs.iter().map(Vec::len).sum());
         out.extend(runs.into_iter().flatten());
         out
     }
@@ -440,6 +444,7 @@ fn collect_glyphs(
     let infos = buffer.glyph_infos();
     let positions = buffer.glyph_positions();
     let tracking = style.tracking * style.size;
+    out.reserve(infos.len());
     for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
         let start = info.cluster as usize;
         let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
