@@ -41,6 +41,13 @@ impl Hyphenation {
         }
     }
 
+    /// Decodes the dictionary for `tag` into the process-wide cache, so
+    /// that [`Hyphenation::for_language`] later finds it ready: run beside
+    /// other start-up work.
+    pub fn prepare(tag: &str) {
+        let _ = language_for(tag).and_then(cached);
+    }
+
     pub fn none() -> Self {
         Hyphenation {
             dictionary: None,
