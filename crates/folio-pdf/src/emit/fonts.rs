@@ -55,10 +55,11 @@ pub struct FontSet {
 
 /// The glyphs of one face a document draws, in order of first use, with
 /// the text each stands for; `slots` finds a glyph id's entry (1-based, 0
-/// for none) without hashing.
+/// for none) without hashing. It grows to the highest id drawn: at most
+/// 256 KB for a CJK face's 65,535 glyphs.
 #[derive(Default)]
 struct UsedGlyphs {
-    slots: Vec<usize>,
+    slots: Vec<u32>,
     glyphs: Vec<(u16, String)>,
 }
 
@@ -86,11 +87,12 @@ impl FontSet {
                 match face.slots[at] {
                     0 => {
                         face.glyphs.push((g.id, g.text.to_string()));
-                        face.slots[at] = face.glyphs.len();
+                        // At most 65,535 glyphs: the count fits.
+                        face.slots[at] = face.glyphs.len() as u32;
                     }
                     n => {
                         let real = !g.text.is_empty() && g.text != "\u{AD}";
-                        let text = &mut face.glyphs[n - 1].1;
+                        let text = &mut face.glyphs[n as usize - 1].1;
                         if real && (text.is_empty() || text == "\u{AD}") {
                             *text = g.text.to_string();
                         }
