@@ -178,7 +178,7 @@ fn title_page(
         );
         c.paragraph(&s, &ragged(13.0), 0.0, Keep::TOGETHER, None);
     }
-    paginate(&c.elements, g.margin_top, g.text_height()).0
+    paginate(c.elements, g.margin_top, g.text_height()).0
 }
 
 /// The table of contents: each interview's title with the (1-based)
@@ -242,7 +242,7 @@ fn contents_pages(
             c.glue_to_previous(at);
         }
     }
-    let pages = paginate(&c.elements, g.margin_top, g.text_height()).0;
+    let pages = paginate(c.elements, g.margin_top, g.text_height()).0;
     if pages.is_empty() {
         vec![Page::default()]
     } else {

@@ -119,7 +119,7 @@ pub fn interview_pages(
     );
     b.build();
     let DocBuilder { c, images, .. } = b;
-    let (pages, marks) = paginate(&c.elements, geometry.margin_top, geometry.text_height());
+    let (pages, marks) = paginate(c.elements, geometry.margin_top, geometry.text_height());
     Part {
         pages,
         outline: marks

@@ -32,39 +32,78 @@ pub struct Element {
 /// A placed question, for the outline: (title, page index, y).
 pub type OutlineMark = (String, usize, f32);
 
-/// Breaks the flow into pages of `height` starting at `top`.
-pub fn paginate(elements: &[Element], top: f32, height: f32) -> (Vec<Page>, Vec<OutlineMark>) {
-    let mut pages = Vec::new();
-    let mut marks = Vec::new();
-    // The elements in the order they are placed: figures may move later.
-    let mut flow: Vec<&Element> = elements.iter().collect();
-    let mut page_start = 0;
-    while page_start < flow.len() {
-        let mut end = page_end(&flow, page_start, height);
-        if let Some(filled) = defer_figure(&mut flow, page_start, end, height) {
-            end = filled;
-        }
-        let stretch = if end < flow.len() {
-            space_stretch(&flow[page_start..end], height)
-        } else {
-            1.0
-        };
-        let mut page = Page::default();
-        let mut y = 0.0;
-        for (k, e) in flow[page_start..end].iter().enumerate() {
-            if k > 0 {
-                y += space_above(flow[page_start + k - 1], e) * stretch;
-            }
-            let dy = top + y;
-            if let Some(title) = &e.outline {
-                marks.push((title.clone(), pages.len(), dy));
-            }
-            place(&mut page, e, dy);
-            y += e.height;
-        }
-        pages.push(page);
-        page_start = end;
+/// An element in the order of placing, with its index among all elements.
+#[derive(Debug, Clone, Copy)]
+struct Placed<'e> {
+    index: usize,
+    element: &'e Element,
+}
+
+impl std::ops::Deref for Placed<'_> {
+    type Target = Element;
+    fn deref(&self) -> &Element {
+        self.element
     }
+}
+
+/// Breaks the flow into pages of `height` starting at `top`. The elements'
+/// content moves onto the pages.
+pub fn paginate(
+    mut elements: Vec<Element>,
+    top: f32,
+    height: f32,
+) -> (Vec<Page>, Vec<OutlineMark>) {
+    // First where each element goes (page, offset), then the moves: the
+    // lines are not copied.
+    let mut plan: Vec<Vec<(usize, f32)>> = Vec::new();
+    let mut marks = Vec::new();
+    {
+        // The elements in the order they are placed: figures may move later.
+        let mut flow: Vec<Placed> = elements
+            .iter()
+            .enumerate()
+            .map(|(index, element)| Placed { index, element })
+            .collect();
+        let mut page_start = 0;
+        while page_start < flow.len() {
+            let mut end = page_end(&flow, page_start, height);
+            if let Some(filled) = defer_figure(&mut flow, page_start, end, height) {
+                end = filled;
+            }
+            let stretch = if end < flow.len() {
+                space_stretch(&flow[page_start..end], height)
+            } else {
+                1.0
+            };
+            let mut page = Vec::with_capacity(end - page_start);
+            let mut y = 0.0;
+            for (k, e) in flow[page_start..end].iter().enumerate() {
+                if k > 0 {
+                    y += space_above(&flow[page_start + k - 1], e) * stretch;
+                }
+                let dy = top + y;
+                if let Some(title) = &e.outline {
+                    marks.push((title.clone(), plan.len(), dy));
+                }
+                page.push((e.index, dy));
+                y += e.height;
+            }
+            plan.push(page);
+            page_start = end;
+        }
+    }
+    let pages = plan
+        .into_iter()
+        .map(|placed| {
+            let mut page = Page::default();
+            for (index, dy) in placed {
+                if let Some(element) = elements.get_mut(index) {
+                    place(&mut page, std::mem::take(&mut element.content), dy);
+                }
+            }
+            page
+        })
+        .collect();
     (pages, marks)
 }
 
@@ -76,7 +115,7 @@ const MAX_SLACK: f32 = 45.0;
 /// than [`MAX_SLACK`] empty, the figure floats: the text after it fills
 /// the page and the figure heads the next one, as in a book. Returns the
 /// new end of the page.
-fn defer_figure(flow: &mut Vec<&Element>, start: usize, end: usize, height: f32) -> Option<usize> {
+fn defer_figure(flow: &mut Vec<Placed>, start: usize, end: usize, height: f32) -> Option<usize> {
     if end <= start || !flow.get(end)?.float {
         return None;
     }
@@ -87,7 +126,7 @@ fn defer_figure(flow: &mut Vec<&Element>, start: usize, end: usize, height: f32)
     let group_end = (end..flow.len())
         .find(|&k| !flow[k].float)
         .unwrap_or(flow.len());
-    let figure: Vec<&Element> = flow.drain(end..group_end).collect();
+    let figure: Vec<Placed> = flow.drain(end..group_end).collect();
     let filled = page_end(flow, start, height);
     // Only text moves up; a second figure stays behind the first.
     let moved_text = filled > end && flow[end..filled].iter().all(|e| !e.float);
@@ -110,19 +149,19 @@ fn space_above(prev: &Element, e: &Element) -> f32 {
 const FIGURE_GAP: f32 = 8.0;
 
 /// The spaces between the elements of a page, the first one's dropped.
-fn spaces(page: &[&Element]) -> f32 {
-    page.windows(2).map(|w| space_above(w[0], w[1])).sum()
+fn spaces(page: &[Placed]) -> f32 {
+    page.windows(2).map(|w| space_above(&w[0], &w[1])).sum()
 }
 
 /// Height of a run of elements set one after another (the first one's
 /// space dropped, as at the top of a page).
-fn page_height(page: &[&Element]) -> f32 {
+fn page_height(page: &[Placed]) -> f32 {
     page.iter().map(|e| e.height).sum::<f32>() + spaces(page)
 }
 
 /// How much to widen the spaces between blocks so that a full page ends
 /// flush with the bottom margin, as in a magazine; at most 2.5 times.
-fn space_stretch(page: &[&Element], height: f32) -> f32 {
+fn space_stretch(page: &[Placed], height: f32) -> f32 {
     let spaces = spaces(page);
     let used = page.iter().map(|e| e.height).sum::<f32>() + spaces;
     let slack = height - used;
@@ -135,13 +174,13 @@ fn space_stretch(page: &[&Element], height: f32) -> f32 {
 }
 
 /// The index of the first element of the next page.
-fn page_end(elements: &[&Element], start: usize, height: f32) -> usize {
+fn page_end(elements: &[Placed], start: usize, height: f32) -> usize {
     let mut y = 0.0;
     for (i, e) in elements.iter().enumerate().skip(start) {
         let needed = if i == start {
             e.height
         } else {
-            space_above(elements[i - 1], e) + e.height
+            space_above(&elements[i - 1], e) + e.height
         };
         if y + needed > height + 0.01 && i > start {
             // Back up to the last place a page may end.
@@ -155,26 +194,25 @@ fn page_end(elements: &[&Element], start: usize, height: f32) -> usize {
     elements.len()
 }
 
-fn place(page: &mut Page, element: &Element, dy: f32) {
-    for d in &element.content {
+fn place(page: &mut Page, content: Vec<Drawable>, dy: f32) {
+    for d in content {
         match d {
-            Drawable::Line(line) => {
-                let mut line = line.clone();
+            Drawable::Line(mut line) => {
                 line.offset(dy);
                 page.lines.push(line);
             }
             Drawable::Rule(rule) => page.rules.push(Rule {
                 y0: rule.y0 + dy,
                 y1: rule.y1 + dy,
-                ..*rule
+                ..rule
             }),
             Drawable::Image(image) => page.images.push(PlacedImage {
                 y: image.y + dy,
-                ..*image
+                ..image
             }),
             Drawable::Link(link) => page.links.push(LinkArea {
                 y: link.y + dy,
-                ..*link
+                ..link
             }),
         }
     }
@@ -196,8 +234,11 @@ mod tests {
         }
     }
 
-    fn refs(els: &[Element]) -> Vec<&Element> {
-        els.iter().collect()
+    fn refs(els: &[Element]) -> Vec<Placed<'_>> {
+        els.iter()
+            .enumerate()
+            .map(|(index, element)| Placed { index, element })
+            .collect()
     }
 
     /// A figure `height` tall (picture and caption) between lines.
