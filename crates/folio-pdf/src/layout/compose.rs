@@ -110,18 +110,17 @@ impl Composer<'_, '_> {
     pub fn set(&self, spans: &[Span], style: &ParagraphStyle) -> SetLines {
         let width = self.geometry.text_width() - style.left_indent - style.right_indent;
         let shaped = items::shape(spans, self.shaper, self.rtl);
+        let mut paragraph = shaped.items(self.shaper, style.first_indent, width);
         // Ragged text (headlines, captions) is never hyphenated. Justified
-        // text that sets well without hyphens gets none, as in TeX: the
-        // first pass passes over the hyphenation points, and only when it
-        // fails are they used.
-        let paragraph;
-        let breaks = if style.justify {
-            paragraph = shaped.items(self.shaper, &self.hyphenation, style.first_indent, width);
-            without_strain(&paragraph.items, width)
-                .unwrap_or_else(|| break_lines(&paragraph.items, width, true))
-        } else {
-            paragraph = shaped.items(self.shaper, &Hyphenation::none(), style.first_indent, width);
+        // text that sets well without hyphens gets none, as in TeX; only
+        // the rest is hyphenated and broken again.
+        let breaks = if !style.justify {
             break_lines(&paragraph.items, width, false)
+        } else if let Some(breaks) = without_strain(&paragraph.items, width) {
+            breaks
+        } else {
+            paragraph = shaped.hyphenate(paragraph, self.shaper, &self.hyphenation, width);
+            break_lines(&paragraph.items, width, true)
         };
         let mut links = Vec::new();
         let lines = set_lines(

@@ -66,6 +66,19 @@ pub struct Paragraph {
     pub styles: Vec<Style>,
     /// The paragraph runs right to left: lines align and start on the right.
     pub rtl: bool,
+    /// Word pieces that hyphenation may split, in order: see
+    /// [`Shaped::hyphenate`].
+    deferred: Vec<Deferred>,
+}
+
+/// A word piece set whole that hyphenation may split: the items it made
+/// and what it was made from.
+#[derive(Debug, Clone)]
+struct Deferred {
+    items: std::ops::Range<usize>,
+    text: std::ops::Range<usize>,
+    style: usize,
+    level: u8,
 }
 
 /// A paragraph's text shaped once: items can then be made from it with
@@ -104,29 +117,77 @@ pub fn shape(spans: &[Span], shaper: &Shaper<'_>, rtl: bool) -> Shaped {
 }
 
 impl Shaped {
-    /// Items for lines `line_width` wide, hyphenated by `hyphenation`.
-    pub fn items(
+    /// Items for lines `line_width` wide, without hyphenation points: a
+    /// first pass of line breaking needs none, and most paragraphs set
+    /// well without them. [`Shaped::hyphenate`] adds them.
+    pub fn items(&self, shaper: &Shaper<'_>, first_indent: f32, line_width: f32) -> Paragraph {
+        self.build(shaper, None, first_indent, line_width)
+    }
+
+    /// `paragraph` (made by [`Shaped::items`]) with the hyphenation points
+    /// of its words: the items are those of itemising it with
+    /// `hyphenation` in the first place, and only the words that get a
+    /// point are made again.
+    pub fn hyphenate(
         &self,
+        paragraph: Paragraph,
         shaper: &Shaper<'_>,
         hyphenation: &Hyphenation,
+        line_width: f32,
+    ) -> Paragraph {
+        let Paragraph {
+            items,
+            styles,
+            rtl,
+            deferred,
+        } = paragraph;
+        let mut builder = self.builder(shaper, Some(hyphenation), styles, line_width);
+        builder.items.reserve(items.len() + items.len() / 4);
+        let mut pieces = deferred.iter().peekable();
+        let mut skip_to = 0;
+        for (i, item) in items.into_iter().enumerate() {
+            if i < skip_to {
+                continue;
+            }
+            if let Some(piece) = pieces.next_if(|p| p.items.start == i) {
+                let (_, core) = hyphenation_core(&self.text[piece.text.clone()]);
+                if !hyphenation.points(core).is_empty() {
+                    builder.word_piece(
+                        &self.text,
+                        piece.text.clone(),
+                        piece.style,
+                        true,
+                        piece.level,
+                    );
+                    skip_to = piece.items.end;
+                    continue;
+                }
+            }
+            builder.items.push(item);
+        }
+        Paragraph {
+            items: builder.items,
+            styles: builder.styles,
+            rtl,
+            deferred: Vec::new(),
+        }
+    }
+
+    /// Items hyphenated by `hyphenation`, or with the hyphenable word
+    /// pieces noted for later when it is `None`.
+    fn build(
+        &self,
+        shaper: &Shaper<'_>,
+        hyphenation: Option<&Hyphenation>,
         first_indent: f32,
         line_width: f32,
     ) -> Paragraph {
         let (text, owners) = (&self.text, &self.owners);
         let base = self.levels.base;
-        let mut builder = Builder {
-            shaper,
-            hyphenation,
-            // About a box and a glue per word (and two items per
-            // hyphenation point): rarely outgrown.
-            items: Vec::with_capacity(text.len() / 2 + 4),
-            spaces: vec![None; self.styles.len()],
-            hyphens: vec![None; self.styles.len()],
-            styles: self.styles.clone(),
-            line_width,
-            levels: &self.levels,
-            runs: &self.runs,
-        };
+        let mut builder = self.builder(shaper, hyphenation, self.styles.clone(), line_width);
+        // About a box and a glue per word (and two items per hyphenation
+        // point): rarely outgrown.
+        builder.items.reserve(text.len() / 2 + 4);
         if first_indent > 0.0 {
             builder.items.push(Item::Box {
                 width: first_indent,
@@ -158,8 +219,38 @@ impl Shaped {
             items: builder.items,
             styles: builder.styles,
             rtl: base % 2 == 1,
+            deferred: builder.deferred,
         }
     }
+
+    fn builder<'s, 'a>(
+        &'s self,
+        shaper: &'s Shaper<'a>,
+        hyphenation: Option<&'s Hyphenation>,
+        styles: Vec<Style>,
+        line_width: f32,
+    ) -> Builder<'s, 'a> {
+        Builder {
+            shaper,
+            hyphenation,
+            items: Vec::new(),
+            deferred: Vec::new(),
+            spaces: vec![None; styles.len()],
+            hyphens: vec![None; styles.len()],
+            styles,
+            line_width,
+            levels: &self.levels,
+            runs: &self.runs,
+        }
+    }
+}
+
+/// The letters of a word piece between its leading and trailing
+/// punctuation, with where they start: what hyphenation looks at.
+fn hyphenation_core(piece: &str) -> (usize, &str) {
+    let core_start = piece.len() - piece.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+    let core = piece[core_start..].trim_end_matches(|c: char| !c.is_alphabetic());
+    (core_start, core)
 }
 
 /// Glyphs of a stretch of the paragraph in one style, direction and
@@ -283,8 +374,10 @@ fn script_end(text: &str, start: usize, end: usize) -> usize {
 
 struct Builder<'s, 'a> {
     shaper: &'s Shaper<'a>,
-    hyphenation: &'s Hyphenation,
+    /// `None` notes the hyphenable pieces in `deferred` instead.
+    hyphenation: Option<&'s Hyphenation>,
     items: Vec<Item>,
+    deferred: Vec<Deferred>,
     styles: Vec<Style>,
     /// The space and hyphen glyphs of each style, shaped on first use.
     spaces: Vec<Option<Vec<ShapedGlyph>>>,
@@ -410,12 +503,25 @@ impl Builder<'_, '_> {
         let piece = &text[range.clone()];
         let glyphs = self.glyphs(text, range.clone(), style_index);
         // Hyphenate the letters between leading and trailing punctuation.
-        let core_start = piece.len() - piece.trim_start_matches(|c: char| !c.is_alphabetic()).len();
-        let core = piece[core_start..].trim_end_matches(|c: char| !c.is_alphabetic());
-        let points = if hyphenate {
-            self.hyphenation.points(core)
-        } else {
-            Vec::new()
+        let (core_start, core) = hyphenation_core(piece);
+        let points = match self.hyphenation {
+            Some(hyphenation) if hyphenate => hyphenation.points(core),
+            Some(_) => Vec::new(),
+            None => {
+                if hyphenate {
+                    let first = self.items.len();
+                    self.push_box(glyphs, level);
+                    self.deferred.push(Deferred {
+                        items: first..self.items.len(),
+                        text: range,
+                        style: style_index,
+                        level,
+                    });
+                } else {
+                    self.push_box(glyphs, level);
+                }
+                return;
+            }
         };
         // A point inside a ligature or cluster is no place to break.
         let mut cuts: Vec<usize> = points
@@ -601,6 +707,55 @@ fn owner_at(owners: &[(usize, usize)], at: usize) -> usize {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+    use crate::fonts::{FaceId, FontBook, FontChoice};
+
+    #[test]
+    fn hyphenating_later_gives_the_items_of_hyphenating_at_once() {
+        let text = "Internationally, extraordinary cooperation—and cross-border \
+                    infrastructure—rewards patience: a conversation with unexpectedly \
+                    thoughtful representatives, about responsibilities.";
+        let book = FontBook::for_text(text, &FontChoice::default()).unwrap();
+        let shaper = Shaper::new(&book);
+        let spans = [
+            Span {
+                text: "Question: ".into(),
+                style: Style::new(FaceId::SANS_BOLD, 9.0),
+            },
+            Span {
+                text: text.into(),
+                style: Style::new(FaceId::SERIF, 10.5),
+            },
+        ];
+        let hyphenation = Hyphenation::for_language("en");
+        let shaped = shape(&spans, &shaper, false);
+        for width in [60.0, 120.0, 300.0] {
+            let at_once = shaped.build(&shaper, Some(&hyphenation), 12.0, width);
+            let plain = shaped.items(&shaper, 12.0, width);
+            assert!(!plain.items.iter().any(|i| matches!(
+                i,
+                Item::Penalty {
+                    hyphenation: true,
+                    ..
+                }
+            )));
+            let later = shaped.hyphenate(plain, &shaper, &hyphenation, width);
+            let points = later
+                .items
+                .iter()
+                .filter(|i| {
+                    matches!(
+                        i,
+                        Item::Penalty {
+                            hyphenation: true,
+                            ..
+                        }
+                    )
+                })
+                .count();
+            assert!(points > 5, "{points} hyphenation points at {width}");
+            assert_eq!(format!("{:?}", later.items), format!("{:?}", at_once.items));
+        }
+    }
 
     #[test]
     fn scripts_change_at_letters_and_common_characters_go_along() {
