@@ -5,12 +5,12 @@ use crate::layout::items::{Item, Paragraph, StyledGlyph};
 use crate::layout::linebreak::{Break, next_line_start};
 use crate::layout::tree::{Glyph, Line, LinkArea, Run};
 
-/// A piece of a line in logical order: a box, a space or a break's hyphen,
-/// its glyphs at offsets from its left edge.
+/// A piece of a line in logical order: a box, a space or a break's hyphen.
+/// Its glyphs follow one another from its left edge.
 struct Piece<'p> {
     level: u8,
     width: f32,
-    glyphs: Vec<(&'p StyledGlyph, f32)>,
+    glyphs: &'p [StyledGlyph],
 }
 
 /// Lines of a paragraph, baselines at 0, `measure` wide from `x`. Pieces
@@ -39,16 +39,10 @@ pub fn set_lines(
                     glyphs,
                     level,
                 } => {
-                    let mut gx = 0.0;
-                    let mut placed = Vec::with_capacity(glyphs.len());
-                    for g in glyphs {
-                        placed.push((g, gx));
-                        gx += g.glyph.advance;
-                    }
                     pieces.push(Piece {
                         level: *level,
                         width: *width,
-                        glyphs: placed,
+                        glyphs,
                     });
                 }
                 Item::Glue {
@@ -66,7 +60,7 @@ pub fn set_lines(
                     pieces.push(Piece {
                         level: *level,
                         width: adjusted.max(0.0),
-                        glyphs: glyph.iter().map(|g| (g, 0.0)).collect(),
+                        glyphs: glyph.as_slice(),
                     });
                 }
                 Item::Penalty { .. } => {}
@@ -82,7 +76,7 @@ pub fn set_lines(
             pieces.push(Piece {
                 level: *level,
                 width: *width,
-                glyphs: vec![(g, 0.0)],
+                glyphs: std::slice::from_ref(g),
             });
         }
         // A line ending in a word's own hyphen (`Cross-|Border`) gets a soft
@@ -99,7 +93,7 @@ pub fn set_lines(
             .next_back()
             .filter(|_| own_hyphen)
             .and_then(|(p, piece)| {
-                let (last, _) = piece.glyphs.last()?;
+                let last = piece.glyphs.last()?;
                 last.glyph
                     .text
                     .ends_with(['-', '\u{2010}'])
@@ -111,8 +105,8 @@ pub fn set_lines(
             if piece.glyphs.is_empty() {
                 continue;
             }
-            if piece.glyphs.iter().all(|(g, _)| g.glyph.text == " ") {
-                piece.glyphs.clear();
+            if piece.glyphs.iter().all(|g| g.glyph.text == " ") {
+                piece.glyphs = &[];
             } else {
                 break;
             }
@@ -144,9 +138,11 @@ pub fn set_lines(
         let mut pen = left;
         for i in crate::layout::bidi::visual_order(&levels) {
             let Some(piece) = pieces.get(i) else { continue };
-            for (k, &(g, dx)) in piece.glyphs.iter().enumerate() {
+            let mut dx = 0.0;
+            for (k, g) in piece.glyphs.iter().enumerate() {
                 let soft_hyphen = soft_hyphen_after == Some((i, k));
                 push_glyph(&mut line, paragraph, g, soft_hyphen, pen + dx, links, index);
+                dx += g.glyph.advance;
             }
             pen += piece.width;
         }
