@@ -318,8 +318,7 @@ fn shape_words(
     shaper: &Shaper<'_>,
 ) -> Vec<ShapedGlyph> {
     let bytes = text.as_bytes();
-    let mut words: Vec<&str> = Vec::new();
-    let mut starts: Vec<usize> = Vec::new();
+    let mut words: Vec<(usize, &str)> = Vec::new();
     let mut start = range.start;
     while start < range.end {
         // A space byte is never part of a longer UTF-8 sequence, so these
@@ -331,17 +330,11 @@ fn shape_words(
         while end < range.end && bytes[end] == b' ' {
             end += 1;
         }
-        words.push(&text[start..end]);
-        starts.push(start);
+        words.push((start, &text[start..end]));
         start = end;
     }
     let mut out = Vec::with_capacity(range.len());
-    for (glyphs, start) in shaper.shape_words(&words, style).into_iter().zip(starts) {
-        out.extend(glyphs.into_iter().map(|mut g| {
-            g.cluster += start;
-            g
-        }));
-    }
+    shaper.shape_words_into(&words, style, &mut out);
     out
 }
 

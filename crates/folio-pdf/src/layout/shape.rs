@@ -145,6 +145,36 @@ impl<'a> Shaper<'a> {
             .cloned()
     }
 
+    fn is_cached(&self, key: ShapeKey, text: &str) -> bool {
+        self.cache[shard_of(text)]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            .is_some_and(|m| m.contains_key(text))
+    }
+
+    /// Appends the cached glyphs of `text`, clusters moved by `offset`;
+    /// false when `text` is not cached.
+    fn append_cached(
+        &self,
+        key: ShapeKey,
+        text: &str,
+        offset: usize,
+        out: &mut Vec<ShapedGlyph>,
+    ) -> bool {
+        let cache = self.cache[shard_of(text)]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let Some(glyphs) = cache.get(&key).and_then(|m| m.get(text)) else {
+            return false;
+        };
+        out.extend(glyphs.iter().map(|g| ShapedGlyph {
+            cluster: g.cluster + offset,
+            ..g.clone()
+        }));
+        true
+    }
+
     fn remember(&self, key: ShapeKey, text: &str, glyphs: Vec<ShapedGlyph>) {
         self.cache[shard_of(text)]
             .lock()
@@ -157,55 +187,72 @@ impl<'a> Shaper<'a> {
     /// Shapes left-to-right `words` (each with the spaces after it) in
     /// `style`, through the cache (words up to [`CACHED_WORD`] bytes). The
     /// words not cached yet are shaped together in one call: a call costs
-    /// about as much as shaping eight letters, and most words of a
+    /// about as much as shaping thirty letters (callgrind, HarfRust 0.15), and most words of a
     /// paragraph are new to it. Together or apart, a word's glyphs are the
     /// same as long as the font's lookups stop at a space (see
     /// `items::shape_words`), except the advance of its trailing space,
     /// which may be kerned against the next word and is never used; a batch
     /// where a glyph straddles two words is shaped word by word instead.
-    pub fn shape_words(&self, words: &[&str], style: &Style) -> Vec<Vec<ShapedGlyph>> {
+    ///
+    /// Each word comes with its offset in the paragraph; its glyphs are
+    /// appended to `out` in order, clusters counted from the paragraph's
+    /// start.
+    pub fn shape_words_into(
+        &self,
+        words: &[(usize, &str)],
+        style: &Style,
+        out: &mut Vec<ShapedGlyph>,
+    ) {
+        /// Where a word's glyphs come from.
+        enum Source {
+            Cache,
+            /// The batch, as its n-th word.
+            Batch(usize),
+            /// Shaped alone: too long to cache, or at the end of a run
+            /// with no space to stop the font's lookups.
+            Alone,
+        }
         let key = cache_key(style, Some(false));
-        let mut out: Vec<Option<Vec<ShapedGlyph>>> = Vec::with_capacity(words.len());
+        let mut sources = Vec::with_capacity(words.len());
         let mut batch = String::new();
-        // Index of each batched word and where it starts in `batch`.
+        // Index of each batched word and where it starts in `batch`. (A
+        // word new to the cache that recurs in the batch is shaped twice,
+        // the same both times.)
         let mut batched: Vec<(usize, usize)> = Vec::new();
-        for (i, word) in words.iter().enumerate() {
-            let hit = (word.len() <= CACHED_WORD)
-                .then(|| self.cached(key, word))
-                .flatten();
-            // A word at the end of a run has no space to stop the font's
-            // lookups; it is shaped alone. (A word new to the cache that
-            // recurs in the batch is shaped twice, the same both times.)
-            match hit {
-                Some(glyphs) => out.push(Some(glyphs)),
-                None if word.len() > CACHED_WORD => {
-                    out.push(Some(self.shape_uncached(word, style, Some(false))));
-                }
-                None if !word.ends_with(' ') => {
-                    let glyphs = self.shape_uncached(word, style, Some(false));
-                    self.remember(key, word, glyphs.clone());
-                    out.push(Some(glyphs));
-                }
-                None => {
-                    batched.push((i, batch.len()));
-                    batch.push_str(word);
-                    out.push(None);
-                }
-            }
+        for (i, &(_, word)) in words.iter().enumerate() {
+            sources.push(if word.len() <= CACHED_WORD && self.is_cached(key, word) {
+                Source::Cache
+            } else if word.len() > CACHED_WORD || !word.ends_with(' ') {
+                Source::Alone
+            } else {
+                batched.push((i, batch.len()));
+                batch.push_str(word);
+                Source::Batch(batched.len() - 1)
+            });
         }
-        if !batched.is_empty() {
+        let mut pieces = if batched.is_empty() {
+            Vec::new()
+        } else {
             let glyphs = self.shape_uncached(&batch, style, Some(false));
-            let pieces = split_by_word(&glyphs, &batched, words, batch.len());
-            for (&(i, _), piece) in batched.iter().zip(pieces) {
-                let glyphs = match piece {
-                    Some(glyphs) => glyphs,
-                    None => self.shape_uncached(words[i], style, Some(false)),
-                };
-                self.remember(key, words[i], glyphs.clone());
-                out[i] = Some(glyphs);
+            split_by_word(&glyphs, &batched, batch.len())
+        };
+        for (&(offset, word), source) in words.iter().zip(sources) {
+            if matches!(source, Source::Cache) && self.append_cached(key, word, offset, out) {
+                continue;
+            }
+            let glyphs = match source {
+                Source::Batch(n) => pieces.get_mut(n).and_then(Option::take),
+                Source::Cache | Source::Alone => None,
+            }
+            .unwrap_or_else(|| self.shape_uncached(word, style, Some(false)));
+            out.extend(glyphs.iter().map(|g| ShapedGlyph {
+                cluster: g.cluster + offset,
+                ..g.clone()
+            }));
+            if word.len() <= CACHED_WORD {
+                self.remember(key, word, glyphs);
             }
         }
-        out.into_iter().map(Option::unwrap_or_default).collect()
     }
 
     /// Shapes `text` without the cache: for right-to-left runs and long
@@ -395,14 +442,12 @@ fn shard_of(text: &str) -> usize {
 fn split_by_word(
     glyphs: &[ShapedGlyph],
     batched: &[(usize, usize)],
-    words: &[&str],
     batch_len: usize,
 ) -> Vec<Option<Vec<ShapedGlyph>>> {
     let mut pieces = Vec::with_capacity(batched.len());
     let mut at = 0;
-    for (k, &(i, start)) in batched.iter().enumerate() {
+    for (k, &(_, start)) in batched.iter().enumerate() {
         let end = batched.get(k + 1).map_or(batch_len, |&(_, next)| next);
-        debug_assert_eq!(end - start, words[i].len());
         let from = at;
         while at < glyphs.len() && glyphs[at].cluster < end {
             at += 1;
@@ -602,7 +647,27 @@ mod tests {
         with_long.insert(3, &long);
         for face in [FaceId::SERIF, FaceId::SERIF_ITALIC, FaceId::SANS_BOLD] {
             let style = Style::new(face, 10.0);
-            let together = Shaper::new(&book).shape_words(&with_long, &style);
+            // The words as one run of text, then its glyphs word by word.
+            let mut offsets = Vec::new();
+            let mut at = 0;
+            for word in &with_long {
+                offsets.push((at, *word));
+                at += word.len();
+            }
+            let mut run = Vec::new();
+            Shaper::new(&book).shape_words_into(&offsets, &style, &mut run);
+            let together: Vec<Vec<ShapedGlyph>> = offsets
+                .iter()
+                .map(|&(start, word)| {
+                    run.iter()
+                        .filter(|g| g.cluster >= start && g.cluster < start + word.len())
+                        .map(|g| ShapedGlyph {
+                            cluster: g.cluster - start,
+                            ..g.clone()
+                        })
+                        .collect()
+                })
+                .collect();
             let alone = Shaper::new(&book);
             assert_eq!(together.len(), with_long.len());
             for (word, glyphs) in with_long.iter().zip(&together) {
