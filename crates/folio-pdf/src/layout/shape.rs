@@ -187,12 +187,13 @@ impl<'a> Shaper<'a> {
     /// Shapes left-to-right `words` (each with the spaces after it) in
     /// `style`, through the cache (words up to [`CACHED_WORD`] bytes). The
     /// words not cached yet are shaped together in one call: a call costs
-    /// about as much as shaping thirty letters (callgrind, HarfRust 0.15), and most words of a
-    /// paragraph are new to it. Together or apart, a word's glyphs are the
-    /// same as long as the font's lookups stop at a space (see
-    /// `items::shape_words`), except the advance of its trailing space,
-    /// which may be kerned against the next word and is never used; a batch
-    /// where a glyph straddles two words is shaped word by word instead.
+    /// about as much as shaping thirty letters (callgrind, HarfRust 0.15),
+    /// and most words of a paragraph are new to it. Together or apart, a
+    /// word's glyphs are the same as long as the font's lookups stop at a
+    /// space (see `items::shape_words`), except the advance of its trailing
+    /// space, which may be kerned against the next word and is never used;
+    /// a batch where a glyph straddles two words is shaped word by word
+    /// instead.
     ///
     /// Each word comes with its offset in the paragraph; its glyphs are
     /// appended to `out` in order, clusters counted from the paragraph's

@@ -37,19 +37,28 @@ pub fn spans(inlines: &[Inline], base: &Style, links: &mut Vec<String>, out: &mu
 }
 
 /// Pushes text with runs of white space (line ends included) made one space.
+/// No-break and thin spaces are kept as they are.
 pub fn push(out: &mut Vec<Span>, text: &str, style: &Style) {
     let mut clean = String::with_capacity(text.len());
     let mut last_space = out.last().is_none_or(|s| s.text.ends_with([' ', '\n']));
-    for c in text.chars() {
-        if c.is_whitespace() && c != '\u{A0}' && c != '\u{202F}' && c != '\u{2009}' {
+    // Stretches without white space are copied whole.
+    let mut kept_from: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{202F}' | '\u{2009}') {
+            if let Some(from) = kept_from.take() {
+                clean.push_str(&text[from..i]);
+                last_space = false;
+            }
             if !last_space {
                 clean.push(' ');
                 last_space = true;
             }
-        } else {
-            clean.push(c);
-            last_space = false;
+        } else if kept_from.is_none() {
+            kept_from = Some(i);
         }
+    }
+    if let Some(from) = kept_from {
+        clean.push_str(&text[from..]);
     }
     if !clean.is_empty() {
         out.push(Span {
@@ -117,4 +126,36 @@ pub fn characters(interview: &Interview) -> String {
         text.push_str(&b.plain_text());
     }
     text
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn pushed(previous: Option<&str>, text: &str) -> Vec<String> {
+        let style = Style::new(FaceId::SERIF, 10.0);
+        let mut out: Vec<Span> = previous
+            .map(|p| Span {
+                text: p.into(),
+                style: style.clone(),
+            })
+            .into_iter()
+            .collect();
+        push(&mut out, text, &style);
+        out.into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn white_space_runs_become_one_space_and_no_break_spaces_stay() {
+        assert_eq!(pushed(None, "  a \n\t b  "), ["a b "]);
+        assert_eq!(pushed(Some("x"), " a"), ["x", " a"]);
+        assert_eq!(pushed(Some("x "), " a"), ["x ", "a"]);
+        assert_eq!(
+            pushed(None, "10\u{A0}000\u{2009}km \u{202F}!"),
+            ["10\u{A0}000\u{2009}km \u{202F}!"]
+        );
+        assert_eq!(pushed(None, "é  ü\u{3000}中"), ["é ü 中"]);
+        assert_eq!(pushed(Some("x "), "   "), ["x "]);
+    }
 }
