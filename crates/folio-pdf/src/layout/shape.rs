@@ -209,8 +209,7 @@ impl<'a> Shaper<'a> {
             Cache,
             /// The batch, as its n-th word.
             Batch(usize),
-            /// Shaped alone: too long to cache, or at the end of a run
-            /// with no space to stop the font's lookups.
+            /// Shaped alone: too long to cache.
             Alone,
         }
         let key = cache_key(style, Some(false));
@@ -218,12 +217,14 @@ impl<'a> Shaper<'a> {
         let mut batch = String::new();
         // Index of each batched word and where it starts in `batch`. (A
         // word new to the cache that recurs in the batch is shaped twice,
-        // the same both times.)
+        // the same both times.) A word without a space after it, the last
+        // of a run, goes last, where nothing follows it, as when alone.
         let mut batched: Vec<(usize, usize)> = Vec::new();
+        let last = words.len().saturating_sub(1);
         for (i, &(_, word)) in words.iter().enumerate() {
             sources.push(if word.len() <= CACHED_WORD && self.is_cached(key, word) {
                 Source::Cache
-            } else if word.len() > CACHED_WORD || !word.ends_with(' ') {
+            } else if word.len() > CACHED_WORD || (!word.ends_with(' ') && i != last) {
                 Source::Alone
             } else {
                 batched.push((i, batch.len()));
