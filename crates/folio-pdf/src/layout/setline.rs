@@ -136,12 +136,17 @@ pub fn set_lines(
         };
         let levels: Vec<u8> = pieces.iter().map(|p| p.level).collect();
         let mut pen = left;
+        // Glyphs still to place: a new run is made room for all of them,
+        // as most lines are one run.
+        let mut room: usize = pieces.iter().map(|p| p.glyphs.len()).sum();
         for i in crate::layout::bidi::visual_order(&levels) {
             let Some(piece) = pieces.get(i) else { continue };
             let mut dx = 0.0;
             for (k, g) in piece.glyphs.iter().enumerate() {
                 let soft_hyphen = soft_hyphen_after == Some((i, k));
-                push_glyph(&mut line, paragraph, g, soft_hyphen, pen + dx, links, index);
+                let at = pen + dx;
+                push_glyph(&mut line, paragraph, g, soft_hyphen, at, links, index, room);
+                room = room.saturating_sub(1);
                 dx += g.glyph.advance;
             }
             pen += piece.width;
@@ -152,6 +157,7 @@ pub fn set_lines(
     lines
 }
 
+#[allow(clippy::too_many_arguments)]
 fn push_glyph(
     line: &mut Line,
     paragraph: &Paragraph,
@@ -160,6 +166,7 @@ fn push_glyph(
     x: f32,
     links: &mut Vec<(usize, LinkArea)>,
     line_index: usize,
+    room: usize,
 ) {
     let style = &paragraph.styles[g.style];
     let mut text = g.glyph.text.clone();
@@ -197,11 +204,15 @@ fn push_glyph(
         {
             run.glyphs.push(glyph);
         }
-        _ => line.runs.push(Run {
-            face: g.glyph.face,
-            size: style.size,
-            color: style.color,
-            glyphs: vec![glyph],
-        }),
+        _ => {
+            let mut glyphs = Vec::with_capacity(room.max(1));
+            glyphs.push(glyph);
+            line.runs.push(Run {
+                face: g.glyph.face,
+                size: style.size,
+                color: style.color,
+                glyphs,
+            });
+        }
     }
 }
