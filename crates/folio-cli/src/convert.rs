@@ -43,8 +43,11 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
     let jobs = plan(args, &formats)?;
     let settings = settings_from(&args.render)?;
     let inputs: Vec<PathBuf> = jobs.iter().map(|j| j.input.clone()).collect();
+    // This thread works in the pool rather than waiting for it: one thread
+    // fewer to start. (The pool then lives until the process ends.)
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
+        .use_current_thread()
         .build()
         .context("cannot start worker threads")?;
     let progress = progress_bar(args, jobs.len());
