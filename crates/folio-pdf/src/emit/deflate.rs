@@ -16,6 +16,10 @@ thread_local! {
             .ok()
             .map(libdeflater::Compressor::new),
     );
+    /// Room for the worst case, reused from stream to stream: only the
+    /// compressed bytes are copied out, so no stream leaves a buffer of
+    /// its worst-case size behind.
+    static PACKED: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `data` as a stream, Flate-compressed if that makes it smaller.
@@ -46,10 +50,12 @@ fn pack(stream: &mut Stream, data: Vec<u8>) {
 fn deflate(data: &[u8]) -> Option<Vec<u8>> {
     DEFLATER.with_borrow_mut(|z| {
         let z = z.as_mut()?;
-        let mut out = vec![0; z.zlib_compress_bound(data.len())];
-        let n = z.zlib_compress(data, &mut out).ok()?;
-        out.truncate(n);
-        (out.len() + 19 < data.len()).then_some(out)
+        PACKED.with_borrow_mut(|out| {
+            out.resize(z.zlib_compress_bound(data.len()), 0);
+            let n = z.zlib_compress(data, out).ok()?;
+            let packed = out.get(..n)?;
+            (n + 19 < data.len()).then(|| packed.to_vec())
+        })
     })
 }
 
