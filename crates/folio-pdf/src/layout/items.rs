@@ -150,7 +150,8 @@ impl Shaped {
                 continue;
             }
             if let Some(piece) = pieces.next_if(|p| p.items.start == i) {
-                let (_, core) = hyphenation_core(&self.text[piece.text.clone()]);
+                let word = self.text.get(piece.text.clone()).unwrap_or_default();
+                let (_, core) = hyphenation_core(word);
                 if !hyphenation.points(core).is_empty() {
                     builder.word_piece(
                         &self.text,
