@@ -125,26 +125,18 @@ impl<'a> Shaper<'a> {
     /// are mirrored inside right-to-left runs.
     pub fn shape_directed(&self, text: &str, style: &Style, rtl: Option<bool>) -> Vec<ShapedGlyph> {
         let key = cache_key(style, rtl);
-        if let Some(hit) = self.cached(key, text) {
-            return hit;
+        let mut out = Vec::new();
+        if self.append_cached(key, text, 0, &mut out) {
+            return out;
         }
         let out = self.shape_uncached(text, style, rtl);
         self.remember(key, text, out.clone());
         out
     }
 
-    /// The cached glyphs of `text`. Paragraphs are shaped on several
-    /// threads at once: the cache is split by text so that they seldom
-    /// wait for each other.
-    fn cached(&self, key: ShapeKey, text: &str) -> Option<Vec<ShapedGlyph>> {
-        self.cache[shard_of(text)]
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(&key)
-            .and_then(|m| m.get(text))
-            .cloned()
-    }
-
+    /// Whether `text` is cached. Paragraphs are shaped on several threads
+    /// at once: the cache is split by text so that they seldom wait for
+    /// each other.
     fn is_cached(&self, key: ShapeKey, text: &str) -> bool {
         self.cache[shard_of(text)]
             .lock()
