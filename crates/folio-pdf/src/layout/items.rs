@@ -502,17 +502,15 @@ impl Builder<'_, '_> {
             Some(hyphenation) if hyphenate => hyphenation.points(core),
             Some(_) => Vec::new(),
             None => {
+                let first = self.items.len();
+                self.push_box(glyphs, level);
                 if hyphenate {
-                    let first = self.items.len();
-                    self.push_box(glyphs, level);
                     self.deferred.push(Deferred {
                         items: first..self.items.len(),
                         text: range,
                         style: style_index,
                         level,
                     });
-                } else {
-                    self.push_box(glyphs, level);
                 }
                 return;
             }
