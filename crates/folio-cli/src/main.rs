@@ -25,7 +25,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    write::clean_up_on_interrupt();
     let result = match &cli.command {
         Command::Book(args) => book::run(args),
         Command::Convert(args) => convert::run(args),

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, Once};
 
 use anyhow::{Context, Result, bail};
 
@@ -13,14 +13,20 @@ static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// On Ctrl-C or SIGTERM: remove unfinished temporary files and exit with
 /// 130, the shell's code for an interrupt. Finished outputs are untouched.
-pub fn clean_up_on_interrupt() {
-    let _ = ctrlc::set_handler(|| {
-        if let Ok(paths) = IN_FLIGHT.lock() {
-            for path in paths.iter() {
-                let _ = std::fs::remove_file(path);
+/// Installed with the first temporary file, not at start-up: the handler
+/// runs on a thread of its own, which runs that write nothing do not need
+/// and which would compete for a core while the input is read.
+fn clean_up_on_interrupt() {
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            if let Ok(paths) = IN_FLIGHT.lock() {
+                for path in paths.iter() {
+                    let _ = std::fs::remove_file(path);
+                }
             }
-        }
-        std::process::exit(130);
+            std::process::exit(130);
+        });
     });
 }
 
@@ -58,6 +64,7 @@ pub fn write_atomically(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Resu
     };
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("{}: cannot create the output folder", dir.display()))?;
+    clean_up_on_interrupt();
     let mut temp = tempfile::Builder::new()
         .prefix(".folio-")
         .suffix(".partial")

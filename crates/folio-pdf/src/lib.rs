@@ -130,12 +130,10 @@ fn lay_out(content: Content<'_>, options: &PdfOptions) -> Result<Laid, PdfError>
         body_font: house_font(options, |s| s.body_font.as_deref()),
         heading_font: house_font(options, |s| s.heading_font.as_deref()),
     };
-    // The hyphenation dictionary is decoded while the fonts are chosen.
-    let (book, ()) = rayon::join(
-        || FontBook::for_text(&text, &choice),
-        || layout::hyphenate::Hyphenation::prepare(content.language()),
-    );
-    let book = book?;
+    // The hyphenation dictionary is decoded on another thread while the
+    // fonts are chosen and the paragraphs noted.
+    layout::hyphenate::Hyphenation::prepare(content.language());
+    let book = FontBook::for_text(&text, &choice)?;
     let mut warnings: Vec<folio_core::Diagnostic> = book
         .warnings
         .iter()

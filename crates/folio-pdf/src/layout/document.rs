@@ -91,20 +91,20 @@ pub fn interview_pages(
     };
     // A dry run notes every paragraph; they are set on all cores, then the
     // real run stacks the lines in order.
-    // The dry run sets nothing, so the hyphenation dictionary is decoded
-    // meanwhile.
-    let mut scratch = Vec::new();
+    // The hyphenation dictionary is decoded on another thread meanwhile
+    // (already started for the document's language).
     let language = interview.meta.language.as_str();
-    let (hyphenation, mut dry) = rayon::join(
-        || Hyphenation::for_language(language),
-        || {
-            let setting = Setting::Record(Vec::new());
-            let mut dry = builder(composer(setting, Hyphenation::none()), &mut scratch, true);
-            dry.build();
-            dry
-        },
+    Hyphenation::prepare(language);
+    let mut scratch = Vec::new();
+    let mut dry = builder(
+        composer(
+            Setting::Record(Vec::new()),
+            Hyphenation::for_language(language),
+        ),
+        &mut scratch,
+        true,
     );
-    dry.c.hyphenation = hyphenation;
+    dry.build();
     let requests = match std::mem::take(&mut dry.c.setting) {
         Setting::Record(requests) => requests,
         _ => Vec::new(),

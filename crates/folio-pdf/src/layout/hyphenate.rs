@@ -2,6 +2,7 @@
 //! crate, chosen by the document's language.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
@@ -10,42 +11,62 @@ use rustc_hash::FxHashMap;
 /// A hyphenation dictionary for one language, or none (no hyphenation).
 #[derive(Debug)]
 pub struct Hyphenation {
-    dictionary: Option<Arc<Standard>>,
+    dictionary: Option<(Language, Arc<Slot>)>,
     /// Points of the words seen so far: words recur, and a dictionary
     /// lookup costs as much as shaping the word.
     known: Mutex<FxHashMap<Box<str>, Vec<usize>>>,
 }
 
-/// Dictionaries are decoded once per process: loading one costs more than
-/// typesetting a page.
-fn cached(lang: Language) -> Option<Arc<Standard>> {
-    static CACHE: OnceLock<Mutex<HashMap<Language, Arc<Standard>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    let mut map = cache.lock().ok()?;
-    if let Some(d) = map.get(&lang) {
-        return Some(Arc::clone(d));
+/// One language's dictionary, decoded once per process (decoding costs
+/// more than typesetting a page) by whichever thread needs it first.
+#[derive(Debug, Default)]
+struct Slot {
+    /// Decoding was handed to another thread already.
+    requested: AtomicBool,
+    dictionary: OnceLock<Option<Standard>>,
+}
+
+impl Slot {
+    fn for_language(lang: Language) -> Arc<Slot> {
+        static SLOTS: OnceLock<Mutex<HashMap<Language, Arc<Slot>>>> = OnceLock::new();
+        let slots = SLOTS.get_or_init(Mutex::default);
+        let mut slots = slots.lock().unwrap_or_else(PoisonError::into_inner);
+        Arc::clone(slots.entry(lang).or_default())
     }
-    let dictionary = Arc::new(Standard::from_embedded(lang).ok()?);
-    map.insert(lang, Arc::clone(&dictionary));
-    Some(dictionary)
+
+    /// The decoded dictionary; waits while another thread decodes it.
+    fn get(&self, lang: Language) -> Option<&Standard> {
+        self.dictionary
+            .get_or_init(|| Standard::from_embedded(lang).ok())
+            .as_ref()
+    }
 }
 
 impl Hyphenation {
     /// The dictionary for a BCP 47 tag (`en` means US English, `de-CH`
     /// falls back to `de-1996`, and so on); none for unknown languages.
+    /// It is decoded when a word first needs it, unless
+    /// [`Hyphenation::prepare`] had it decoded already.
     pub fn for_language(tag: &str) -> Self {
-        let dictionary = language_for(tag).and_then(cached);
         Hyphenation {
-            dictionary,
+            dictionary: language_for(tag).map(|lang| (lang, Slot::for_language(lang))),
             known: Mutex::default(),
         }
     }
 
-    /// Decodes the dictionary for `tag` into the process-wide cache, so
-    /// that [`Hyphenation::for_language`] later finds it ready: run beside
-    /// other start-up work.
+    /// Starts decoding the dictionary for `tag` on another thread, once
+    /// per process: paragraphs are noted and the first ones set
+    /// meanwhile, since only a paragraph that needs hyphens waits for it.
     pub fn prepare(tag: &str) {
-        let _ = language_for(tag).and_then(cached);
+        let Some(lang) = language_for(tag) else {
+            return;
+        };
+        let slot = Slot::for_language(lang);
+        if !slot.requested.swap(true, Ordering::Relaxed) {
+            rayon::spawn(move || {
+                slot.get(lang);
+            });
+        }
     }
 
     pub fn none() -> Self {
@@ -57,7 +78,7 @@ impl Hyphenation {
 
     /// Byte offsets inside `word` where it may be hyphenated.
     pub fn points(&self, word: &str) -> Vec<usize> {
-        let Some(dict) = &self.dictionary else {
+        let Some((lang, slot)) = &self.dictionary else {
             return Vec::new();
         };
         if word.chars().count() < 5 || !word.chars().all(char::is_alphabetic) {
@@ -67,6 +88,9 @@ impl Hyphenation {
         if let Some(points) = known().get(word) {
             return points.clone();
         }
+        let Some(dict) = slot.get(*lang) else {
+            return Vec::new();
+        };
         let points = dict.hyphenate(word).breaks;
         known().insert(word.into(), points.clone());
         points
@@ -106,6 +130,20 @@ mod tests {
         assert!(points.iter().all(|&p| p > 1 && p < "cooperation".len() - 1));
         // The second answer comes from the word cache and is the same.
         assert_eq!(h.points("cooperation"), points);
+    }
+
+    #[test]
+    fn a_dictionary_decoded_ahead_is_the_one_words_use() {
+        Hyphenation::prepare("de");
+        Hyphenation::prepare("de");
+        Hyphenation::prepare("xx");
+        let h = Hyphenation::for_language("de");
+        assert!(!h.points("Silbentrennung").is_empty());
+        assert!(
+            Hyphenation::for_language("xx")
+                .points("Silbentrennung")
+                .is_empty()
+        );
     }
 
     #[test]
