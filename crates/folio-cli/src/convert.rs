@@ -51,7 +51,15 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
         .build()
         .context("cannot start worker threads")?;
     let progress = progress_bar(args, jobs.len());
+    let makes_pdf = jobs
+        .iter()
+        .any(|job| job.outputs.iter().any(|(f, _)| *f == OutputFormat::Pdf));
     let outcomes: Vec<Outcome> = pool.install(|| {
+        // The built-in fonts are made ready on a spare core while the first
+        // input is read.
+        if makes_pdf {
+            rayon::spawn(folio_pdf::prepare);
+        }
         jobs.par_iter()
             .map(|job| {
                 let outcome = convert_one(job, &read, &settings, &inputs);

@@ -58,7 +58,7 @@ pub struct Face {
     pub units_per_em: f32,
 }
 
-const EMBEDDED: [(&str, &[u8]); 6] = [
+pub(crate) static EMBEDDED: [(&str, &[u8]); 6] = [
     ("serif", include_bytes!("../fonts/Caladea-Regular.ttf")),
     (
         "serif-italic",
@@ -104,7 +104,7 @@ impl FontBook {
     /// that they lack; fails naming the first character no face has.
     pub fn for_text(text: &str, choice: &FontChoice<'_>) -> Result<FontBook, PdfError> {
         let mut faces = Vec::with_capacity(8);
-        for (label, data) in EMBEDDED {
+        for &(label, data) in &EMBEDDED {
             faces.push(face_from(FontData::Embedded(data), 0, label.to_string())?);
         }
         let mut book = FontBook {

@@ -18,6 +18,7 @@ use folio_core::{Anthology, HouseStyle, Interview, Meta, Paper, Rendered, output
 
 pub use error::PdfError;
 pub use fonts::{FontReport, FontRole, Script, font_report};
+pub use layout::shaping_font::prepare;
 
 use crate::fonts::{FontBook, FontChoice};
 use crate::layout::shape::Shaper;

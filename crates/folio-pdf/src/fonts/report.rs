@@ -133,7 +133,7 @@ pub struct FontReport {
 /// off, the installed face Folio would fall back to for each script.
 pub fn font_report(options: &PdfOptions) -> Vec<FontReport> {
     let mut out = Vec::new();
-    for (label, data) in EMBEDDED {
+    for &(label, data) in &EMBEDDED {
         out.extend(describe(data, 0, FontRole::Embedded(label)));
     }
     let style = options.style.as_ref();

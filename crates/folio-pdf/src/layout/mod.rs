@@ -12,6 +12,7 @@ pub mod linebreak;
 pub mod running_head;
 pub mod setline;
 pub mod shape;
+pub mod shaping_font;
 pub mod style;
 pub mod text;
 pub mod tree;

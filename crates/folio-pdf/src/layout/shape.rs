@@ -3,13 +3,14 @@
 
 use compact_str::CompactString;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use std::hash::BuildHasher;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::fonts::{FaceId, FontBook, FontData};
+use crate::fonts::{FaceId, FontBook};
+use crate::layout::shaping_font::ShapingFont;
 use crate::layout::style::Style;
 
 /// One shaped glyph, in points.
@@ -31,18 +32,11 @@ type ShapeKey = (FaceId, u32, u32, Option<bool>);
 /// Shaped short texts by style, then by text.
 type ShapeCache = FxHashMap<ShapeKey, FxHashMap<Box<str>, Vec<ShapedGlyph>>>;
 
-type Plans = Vec<(
-    FaceId,
-    Option<harfrust::Script>,
-    harfrust::Direction,
-    Arc<harfrust::ShapePlan>,
-)>;
-
 /// A face as the shaper and the coverage check read it.
 struct ShapingFace<'a> {
     /// `None` for a font that ttf-parser reads and read-fonts does not:
     /// its text is then set with the nominal glyphs, unshaped.
-    font: Option<harfrust::Font>,
+    font: Option<Arc<ShapingFont>>,
     cmap: ttf_parser::Face<'a>,
 }
 
@@ -51,8 +45,6 @@ struct ShapingFace<'a> {
 pub struct Shaper<'a> {
     book: &'a FontBook,
     faces: Vec<Option<ShapingFace<'a>>>,
-    /// Shape plans are costly to build; one per face, script and direction.
-    plans: RwLock<Plans>,
     /// Words, spaces, hyphens, labels and folios recur; each is shaped
     /// once per style.
     cache: [Mutex<ShapeCache>; CACHE_SHARDS],
@@ -86,13 +78,7 @@ impl<'a> Shaper<'a> {
             .faces
             .iter()
             .map(|f| {
-                let font = match &f.data {
-                    FontData::Embedded(data) => harfrust::Font::new(*data, f.index),
-                    FontData::Loaded(data) => {
-                        let shared: Arc<dyn AsRef<[u8]> + Send + Sync> = data.clone();
-                        harfrust::Font::new(shared, f.index)
-                    }
-                };
+                let font = ShapingFont::for_face(&f.data, f.index);
                 let cmap = ttf_parser::Face::parse(&f.data, f.index).ok()?;
                 Some(ShapingFace { font, cmap })
             })
@@ -103,7 +89,6 @@ impl<'a> Shaper<'a> {
                 .map(|_| (0..COVERAGE_END).map(|_| AtomicU8::new(0)).collect())
                 .collect(),
             faces,
-            plans: RwLock::new(Vec::new()),
             cache: Default::default(),
         }
     }
@@ -373,10 +358,10 @@ impl<'a> Shaper<'a> {
             if buffer.direction() == harfrust::Direction::Invalid {
                 buffer.set_direction(harfrust::Direction::LeftToRight);
             }
-            let plan = self.plan(face_id, shaping_font, buffer.script(), buffer.direction());
+            let plan = shaping_font.plan(buffer.script(), buffer.direction());
             // The shaper's font view is not shareable between threads, and
             // costs less to make than a word costs to shape.
-            let font = harfrust::ShaperFont::new(shaping_font);
+            let font = harfrust::ShaperFont::new(&shaping_font.font);
             let options = harfrust::ShapeOptions::new().plan(Some(&plan));
             if harfrust::shape(&font, buffer, options).is_err() {
                 // Shaping fails only for a plan made for another direction
@@ -386,32 +371,6 @@ impl<'a> Shaper<'a> {
             }
             collect_glyphs(buffer, text, offset, face_id, scale, style, out);
         });
-    }
-
-    /// The plan for a face, script and direction, made on first use.
-    fn plan(
-        &self,
-        face_id: FaceId,
-        font: &harfrust::Font,
-        script: Option<harfrust::Script>,
-        direction: harfrust::Direction,
-    ) -> Arc<harfrust::ShapePlan> {
-        let find = |plans: &Plans| {
-            plans
-                .iter()
-                .find(|(f, s, d, _)| *f == face_id && *s == script && *d == direction)
-                .map(|(.., plan)| Arc::clone(plan))
-        };
-        if let Some(plan) = find(&self.plans.read().unwrap_or_else(PoisonError::into_inner)) {
-            return plan;
-        }
-        let mut plans = self.plans.write().unwrap_or_else(PoisonError::into_inner);
-        if let Some(plan) = find(&plans) {
-            return plan;
-        }
-        let plan = Arc::new(harfrust::ShapePlan::new(font, direction, script, None, &[]));
-        plans.push((face_id, script, direction, Arc::clone(&plan)));
-        plan
     }
 }
 
