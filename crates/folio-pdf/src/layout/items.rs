@@ -426,9 +426,9 @@ impl Builder<'_, '_> {
         let mandatory = opportunity == BreakOpportunity::Mandatory && end < text.len();
         if !spaces.is_empty() && spaces.chars().any(|c| c == ' ' || c == '\t') {
             let owner = owner_at(owners, word_end);
-            let glyphs = self.space(owner);
-            let width = width(&glyphs) * spaces.chars().filter(|&c| c == ' ').count().max(1) as f32;
-            let glyph = glyphs.into_iter().next().map(|glyph| StyledGlyph {
+            let (one, glyph) = self.shaped_once(" ", owner);
+            let width = one * spaces.chars().filter(|&c| c == ' ').count().max(1) as f32;
+            let glyph = glyph.map(|glyph| StyledGlyph {
                 glyph,
                 style: owner,
             });
@@ -539,9 +539,8 @@ impl Builder<'_, '_> {
                 .collect();
             self.push_box(part, level);
             if i + 1 < cuts.len() {
-                let hyphen = self.hyphen(style_index);
-                let w = width(&hyphen);
-                let glyph = hyphen.into_iter().next().map(|mut glyph| {
+                let (w, hyphen) = self.shaped_once("-", style_index);
+                let glyph = hyphen.map(|mut glyph| {
                     glyph.text = CompactString::const_new("\u{AD}");
                     StyledGlyph {
                         glyph,
@@ -605,28 +604,20 @@ impl Builder<'_, '_> {
         out
     }
 
-    fn space(&mut self, style: usize) -> Vec<ShapedGlyph> {
-        self.shaped_once(" ", style)
-    }
-
-    fn hyphen(&mut self, style: usize) -> Vec<ShapedGlyph> {
-        self.shaped_once("-", style)
-    }
-
-    /// The space or hyphen glyphs of a style, shaped on first use.
-    fn shaped_once(&mut self, mark: &str, style: usize) -> Vec<ShapedGlyph> {
+    /// The width of the space or hyphen of a style, with its first glyph
+    /// (the one drawn); shaped on first use.
+    fn shaped_once(&mut self, mark: &str, style: usize) -> (f32, Option<ShapedGlyph>) {
         let slots = if mark == " " {
             &mut self.spaces
         } else {
             &mut self.hyphens
         };
-        match slots.get_mut(style) {
-            Some(Some(glyphs)) => glyphs.clone(),
-            Some(slot) => slot
-                .insert(self.shaper.shape(mark, &self.styles[style]))
-                .clone(),
-            None => Vec::new(),
-        }
+        let glyphs = match slots.get_mut(style) {
+            Some(Some(glyphs)) => glyphs,
+            Some(slot) => slot.insert(self.shaper.shape(mark, &self.styles[style])),
+            None => return (0.0, None),
+        };
+        (width(glyphs), glyphs.first().cloned())
     }
 
     /// A box, or for text wider than the line, one box per cluster with
