@@ -60,7 +60,10 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
         if makes_pdf {
             rayon::spawn(folio_pdf::prepare);
         }
+        // One input at a time per core, so that a long input does not keep
+        // a run of others waiting behind it.
         jobs.par_iter()
+            .with_max_len(1)
             .map(|job| {
                 let outcome = convert_one(job, &read, &settings, &inputs);
                 progress.inc(1);

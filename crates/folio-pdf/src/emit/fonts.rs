@@ -143,6 +143,7 @@ impl FontSet {
     pub fn pack(&self, book: &FontBook) -> Result<Vec<Packed>, PdfError> {
         self.fonts
             .par_iter()
+            .with_max_len(1)
             .map(|font| pack(font, book.face(font.face)))
             .collect()
     }

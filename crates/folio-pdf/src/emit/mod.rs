@@ -30,6 +30,7 @@ pub fn write(doc: &Document, book: &FontBook, meta: &DocumentMeta) -> Result<Vec
         || {
             doc.pages
                 .par_iter()
+                .with_max_len(1)
                 .map(|page| deflate::stream(content::page_content(page, doc.height, &fonts)))
                 .collect::<Vec<_>>()
         },

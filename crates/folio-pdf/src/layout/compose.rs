@@ -95,10 +95,14 @@ impl Composer<'_, '_> {
     }
 
     /// Sets every request, on all cores, for a [`Setting::Replay`].
+    /// Paragraphs are handed out one at a time: rayon would otherwise give
+    /// each core a run of them, and a core the host takes away for a while
+    /// would keep its whole run from the other.
     pub fn preset(&self, requests: Vec<Request>) -> Vec<Option<(Request, SetLines)>> {
         use rayon::prelude::*;
         requests
             .into_par_iter()
+            .with_max_len(1)
             .map(|request| {
                 let set = self.set(&request.0, &request.1);
                 Some((request, set))
