@@ -79,16 +79,17 @@ fn the_same_input_gives_the_same_bytes() {
     let first = tempfile::tempdir().expect("temp dir");
     let second = tempfile::tempdir().expect("temp dir");
     let sample = root().join("samples/13-translated-with-comments.md");
-    for dir in [&first, &second] {
-        let output = folio(
-            &[
-                "convert",
-                sample.to_str().unwrap(),
-                "--out-dir",
-                dir.path().to_str().unwrap(),
-            ],
-            &root(),
-        );
+    // The second run flushes its outputs to the disk (`--sync`): the bytes
+    // are the same.
+    for (dir, sync) in [(&first, None), (&second, Some("--sync"))] {
+        let mut args = vec![
+            "convert",
+            sample.to_str().unwrap(),
+            "--out-dir",
+            dir.path().to_str().unwrap(),
+        ];
+        args.extend(sync);
+        let output = folio(&args, &root());
         assert!(
             output.status.success(),
             "{}",

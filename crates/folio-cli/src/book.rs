@@ -90,7 +90,7 @@ pub fn run(args: &BookArgs) -> Result<()> {
         stdout.write_all(&rendered.bytes)?;
         stdout.flush()?;
     } else {
-        write_atomically(&args.output, &rendered.bytes, &inputs)?;
+        write_atomically(&args.output, &rendered.bytes, &inputs, settings.sync)?;
         if !args.quiet {
             eprintln!(
                 "wrote {} ({} interviews)",

@@ -104,6 +104,9 @@ pub struct RenderArgs {
     /// Cover image (EPUB)
     #[arg(long, value_name = "FILE")]
     pub cover: Option<PathBuf>,
+    /// Flush each output to the disk before moving it into place, so that it survives a power cut (slower)
+    #[arg(long)]
+    pub sync: bool,
 }
 
 /// Order of the interviews in a book.

@@ -167,7 +167,8 @@ fn convert_one(
                     Ok(None)
                 }
                 Target::File(path) => {
-                    write_atomically(path, &rendered.bytes, inputs).map(|()| Some(path.clone()))
+                    write_atomically(path, &rendered.bytes, inputs, settings.sync)
+                        .map(|()| Some(path.clone()))
                 }
             }
         });
@@ -406,5 +407,6 @@ pub fn settings_from(args: &RenderArgs) -> Result<RenderSettings> {
         cjk_font: args.cjk_font.clone(),
         reference_docx,
         cover: args.cover.clone(),
+        sync: args.sync,
     })
 }

@@ -51,6 +51,9 @@ pub struct RenderSettings {
     pub cjk_font: Option<PathBuf>,
     pub reference_docx: Option<Vec<u8>>,
     pub cover: Option<PathBuf>,
+    /// Outputs are flushed to the disk before they are moved into place
+    /// (`--sync`).
+    pub sync: bool,
 }
 
 /// Writes a book of interviews in one format.
