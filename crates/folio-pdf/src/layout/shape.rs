@@ -145,10 +145,7 @@ impl<'a> Shaper<'a> {
         let Some(glyphs) = cache.get(&key).and_then(|m| m.get(text)) else {
             return false;
         };
-        out.extend(glyphs.iter().map(|g| ShapedGlyph {
-            cluster: g.cluster + offset,
-            ..g.clone()
-        }));
+        extend_moved(out, glyphs, offset);
         true
     }
 
@@ -224,10 +221,7 @@ impl<'a> Shaper<'a> {
                 Source::Cache | Source::Alone => None,
             }
             .unwrap_or_else(|| self.shape_uncached(word, style, Some(false)));
-            out.extend(glyphs.iter().map(|g| ShapedGlyph {
-                cluster: g.cluster + offset,
-                ..g.clone()
-            }));
+            extend_moved(out, &glyphs, offset);
             if word.len() <= CACHED_WORD {
                 self.remember(key, word, glyphs);
             }
@@ -372,6 +366,14 @@ impl<'a> Shaper<'a> {
             collect_glyphs(buffer, text, offset, face_id, scale, style, out);
         });
     }
+}
+
+/// Appends `glyphs` to `out`, their clusters moved by `offset`.
+fn extend_moved(out: &mut Vec<ShapedGlyph>, glyphs: &[ShapedGlyph], offset: usize) {
+    out.extend(glyphs.iter().map(|g| ShapedGlyph {
+        cluster: g.cluster + offset,
+        ..g.clone()
+    }));
 }
 
 /// The cache key of a style and direction.
