@@ -11,11 +11,17 @@ mod report;
 
 pub use report::{FontReport, FontRole, Script, font_report};
 
-/// Index of a face in a [`FontBook`].
+/// Index of a face in a [`FontBook`]. Every shaped glyph carries one, so
+/// it is kept small: a document has a few dozen faces at most.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FaceId(pub usize);
+pub struct FaceId(pub u16);
 
 impl FaceId {
+    /// The face's place in [`FontBook::faces`].
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
     pub const SERIF: FaceId = FaceId(0);
     pub const SERIF_ITALIC: FaceId = FaceId(1);
     pub const SERIF_BOLD: FaceId = FaceId(2);
@@ -169,7 +175,7 @@ impl FontBook {
             // so a script is set in one face.
             if found.is_none() {
                 found = (EMBEDDED.len()..book.faces.len())
-                    .map(FaceId)
+                    .filter_map(|i| u16::try_from(i).ok().map(FaceId))
                     .find(|&f| book.has_glyph(f, c));
             }
             if found.is_none() && choice.use_system_fonts {
@@ -203,14 +209,14 @@ impl FontBook {
             .iter()
             .position(|f| f.label == face.label && f.index == face.index)
         {
-            return FaceId(i);
+            return FaceId(u16::try_from(i).unwrap_or(u16::MAX));
         }
         self.faces.push(face.clone());
-        FaceId(self.faces.len() - 1)
+        FaceId(u16::try_from(self.faces.len() - 1).unwrap_or(u16::MAX))
     }
 
     pub fn face(&self, id: FaceId) -> &Face {
-        &self.faces[id.0.min(self.faces.len() - 1)]
+        &self.faces[id.index().min(self.faces.len() - 1)]
     }
 
     pub fn has_glyph(&self, id: FaceId, c: char) -> bool {

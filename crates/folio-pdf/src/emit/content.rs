@@ -5,6 +5,7 @@
 //! `ActualText` span so extraction gives the right text back.
 
 use crate::emit::fonts::{EmbeddedFont, FontSet};
+use crate::fonts::FaceId;
 use crate::layout::style::Rgb;
 use crate::layout::tree::{Page, Run};
 
@@ -38,7 +39,7 @@ pub fn page_content(page: &Page, height: f32, fonts: &FontSet) -> Vec<u8> {
         out.raw(format!("/{} Do\nQ\n", image_name(image.image)).as_bytes());
     }
     out.op("BT");
-    let mut current: Option<(usize, f32)> = None;
+    let mut current: Option<(FaceId, f32)> = None;
     let mut current_color = None;
     for line in &page.lines {
         let y = height - line.baseline;
@@ -46,13 +47,13 @@ pub fn page_content(page: &Page, height: f32, fonts: &FontSet) -> Vec<u8> {
             let Some(font) = fonts.get(run.face) else {
                 continue;
             };
-            if current != Some((run.face.0, run.size)) {
+            if current != Some((run.face, run.size)) {
                 out.raw(b"/");
                 out.raw(font.resource.as_bytes());
                 out.raw(b" ");
                 out.num(run.size);
                 out.op("Tf");
-                current = Some((run.face.0, run.size));
+                current = Some((run.face, run.size));
             }
             if current_color != Some(run.color) {
                 out.color(run.color, "rg");

@@ -43,7 +43,7 @@ impl FontBook {
                 };
                 let Some(file) = file else { continue };
                 match self.house_face(&file, role, slot, text) {
-                    Ok(face) => self.faces[slot.0] = face,
+                    Ok(face) => self.faces[slot.index()] = face,
                     // Only the file the style names is worth a warning;
                     // a sibling that does not fit just keeps the default.
                     Err(reason) if slot == slots[0].0 => {
@@ -81,7 +81,7 @@ impl FontBook {
         .map_err(|_| "not a usable TrueType or OpenType font".to_string())?;
         let parsed = ttf_parser::Face::parse(&face.data, 0)
             .map_err(|_| "not a usable TrueType or OpenType font".to_string())?;
-        let embedded = ttf_parser::Face::parse(&self.faces[slot.0].data, 0).ok();
+        let embedded = ttf_parser::Face::parse(&self.faces[slot.index()].data, 0).ok();
         let mut seen = std::collections::BTreeSet::new();
         for c in text.chars().filter(|&c| needs_glyph(c) && seen.insert(c)) {
             let default_has = embedded

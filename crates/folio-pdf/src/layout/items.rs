@@ -1,12 +1,12 @@
 //! A paragraph as Knuth–Plass items: boxes of shaped glyphs, glue for word
 //! spaces and penalties at hyphenation and other break points (UAX #14).
 
-use compact_str::CompactString;
+use ecow::EcoString;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::layout::bidi::Levels;
 use crate::layout::hyphenate::Hyphenation;
-use crate::layout::shape::{ShapedGlyph, Shaper, width};
+use crate::layout::shape::{ShapedGlyph, Shaper, cluster_at, width};
 use crate::layout::style::Style;
 
 /// Penalty that forbids a break.
@@ -289,7 +289,7 @@ fn shape_runs(
         let glyphs = if rtl {
             let mut glyphs = shaper.shape_uncached(&text[at..end], &styles[owner], Some(true));
             for g in &mut glyphs {
-                g.cluster += at;
+                g.cluster += cluster_at(at);
             }
             glyphs
         } else {
@@ -522,7 +522,7 @@ impl Builder<'_, '_> {
             .filter(|&cut| {
                 glyphs
                     .iter()
-                    .any(|g| g.glyph.cluster == cut && !g.glyph.text.is_empty())
+                    .any(|g| g.glyph.cluster as usize == cut && !g.glyph.text.is_empty())
             })
             .collect();
         if cuts.is_empty() {
@@ -534,14 +534,14 @@ impl Builder<'_, '_> {
         for (i, &cut) in cuts.iter().enumerate() {
             let part: Vec<StyledGlyph> = glyphs
                 .iter()
-                .filter(|g| g.glyph.cluster >= from && g.glyph.cluster < cut)
+                .filter(|g| (from..cut).contains(&(g.glyph.cluster as usize)))
                 .cloned()
                 .collect();
             self.push_box(part, level);
             if i + 1 < cuts.len() {
                 let (w, hyphen) = self.shaped_once("-", style_index);
                 let glyph = hyphen.map(|mut glyph| {
-                    glyph.text = CompactString::const_new("\u{AD}");
+                    glyph.text = EcoString::inline("\u{AD}");
                     StyledGlyph {
                         glyph,
                         style: style_index,
@@ -577,25 +577,26 @@ impl Builder<'_, '_> {
             let glyphs = &run.glyphs;
             let (lo, hi) = if run.rtl {
                 (
-                    glyphs.partition_point(|g| g.cluster >= range.end),
-                    glyphs.partition_point(|g| g.cluster >= range.start),
+                    glyphs.partition_point(|g| g.cluster as usize >= range.end),
+                    glyphs.partition_point(|g| g.cluster as usize >= range.start),
                 )
             } else {
                 (
-                    glyphs.partition_point(|g| g.cluster < range.start),
-                    glyphs.partition_point(|g| g.cluster < range.end),
+                    glyphs.partition_point(|g| (g.cluster as usize) < range.start),
+                    glyphs.partition_point(|g| (g.cluster as usize) < range.end),
                 )
             };
             let slice = glyphs.get(lo..hi).unwrap_or_default();
             out.reserve(slice.len());
             for g in slice {
                 let mut glyph = g.clone();
-                if glyph.cluster + glyph.text.len() > range.end {
-                    let source = &text[glyph.cluster..range.end];
+                let cluster = glyph.cluster as usize;
+                if cluster + glyph.text.len() > range.end {
+                    let source = &text[cluster..range.end];
                     glyph.text = if run.rtl {
                         source.chars().rev().collect()
                     } else {
-                        CompactString::from(source)
+                        EcoString::from(source)
                     };
                 }
                 out.push(StyledGlyph { glyph, style });

@@ -1,7 +1,7 @@
 //! Shaping: text in one style becomes positioned glyphs (kerning and
 //! standard ligatures from the font), each glyph carrying the text it draws.
 
-use compact_str::CompactString;
+use ecow::EcoString;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -13,18 +13,33 @@ use crate::fonts::{FaceId, FontBook};
 use crate::layout::shaping_font::ShapingFont;
 use crate::layout::style::Style;
 
-/// One shaped glyph, in points.
+/// One shaped glyph, in points. A page holds thousands and the layout
+/// copies them from stage to stage, so the fields are kept small (32
+/// bytes): the text is inline up to 15 bytes, and a paragraph's offsets
+/// fit in 32 bits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShapedGlyph {
-    pub face: FaceId,
-    pub id: u16,
-    pub advance: f32,
-    pub x_offset: f32,
     /// The source text this glyph stands for: one character, several for a
     /// ligature, empty for the second glyph of a cluster.
-    pub text: CompactString,
+    pub text: EcoString,
+    pub advance: f32,
+    pub x_offset: f32,
     /// Byte offset of the glyph's cluster in the shaped text.
-    pub cluster: usize,
+    pub cluster: u32,
+    pub id: u16,
+    pub face: FaceId,
+}
+
+// Checked when compiling: a larger glyph costs memory on every page.
+// (Ligatures and the characters of every script stay inline.)
+const _: () = assert!(std::mem::size_of::<ShapedGlyph>() <= 32);
+const _: () = assert!(std::mem::size_of::<crate::layout::tree::Glyph>() <= 24);
+const _: () = assert!(EcoString::INLINE_LIMIT >= 12);
+
+/// A byte offset in a paragraph as a glyph's cluster: paragraphs are far
+/// shorter than 4 GiB.
+pub fn cluster_at(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 /// Face, size, tracking (as bits) and direction of shaped text.
@@ -294,7 +309,7 @@ impl<'a> Shaper<'a> {
     fn has(&self, face: FaceId, c: char) -> bool {
         let lookup = || {
             self.faces
-                .get(face.0)
+                .get(face.index())
                 .and_then(Option::as_ref)
                 .and_then(|f| f.cmap.glyph_index(c))
                 .is_some()
@@ -304,7 +319,7 @@ impl<'a> Shaper<'a> {
         // alphabets and punctuation most text is made of.
         let Some(known) = self
             .coverage
-            .get(face.0)
+            .get(face.index())
             .and_then(|seen| seen.get(c as usize))
         else {
             return lookup();
@@ -330,7 +345,7 @@ impl<'a> Shaper<'a> {
         rtl: Option<bool>,
         out: &mut Vec<ShapedGlyph>,
     ) {
-        let Some(face) = self.faces.get(face_id.0).and_then(Option::as_ref) else {
+        let Some(face) = self.faces.get(face_id.index()).and_then(Option::as_ref) else {
             return;
         };
         let offset = range.start;
@@ -371,7 +386,7 @@ impl<'a> Shaper<'a> {
 /// Appends `glyphs` to `out`, their clusters moved by `offset`.
 fn extend_moved(out: &mut Vec<ShapedGlyph>, glyphs: &[ShapedGlyph], offset: usize) {
     out.extend(glyphs.iter().map(|g| ShapedGlyph {
-        cluster: g.cluster + offset,
+        cluster: g.cluster + cluster_at(offset),
         ..g.clone()
     }));
 }
@@ -404,17 +419,17 @@ fn split_by_word(
     for (k, &(_, start)) in batched.iter().enumerate() {
         let end = batched.get(k + 1).map_or(batch_len, |&(_, next)| next);
         let from = at;
-        while at < glyphs.len() && glyphs[at].cluster < end {
+        while at < glyphs.len() && (glyphs[at].cluster as usize) < end {
             at += 1;
         }
         let own = &glyphs[from..at];
         let whole = own
             .iter()
-            .all(|g| g.cluster >= start && g.cluster + g.text.len() <= end);
+            .all(|g| g.cluster as usize >= start && g.cluster as usize + g.text.len() <= end);
         pieces.push(whole.then(|| {
             own.iter()
                 .map(|g| ShapedGlyph {
-                    cluster: g.cluster - start,
+                    cluster: g.cluster - cluster_at(start),
                     ..g.clone()
                 })
                 .collect()
@@ -471,10 +486,10 @@ fn collect_glyphs(
             if backwards {
                 cluster.chars().rev().collect()
             } else {
-                CompactString::from(cluster)
+                EcoString::from(cluster)
             }
         } else {
-            CompactString::default()
+            EcoString::new()
         };
         // A zero-width control (soft hyphen, ZWSP) draws nothing.
         if piece.chars().all(|c| !crate::fonts::needs_glyph(c))
@@ -489,7 +504,7 @@ fn collect_glyphs(
             advance: pos.x_advance as f32 * scale + tracking,
             x_offset: pos.x_offset as f32 * scale,
             text: piece,
-            cluster: offset + start,
+            cluster: cluster_at(offset + start),
         });
     }
 }
@@ -520,8 +535,8 @@ fn nominal_glyphs(
                 id: id.0,
                 advance: f32::from(advance) * scale + tracking,
                 x_offset: 0.0,
-                text: CompactString::from(&text[i..i + c.len_utf8()]),
-                cluster: offset + i,
+                text: EcoString::from(&text[i..i + c.len_utf8()]),
+                cluster: cluster_at(offset + i),
             }
         })
         .collect();
@@ -615,9 +630,9 @@ mod tests {
                 .iter()
                 .map(|&(start, word)| {
                     run.iter()
-                        .filter(|g| g.cluster >= start && g.cluster < start + word.len())
+                        .filter(|g| (start..start + word.len()).contains(&(g.cluster as usize)))
                         .map(|g| ShapedGlyph {
-                            cluster: g.cluster - start,
+                            cluster: g.cluster - cluster_at(start),
                             ..g.clone()
                         })
                         .collect()
@@ -633,7 +648,7 @@ mod tests {
                 // its advance is never used (word spaces are glue).
                 let letters = word.trim_end_matches(' ').len();
                 for (a, b) in glyphs.iter().zip(&single) {
-                    if a.cluster < letters {
+                    if (a.cluster as usize) < letters {
                         assert_eq!(a, b, "{word:?}");
                     } else {
                         assert_eq!((a.id, &a.text), (b.id, &b.text), "{word:?}");

@@ -4,7 +4,7 @@
 
 use crate::fonts::FaceId;
 use crate::layout::style::Rgb;
-use compact_str::CompactString;
+use ecow::EcoString;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -52,7 +52,7 @@ pub struct Glyph {
     /// Absolute x of the glyph origin.
     pub x: f32,
     /// Text the glyph stands for (U+00AD for a hyphen added at a break).
-    pub text: CompactString,
+    pub text: EcoString,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
