@@ -1,6 +1,8 @@
 //! A paragraph as Knuth–Plass items: boxes of shaped glyphs, glue for word
 //! spaces and penalties at hyphenation and other break points (UAX #14).
 
+use std::borrow::Cow;
+
 use ecow::EcoString;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
@@ -23,18 +25,23 @@ pub struct Span {
     pub style: Style,
 }
 
-/// A glyph as it sits in a box, with the style it is drawn in.
+/// A space or hyphen glyph, with the style it is drawn in.
 #[derive(Debug, Clone)]
 pub struct StyledGlyph {
     pub glyph: ShapedGlyph,
     pub style: usize,
 }
 
+/// An item of a paragraph whose text was shaped into [`Shaped`] (`'s`).
 #[derive(Debug, Clone)]
-pub enum Item {
+pub enum Item<'s> {
     Box {
         width: f32,
-        glyphs: Vec<StyledGlyph>,
+        /// The glyphs, in one style: most boxes borrow them from the
+        /// shaped paragraph, as a paragraph's words are thousands of
+        /// glyphs that would otherwise be copied once more.
+        glyphs: Cow<'s, [ShapedGlyph]>,
+        style: usize,
         /// Bidi embedding level: odd is right to left.
         level: u8,
     },
@@ -61,8 +68,8 @@ pub enum Item {
 
 /// A paragraph ready for line breaking.
 #[derive(Debug, Clone)]
-pub struct Paragraph {
-    pub items: Vec<Item>,
+pub struct Paragraph<'s> {
+    pub items: Vec<Item<'s>>,
     pub styles: Vec<Style>,
     /// The paragraph runs right to left: lines align and start on the right.
     pub rtl: bool,
@@ -120,7 +127,7 @@ impl Shaped {
     /// Items for lines `line_width` wide, without hyphenation points: a
     /// first pass of line breaking needs none, and most paragraphs set
     /// well without them. [`Shaped::hyphenate`] adds them.
-    pub fn items(&self, shaper: &Shaper<'_>, first_indent: f32, line_width: f32) -> Paragraph {
+    pub fn items(&self, shaper: &Shaper<'_>, first_indent: f32, line_width: f32) -> Paragraph<'_> {
         self.build(shaper, None, first_indent, line_width)
     }
 
@@ -128,13 +135,13 @@ impl Shaped {
     /// of its words: the items are those of itemising it with
     /// `hyphenation` in the first place, and only the words that get a
     /// point are made again.
-    pub fn hyphenate(
-        &self,
-        paragraph: Paragraph,
+    pub fn hyphenate<'s>(
+        &'s self,
+        paragraph: Paragraph<'s>,
         shaper: &Shaper<'_>,
         hyphenation: &Hyphenation,
         line_width: f32,
-    ) -> Paragraph {
+    ) -> Paragraph<'s> {
         let Paragraph {
             items,
             styles,
@@ -182,7 +189,7 @@ impl Shaped {
         hyphenation: Option<&Hyphenation>,
         first_indent: f32,
         line_width: f32,
-    ) -> Paragraph {
+    ) -> Paragraph<'_> {
         let (text, owners) = (&self.text, &self.owners);
         let base = self.levels.base;
         let mut builder = self.builder(shaper, hyphenation, self.styles.clone(), line_width);
@@ -192,7 +199,8 @@ impl Shaped {
         if first_indent > 0.0 {
             builder.items.push(Item::Box {
                 width: first_indent,
-                glyphs: Vec::new(),
+                glyphs: Cow::Borrowed(&[]),
+                style: 0,
                 level: base,
             });
         }
@@ -224,13 +232,13 @@ impl Shaped {
         }
     }
 
-    fn builder<'s, 'a>(
+    fn builder<'s, 'b, 'a>(
         &'s self,
-        shaper: &'s Shaper<'a>,
-        hyphenation: Option<&'s Hyphenation>,
+        shaper: &'b Shaper<'a>,
+        hyphenation: Option<&'b Hyphenation>,
         styles: Vec<Style>,
         line_width: f32,
-    ) -> Builder<'s, 'a> {
+    ) -> Builder<'s, 'b, 'a> {
         Builder {
             shaper,
             hyphenation,
@@ -261,6 +269,27 @@ struct ShapedRun {
     start: usize,
     glyphs: Vec<ShapedGlyph>,
     rtl: bool,
+}
+
+impl ShapedRun {
+    /// The run's glyphs whose clusters start inside `range`. Clusters
+    /// rise through a left-to-right run and fall through a right-to-left
+    /// one (glyphs are in visual order).
+    fn slice(&self, range: &std::ops::Range<usize>) -> &[ShapedGlyph] {
+        let glyphs = &self.glyphs;
+        let (lo, hi) = if self.rtl {
+            (
+                glyphs.partition_point(|g| g.cluster as usize >= range.end),
+                glyphs.partition_point(|g| g.cluster as usize >= range.start),
+            )
+        } else {
+            (
+                glyphs.partition_point(|g| (g.cluster as usize) < range.start),
+                glyphs.partition_point(|g| (g.cluster as usize) < range.end),
+            )
+        };
+        glyphs.get(lo..hi).unwrap_or_default()
+    }
 }
 
 /// Shapes the paragraph per stretch of one style, bidi level and script:
@@ -366,11 +395,12 @@ fn script_end(text: &str, start: usize, end: usize) -> usize {
     end
 }
 
-struct Builder<'s, 'a> {
-    shaper: &'s Shaper<'a>,
+/// Makes the items of a paragraph shaped into [`Shaped`] (`'s`).
+struct Builder<'s, 'b, 'a> {
+    shaper: &'b Shaper<'a>,
     /// `None` notes the hyphenable pieces in `deferred` instead.
-    hyphenation: Option<&'s Hyphenation>,
-    items: Vec<Item>,
+    hyphenation: Option<&'b Hyphenation>,
+    items: Vec<Item<'s>>,
     deferred: Vec<Deferred>,
     styles: Vec<Style>,
     /// The space and hyphen glyphs of each style, shaped on first use.
@@ -381,7 +411,7 @@ struct Builder<'s, 'a> {
     runs: &'s [ShapedRun],
 }
 
-impl Builder<'_, '_> {
+impl<'s> Builder<'s, '_, '_> {
     /// One UAX #14 segment `text[start..end]`: a word with its trailing spaces.
     fn segment(
         &mut self,
@@ -495,7 +525,7 @@ impl Builder<'_, '_> {
         level: u8,
     ) {
         let piece = &text[range.clone()];
-        let glyphs = self.glyphs(text, range.clone(), style_index);
+        let glyphs = self.glyphs(text, range.clone());
         // Hyphenate the letters between leading and trailing punctuation.
         let (core_start, core) = hyphenation_core(piece);
         let points = match self.hyphenation {
@@ -503,7 +533,7 @@ impl Builder<'_, '_> {
             Some(_) => Vec::new(),
             None => {
                 let first = self.items.len();
-                self.push_box(glyphs, level);
+                self.push_box(glyphs, style_index, level);
                 if hyphenate {
                     self.deferred.push(Deferred {
                         items: first..self.items.len(),
@@ -522,22 +552,18 @@ impl Builder<'_, '_> {
             .filter(|&cut| {
                 glyphs
                     .iter()
-                    .any(|g| g.glyph.cluster as usize == cut && !g.glyph.text.is_empty())
+                    .any(|g| g.cluster as usize == cut && !g.text.is_empty())
             })
             .collect();
         if cuts.is_empty() {
-            self.push_box(glyphs, level);
+            self.push_box(glyphs, style_index, level);
             return;
         }
         cuts.push(range.end);
         let mut from = range.start;
         for (i, &cut) in cuts.iter().enumerate() {
-            let part: Vec<StyledGlyph> = glyphs
-                .iter()
-                .filter(|g| (from..cut).contains(&(g.glyph.cluster as usize)))
-                .cloned()
-                .collect();
-            self.push_box(part, level);
+            let part = clusters_in(&glyphs, from..cut);
+            self.push_box(part, style_index, level);
             if i + 1 < cuts.len() {
                 let (w, hyphen) = self.shaped_once("-", style_index);
                 let glyph = hyphen.map(|mut glyph| {
@@ -560,49 +586,42 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// The shaped glyphs of `text[range]` (inside one run), in visual
-    /// order, each glyph's text cut off where the range ends.
-    fn glyphs(&self, text: &str, range: std::ops::Range<usize>, style: usize) -> Vec<StyledGlyph> {
-        let first = self
-            .runs
+    /// The shaped glyphs of `text[range]`, in visual order, each glyph's
+    /// text cut off where the range ends: borrowed from the shaped run
+    /// when the range lies in one and no glyph's text is cut (a word
+    /// piece almost always).
+    fn glyphs(&self, text: &str, range: std::ops::Range<usize>) -> Cow<'s, [ShapedGlyph]> {
+        let runs: &'s [ShapedRun] = self.runs;
+        let first = runs
             .partition_point(|r| r.start <= range.start)
             .saturating_sub(1);
+        let runs = &runs[first..];
+        let count = runs.iter().take_while(|r| r.start < range.end).count();
+        let is_cut = |g: &ShapedGlyph| g.cluster as usize + g.text.len() > range.end;
+        if let [run] = &runs[..count] {
+            let slice = run.slice(&range);
+            if !slice.iter().any(is_cut) {
+                return Cow::Borrowed(slice);
+            }
+        }
         let mut out = Vec::new();
-        for run in self.runs[first..]
-            .iter()
-            .take_while(|r| r.start < range.end)
-        {
-            // Clusters rise through a left-to-right run and fall through a
-            // right-to-left one (glyphs are in visual order).
-            let glyphs = &run.glyphs;
-            let (lo, hi) = if run.rtl {
-                (
-                    glyphs.partition_point(|g| g.cluster as usize >= range.end),
-                    glyphs.partition_point(|g| g.cluster as usize >= range.start),
-                )
-            } else {
-                (
-                    glyphs.partition_point(|g| (g.cluster as usize) < range.start),
-                    glyphs.partition_point(|g| (g.cluster as usize) < range.end),
-                )
-            };
-            let slice = glyphs.get(lo..hi).unwrap_or_default();
+        for run in &runs[..count] {
+            let slice = run.slice(&range);
             out.reserve(slice.len());
             for g in slice {
                 let mut glyph = g.clone();
-                let cluster = glyph.cluster as usize;
-                if cluster + glyph.text.len() > range.end {
-                    let source = &text[cluster..range.end];
+                if is_cut(g) {
+                    let source = &text[g.cluster as usize..range.end];
                     glyph.text = if run.rtl {
                         source.chars().rev().collect()
                     } else {
                         EcoString::from(source)
                     };
                 }
-                out.push(StyledGlyph { glyph, style });
+                out.push(glyph);
             }
         }
-        out
+        Cow::Owned(out)
     }
 
     /// The width of the space or hyphen of a style, with its first glyph
@@ -623,39 +642,41 @@ impl Builder<'_, '_> {
 
     /// A box, or for text wider than the line, one box per cluster with
     /// break points between them so the word never runs into the margin.
-    fn push_box(&mut self, glyphs: Vec<StyledGlyph>, level: u8) {
-        let total: f32 = glyphs.iter().map(|g| g.glyph.advance).sum();
+    fn push_box(&mut self, glyphs: Cow<'s, [ShapedGlyph]>, style: usize, level: u8) {
+        let total: f32 = glyphs.iter().map(|g| g.advance).sum();
         if total <= self.line_width {
             self.items.push(Item::Box {
                 width: total,
                 glyphs,
+                style,
                 level,
             });
             return;
         }
         // Right-to-left glyphs are in visual order; boxes go in logical
         // order, so take the clusters from the other end.
-        let glyphs: Vec<StyledGlyph> = if level % 2 == 1 {
-            let mut clusters: Vec<Vec<StyledGlyph>> = Vec::new();
-            for glyph in glyphs {
-                match clusters.last_mut() {
-                    Some(c) if glyph.glyph.text.is_empty() => c.push(glyph),
-                    _ => clusters.push(vec![glyph]),
+        let glyphs: Cow<'s, [ShapedGlyph]> = if level % 2 == 1 {
+            let mut clusters: Vec<&[ShapedGlyph]> = Vec::new();
+            let mut start = 0;
+            for (i, glyph) in glyphs.iter().enumerate() {
+                if i > 0 && !glyph.text.is_empty() {
+                    clusters.push(&glyphs[start..i]);
+                    start = i;
                 }
             }
-            clusters.into_iter().rev().flatten().collect()
+            clusters.push(&glyphs[start..]);
+            Cow::Owned(clusters.into_iter().rev().flatten().cloned().collect())
         } else {
             glyphs
         };
-        let mut current: Vec<StyledGlyph> = Vec::new();
-        for glyph in glyphs {
-            if !glyph.glyph.text.is_empty() && !current.is_empty() {
-                let w = current.iter().map(|g| g.glyph.advance).sum();
-                self.items.push(Item::Box {
-                    width: w,
-                    glyphs: std::mem::take(&mut current),
-                    level,
-                });
+        // A box per cluster: a glyph with text starts one.
+        let mut start = 0;
+        for i in 1..=glyphs.len() {
+            if i < glyphs.len() && glyphs[i].text.is_empty() {
+                continue;
+            }
+            let part = sub_slice(&glyphs, start..i);
+            if start > 0 {
                 self.items.push(Item::Penalty {
                     width: 0.0,
                     penalty: 900.0,
@@ -665,16 +686,44 @@ impl Builder<'_, '_> {
                     level,
                 });
             }
-            current.push(glyph);
-        }
-        if !current.is_empty() {
-            let w = current.iter().map(|g| g.glyph.advance).sum();
             self.items.push(Item::Box {
-                width: w,
-                glyphs: current,
+                width: part.iter().map(|g| g.advance).sum(),
+                glyphs: part,
+                style,
                 level,
             });
+            start = i;
         }
+    }
+}
+
+/// `glyphs[range]`, borrowed as long as `glyphs` is.
+fn sub_slice<'s>(
+    glyphs: &Cow<'s, [ShapedGlyph]>,
+    range: std::ops::Range<usize>,
+) -> Cow<'s, [ShapedGlyph]> {
+    match glyphs {
+        Cow::Borrowed(all) => Cow::Borrowed(all.get(range).unwrap_or_default()),
+        Cow::Owned(all) => Cow::Owned(all.get(range).unwrap_or_default().to_vec()),
+    }
+}
+
+/// The glyphs of `glyphs` whose clusters start in `range`: a stretch of
+/// them (borrowed as long as `glyphs` is) unless they are scattered.
+fn clusters_in<'s>(
+    glyphs: &Cow<'s, [ShapedGlyph]>,
+    range: std::ops::Range<usize>,
+) -> Cow<'s, [ShapedGlyph]> {
+    let inside = |g: &ShapedGlyph| range.contains(&(g.cluster as usize));
+    let first = glyphs.iter().position(inside).unwrap_or(glyphs.len());
+    let end = glyphs[first..]
+        .iter()
+        .position(|g| !inside(g))
+        .map_or(glyphs.len(), |n| first + n);
+    if glyphs[end..].iter().any(inside) {
+        Cow::Owned(glyphs.iter().filter(|g| inside(g)).cloned().collect())
+    } else {
+        sub_slice(glyphs, first..end)
     }
 }
 

@@ -358,15 +358,16 @@ fn ragged(items: &[Item], width: f32) -> Vec<Break> {
 mod tests {
     use super::*;
 
-    fn word(width: f32) -> Item {
+    fn word(width: f32) -> Item<'static> {
         Item::Box {
             width,
-            glyphs: Vec::new(),
+            glyphs: std::borrow::Cow::Borrowed(&[]),
+            style: 0,
             level: 0,
         }
     }
 
-    fn space() -> Item {
+    fn space() -> Item<'static> {
         Item::Glue {
             width: 5.0,
             stretch: 3.0,
@@ -376,7 +377,7 @@ mod tests {
         }
     }
 
-    fn penalty(penalty: f32, hyphenation: bool) -> Item {
+    fn penalty(penalty: f32, hyphenation: bool) -> Item<'static> {
         Item::Penalty {
             width: if hyphenation { 3.0 } else { 0.0 },
             penalty,
@@ -389,7 +390,7 @@ mod tests {
 
     /// `20 _ 20-|20 _ 20`: the only good first line ends at the break
     /// point inside the middle word.
-    fn paragraph(hyphenation: bool) -> Vec<Item> {
+    fn paragraph(hyphenation: bool) -> Vec<Item<'static>> {
         vec![
             word(20.0),
             space(),

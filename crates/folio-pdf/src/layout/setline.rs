@@ -1,8 +1,10 @@
 //! Setting broken lines: glue stretched or shrunk by the line's ratio and
 //! glyphs given absolute positions.
 
-use crate::layout::items::{Item, Paragraph, StyledGlyph};
+use crate::layout::items::{Item, Paragraph};
 use crate::layout::linebreak::{Break, next_line_start};
+use crate::layout::shape::ShapedGlyph;
+use crate::layout::style::Style;
 use crate::layout::tree::{Glyph, Line, LinkArea, Run};
 
 /// A piece of a line in logical order: a box, a space or a break's hyphen.
@@ -10,14 +12,16 @@ use crate::layout::tree::{Glyph, Line, LinkArea, Run};
 struct Piece<'p> {
     level: u8,
     width: f32,
-    glyphs: &'p [StyledGlyph],
+    glyphs: &'p [ShapedGlyph],
+    /// The style the glyphs are drawn in.
+    style: usize,
 }
 
 /// Lines of a paragraph, baselines at 0, `measure` wide from `x`. Pieces
 /// are laid out in visual order (UAX #9 rule L2); right-to-left paragraphs
 /// align their lines to the right.
 pub fn set_lines(
-    paragraph: &Paragraph,
+    paragraph: &Paragraph<'_>,
     breaks: &[Break],
     x: f32,
     measure: f32,
@@ -37,12 +41,14 @@ pub fn set_lines(
                 Item::Box {
                     width,
                     glyphs,
+                    style,
                     level,
                 } => {
                     pieces.push(Piece {
                         level: *level,
                         width: *width,
                         glyphs,
+                        style: *style,
                     });
                 }
                 Item::Glue {
@@ -60,7 +66,11 @@ pub fn set_lines(
                     pieces.push(Piece {
                         level: *level,
                         width: adjusted.max(0.0),
-                        glyphs: glyph.as_slice(),
+                        glyphs: glyph
+                            .as_ref()
+                            .map(|g| std::slice::from_ref(&g.glyph))
+                            .unwrap_or_default(),
+                        style: glyph.as_ref().map_or(0, |g| g.style),
                     });
                 }
                 Item::Penalty { .. } => {}
@@ -76,7 +86,8 @@ pub fn set_lines(
             pieces.push(Piece {
                 level: *level,
                 width: *width,
-                glyphs: std::slice::from_ref(g),
+                glyphs: std::slice::from_ref(&g.glyph),
+                style: g.style,
             });
         }
         // A line ending in a word's own hyphen (`Cross-|Border`) gets a soft
@@ -94,8 +105,7 @@ pub fn set_lines(
             .filter(|_| own_hyphen)
             .and_then(|(p, piece)| {
                 let last = piece.glyphs.last()?;
-                last.glyph
-                    .text
+                last.text
                     .ends_with(['-', '\u{2010}'])
                     .then_some((p, piece.glyphs.len() - 1))
             });
@@ -105,7 +115,7 @@ pub fn set_lines(
             if piece.glyphs.is_empty() {
                 continue;
             }
-            if piece.glyphs.iter().all(|g| g.glyph.text == " ") {
+            if piece.glyphs.iter().all(|g| g.text == " ") {
                 piece.glyphs = &[];
             } else {
                 break;
@@ -145,9 +155,10 @@ pub fn set_lines(
             for (k, g) in piece.glyphs.iter().enumerate() {
                 let soft_hyphen = soft_hyphen_after == Some((i, k));
                 let at = pen + dx;
-                push_glyph(&mut line, paragraph, g, soft_hyphen, at, links, index, room);
+                let style = &paragraph.styles[piece.style];
+                push_glyph(&mut line, style, g, soft_hyphen, at, links, index, room);
                 room = room.saturating_sub(1);
-                dx += g.glyph.advance;
+                dx += g.advance;
             }
             pen += piece.width;
         }
@@ -160,22 +171,21 @@ pub fn set_lines(
 #[allow(clippy::too_many_arguments)]
 fn push_glyph(
     line: &mut Line,
-    paragraph: &Paragraph,
-    g: &StyledGlyph,
+    style: &Style,
+    g: &ShapedGlyph,
     soft_hyphen: bool,
     x: f32,
     links: &mut Vec<(usize, LinkArea)>,
     line_index: usize,
     room: usize,
 ) {
-    let style = &paragraph.styles[g.style];
-    let mut text = g.glyph.text.clone();
+    let mut text = g.text.clone();
     if soft_hyphen {
         text.push('\u{AD}');
     }
     let glyph = Glyph {
-        id: g.glyph.id,
-        x: x + g.glyph.x_offset,
+        id: g.id,
+        x: x + g.x_offset,
         text,
     };
     if let Some(target) = style.link {
@@ -184,14 +194,14 @@ fn push_glyph(
             Some((l, area))
                 if *l == line_index && area.target == target && area.x + area.width >= x - 6.0 =>
             {
-                area.width = (x + g.glyph.advance - area.x).max(area.width);
+                area.width = (x + g.advance - area.x).max(area.width);
             }
             _ => links.push((
                 line_index,
                 LinkArea {
                     x,
                     y: -style.size * 0.9,
-                    width: g.glyph.advance,
+                    width: g.advance,
                     height: style.size * 1.2,
                     target,
                 },
@@ -199,16 +209,14 @@ fn push_glyph(
         }
     }
     match line.runs.last_mut() {
-        Some(run)
-            if run.face == g.glyph.face && run.size == style.size && run.color == style.color =>
-        {
+        Some(run) if run.face == g.face && run.size == style.size && run.color == style.color => {
             run.glyphs.push(glyph);
         }
         _ => {
             let mut glyphs = Vec::with_capacity(room.max(1));
             glyphs.push(glyph);
             line.runs.push(Run {
-                face: g.glyph.face,
+                face: g.face,
                 size: style.size,
                 color: style.color,
                 glyphs,
