@@ -132,7 +132,8 @@ fn lay_out(content: Content<'_>, options: &PdfOptions) -> Result<Laid, PdfError>
         heading_font: house_font(options, |s| s.heading_font.as_deref()),
     };
     // The hyphenation dictionary is decoded on another thread while the
-    // fonts are chosen and the paragraphs noted.
+    // fonts are chosen and the paragraphs noted (US English has none to
+    // decode: its patterns are compiled in).
     layout::hyphenate::Hyphenation::prepare(content.language());
     let book = FontBook::for_text(&text, &choice)?;
     let mut warnings: Vec<folio_core::Diagnostic> = book

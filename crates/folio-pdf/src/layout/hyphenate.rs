@@ -1,5 +1,9 @@
-//! Hyphenation points from the TeX pattern dictionaries of the `hyphenation`
-//! crate, chosen by the document's language.
+//! Hyphenation points from the TeX pattern dictionaries, chosen by the
+//! document's language. US English, by far the most common, uses hypher's
+//! patterns (compiled into the program: nothing to decode, and a word
+//! costs a tenth of a dictionary lookup) with the exception words of the
+//! `hyphenation` crate's dictionary, which together give that dictionary's
+//! points; every other language uses the `hyphenation` crate.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -8,12 +12,21 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use hyphenation::{Hyphenator, Language, Load, Standard};
 use rustc_hash::FxHashMap;
 
+/// The exception words of the `hyphenation` crate's US English
+/// dictionary, written out by the build script.
+mod exceptions {
+    include!(concat!(env!("OUT_DIR"), "/english_exceptions.rs"));
+}
+
 /// A hyphenation dictionary for one language, or none (no hyphenation).
 #[derive(Debug)]
 pub struct Hyphenation {
     dictionary: Option<(Language, Arc<Slot>)>,
-    /// Points of the words seen so far: words recur, and a dictionary
-    /// lookup costs as much as shaping the word.
+    /// US English: hypher and the exception words (the dictionary in the
+    /// slot serves only words whose lower case changes their length).
+    english: bool,
+    /// Points of the words seen so far: words recur, and a lookup costs
+    /// more than the cache (a dictionary's as much as shaping the word).
     known: Mutex<FxHashMap<Box<str>, Vec<usize>>>,
 }
 
@@ -48,8 +61,10 @@ impl Hyphenation {
     /// It is decoded when a word first needs it, unless
     /// [`Hyphenation::prepare`] had it decoded already.
     pub fn for_language(tag: &str) -> Self {
+        let lang = language_for(tag);
         Hyphenation {
-            dictionary: language_for(tag).map(|lang| (lang, Slot::for_language(lang))),
+            english: lang == Some(Language::EnglishUS),
+            dictionary: lang.map(|lang| (lang, Slot::for_language(lang))),
             known: Mutex::default(),
         }
     }
@@ -58,7 +73,7 @@ impl Hyphenation {
     /// per process: paragraphs are noted and the first ones set
     /// meanwhile, since only a paragraph that needs hyphens waits for it.
     pub fn prepare(tag: &str) {
-        let Some(lang) = language_for(tag) else {
+        let Some(lang) = language_for(tag).filter(|&l| l != Language::EnglishUS) else {
             return;
         };
         let slot = Slot::for_language(lang);
@@ -72,6 +87,7 @@ impl Hyphenation {
     pub fn none() -> Self {
         Hyphenation {
             dictionary: None,
+            english: false,
             known: Mutex::default(),
         }
     }
@@ -88,13 +104,48 @@ impl Hyphenation {
         if let Some(points) = known().get(word) {
             return points.clone();
         }
-        let Some(dict) = slot.get(*lang) else {
-            return Vec::new();
+        let points = match self.english.then(|| english_points(word)).flatten() {
+            Some(points) => points,
+            None => match slot.get(*lang) {
+                Some(dict) => dict.hyphenate(word).breaks,
+                None => return Vec::new(),
+            },
         };
-        let points = dict.hyphenate(word).breaks;
         known().insert(word.into(), points.clone());
         points
     }
+}
+
+/// US English points of a word of letters: an exception word's own, else
+/// hypher's. `None` when lower-casing changes the word's length, which
+/// would move the points (the dictionary handles those words).
+fn english_points(word: &str) -> Option<Vec<usize>> {
+    let lower = word.to_lowercase();
+    if lower.len() != word.len() {
+        return None;
+    }
+    if let Ok(i) = exceptions::ENGLISH_US.binary_search_by(|(w, _)| (*w).cmp(lower.as_str())) {
+        // The dictionary's minima: two letters before a break, three after.
+        let first = word.char_indices().nth(2).map_or(word.len(), |(i, _)| i);
+        let last = word.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+        let points = exceptions::ENGLISH_US.get(i).map_or(&[][..], |(_, p)| p);
+        return Some(
+            points
+                .iter()
+                .map(|&p| usize::from(p))
+                .filter(|&p| p >= first && p <= last)
+                .collect(),
+        );
+    }
+    let mut points = Vec::new();
+    let mut at = 0;
+    for syllable in hypher::hyphenate(word, hypher::Lang::English) {
+        if at > 0 {
+            points.push(at);
+        }
+        at += syllable.len();
+    }
+    Some(points)
 }
 
 fn language_for(tag: &str) -> Option<Language> {
@@ -144,6 +195,46 @@ mod tests {
                 .points("Silbentrennung")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn english_gets_the_dictionarys_points() {
+        // Every word of the samples and fixtures, and every exception word
+        // in three casings: hypher with the exception words must give
+        // exactly the hyphenation crate's US English points.
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+        let mut text = String::new();
+        for dir in ["samples", "crates/folio-pdf/tests/fixtures"] {
+            for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
+                text += &std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+            }
+        }
+        let mut words: std::collections::BTreeSet<String> = text
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_owned)
+            .collect();
+        for (word, _) in exceptions::ENGLISH_US {
+            let mut title = word.to_string();
+            title[..1].make_ascii_uppercase();
+            words.extend([word.to_string(), word.to_uppercase(), title]);
+        }
+        // Lower case that changes a word's length takes the dictionary.
+        words.extend(["İstanbulite".to_string(), "straße".to_string()]);
+        let dictionary = Standard::from_embedded(Language::EnglishUS).unwrap();
+        let english = Hyphenation::for_language("en-US");
+        let mut compared = 0;
+        // Words of letters only, as paragraphs ask for (`points` returns
+        // none for others).
+        let letters = |w: &&String| w.chars().count() >= 5 && w.chars().all(char::is_alphabetic);
+        for word in words.iter().filter(letters) {
+            assert_eq!(
+                english.points(word),
+                dictionary.hyphenate(word).breaks,
+                "{word}"
+            );
+            compared += 1;
+        }
+        assert!(compared > 4000, "{compared} words compared");
     }
 
     #[test]
