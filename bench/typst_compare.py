@@ -143,15 +143,16 @@ def template(model):
 
 
 def timed(actions, runs):
-    """Median wall time of each action, run in turns so that both see the
-    same machine (shared hosts speed up and slow down over seconds)."""
+    """Wall times of each action, run in turns so that both see the same
+    machine (shared hosts speed up and slow down over seconds): one list
+    per action, one entry per round."""
     times = [[] for _ in actions]
     for _ in range(runs):
         for k, action in enumerate(actions):
             start = time.perf_counter()
             action()
             times[k].append(time.perf_counter() - start)
-    return [statistics.median(t) for t in times]
+    return times
 
 
 COLD = """
@@ -192,13 +193,18 @@ def main():
                                  check=True, capture_output=True, text=True).stdout
             cold.append(float(out.strip()))
 
-        warm_time, _, folio_time = timed([
+        warm_times, _, folio_times = timed([
             lambda: typst.compile(source, output=typst_pdf),
             typst_cold,
             lambda: subprocess.run([folio, "convert", args.interview, "--to", "pdf",
                                     "-o", folio_pdf, "--quiet"], check=True),
         ], args.runs)
+        warm_time = statistics.median(warm_times)
+        folio_time = statistics.median(folio_times)
         cold_time = statistics.median(cold)
+        # Each round ran typst cold and Folio back to back: the spread of
+        # their ratios shows how steady the median is on this machine.
+        ratios = sorted(c / f for c, f in zip(cold, folio_times))
         print(f"interview: {os.path.basename(args.interview)} ({len(model['turns'])} turns), "
               f"median of {args.runs} runs")
         print(f"typst cold (fresh process, compile call): {cold_time * 1000:8.1f} ms  "
@@ -208,6 +214,8 @@ def main():
               f"{os.path.getsize(folio_pdf):>8} bytes")
         print(f"folio is {cold_time / folio_time:.1f}x faster than typst "
               f"({warm_time / folio_time:.1f}x against typst's warm rerun)")
+        print(f"round by round: {ratios[0]:.1f}x to {ratios[-1]:.1f}x, "
+              f"at least 10x in {sum(r >= 10 for r in ratios)} of {len(ratios)} rounds")
 
 
 if __name__ == "__main__":
