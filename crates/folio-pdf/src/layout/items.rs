@@ -791,6 +791,30 @@ mod tests {
     }
 
     #[test]
+    fn word_pieces_borrow_their_glyphs_unless_scattered() {
+        let glyph = |cluster: u32| ShapedGlyph {
+            text: EcoString::inline("a"),
+            advance: 5.0,
+            x_offset: 0.0,
+            cluster,
+            id: 1,
+            face: FaceId::SERIF,
+        };
+        let clusters =
+            |glyphs: &[ShapedGlyph]| glyphs.iter().map(|g| g.cluster).collect::<Vec<_>>();
+        let word = [glyph(0), glyph(1), glyph(2), glyph(3)];
+        let part = clusters_in(&Cow::Borrowed(&word[..]), 1..3);
+        assert!(matches!(part, Cow::Borrowed(_)));
+        assert_eq!(clusters(&part), [1, 2]);
+        // Glyphs of the range that are not side by side are gathered.
+        let scattered = [glyph(1), glyph(3), glyph(2)];
+        let part = clusters_in(&Cow::Borrowed(&scattered[..]), 1..3);
+        assert!(matches!(part, Cow::Owned(_)));
+        assert_eq!(clusters(&part), [1, 2]);
+        assert!(clusters_in(&Cow::Borrowed(&word[..]), 7..9).is_empty());
+    }
+
+    #[test]
     fn scripts_change_at_letters_and_common_characters_go_along() {
         let text = "Hello, 1 Ωμέγα (ok)";
         let greek = text.find('Ω').unwrap();
