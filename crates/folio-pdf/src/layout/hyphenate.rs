@@ -124,11 +124,24 @@ fn english_points(word: &str) -> Option<Vec<usize>> {
     if lower.len() != word.len() {
         return None;
     }
-    if let Ok(i) = exceptions::ENGLISH_US.binary_search_by(|(w, _)| (*w).cmp(lower.as_str())) {
+    let word_of = |&(start, len, _, _): &(u32, u8, u16, u8)| {
+        let start = start as usize;
+        exceptions::WORDS
+            .get(start..start + usize::from(len))
+            .unwrap_or_default()
+    };
+    if let Ok(i) = exceptions::ENTRIES.binary_search_by(|e| word_of(e).cmp(lower.as_bytes())) {
         // The dictionary's minima: two letters before a break, three after.
         let first = word.char_indices().nth(2).map_or(word.len(), |(i, _)| i);
         let last = word.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
-        let points = exceptions::ENGLISH_US.get(i).map_or(&[][..], |(_, p)| p);
+        let points = exceptions::ENTRIES
+            .get(i)
+            .map_or(&[][..], |&(_, _, from, n)| {
+                let from = usize::from(from);
+                exceptions::POINTS
+                    .get(from..from + usize::from(n))
+                    .unwrap_or_default()
+            });
         return Some(
             points
                 .iter()
@@ -213,7 +226,10 @@ mod tests {
             .split(|c: char| !c.is_alphabetic())
             .map(str::to_owned)
             .collect();
-        for (word, _) in exceptions::ENGLISH_US {
+        for &(start, len, _, _) in &exceptions::ENTRIES {
+            let start = start as usize;
+            let word =
+                std::str::from_utf8(&exceptions::WORDS[start..start + usize::from(len)]).unwrap();
             let mut title = word.to_string();
             title[..1].make_ascii_uppercase();
             words.extend([word.to_string(), word.to_uppercase(), title]);
