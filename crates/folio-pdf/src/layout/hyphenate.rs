@@ -1,7 +1,7 @@
 //! Hyphenation points from the TeX pattern dictionaries, chosen by the
 //! document's language. US English, by far the most common, uses hypher's
 //! patterns (compiled into the program: nothing to decode, and a word
-//! costs a tenth of a dictionary lookup) with the exception words of the
+//! costs half a dictionary lookup) with the exception words of the
 //! `hyphenation` crate's dictionary, which together give that dictionary's
 //! points; every other language uses the `hyphenation` crate.
 
@@ -70,8 +70,9 @@ impl Hyphenation {
     }
 
     /// Starts decoding the dictionary for `tag` on another thread, once
-    /// per process: paragraphs are noted and the first ones set
-    /// meanwhile, since only a paragraph that needs hyphens waits for it.
+    /// per process (US English has none to decode): paragraphs are noted
+    /// and the first ones set meanwhile, since only a paragraph that needs
+    /// hyphens waits for it.
     pub fn prepare(tag: &str) {
         let Some(lang) = language_for(tag).filter(|&l| l != Language::EnglishUS) else {
             return;
