@@ -656,27 +656,13 @@ impl<'s> Builder<'s, '_, '_> {
         // Right-to-left glyphs are in visual order; boxes go in logical
         // order, so take the clusters from the other end.
         let glyphs: Cow<'s, [ShapedGlyph]> = if level % 2 == 1 {
-            let mut clusters: Vec<&[ShapedGlyph]> = Vec::new();
-            let mut start = 0;
-            for (i, glyph) in glyphs.iter().enumerate() {
-                if i > 0 && !glyph.text.is_empty() {
-                    clusters.push(&glyphs[start..i]);
-                    start = i;
-                }
-            }
-            clusters.push(&glyphs[start..]);
-            Cow::Owned(clusters.into_iter().rev().flatten().cloned().collect())
+            let reversed = clusters(&glyphs).into_iter().rev();
+            Cow::Owned(reversed.flat_map(|c| glyphs[c].iter().cloned()).collect())
         } else {
             glyphs
         };
-        // A box per cluster: a glyph with text starts one.
-        let mut start = 0;
-        for i in 1..=glyphs.len() {
-            if i < glyphs.len() && glyphs[i].text.is_empty() {
-                continue;
-            }
-            let part = sub_slice(&glyphs, start..i);
-            if start > 0 {
+        for (k, cluster) in clusters(&glyphs).into_iter().enumerate() {
+            if k > 0 {
                 self.items.push(Item::Penalty {
                     width: 0.0,
                     penalty: 900.0,
@@ -686,15 +672,32 @@ impl<'s> Builder<'s, '_, '_> {
                     level,
                 });
             }
+            let part = sub_slice(&glyphs, cluster);
             self.items.push(Item::Box {
                 width: part.iter().map(|g| g.advance).sum(),
                 glyphs: part,
                 style,
                 level,
             });
+        }
+    }
+}
+
+/// Where each cluster of `glyphs` lies: a glyph with text starts one, and
+/// so does the first glyph.
+fn clusters(glyphs: &[ShapedGlyph]) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for (i, glyph) in glyphs.iter().enumerate().skip(1) {
+        if !glyph.text.is_empty() {
+            ranges.push(start..i);
             start = i;
         }
     }
+    if !glyphs.is_empty() {
+        ranges.push(start..glyphs.len());
+    }
+    ranges
 }
 
 /// `glyphs[range]`, borrowed as long as `glyphs` is.
