@@ -21,10 +21,9 @@ mod exceptions {
 /// A hyphenation dictionary for one language, or none (no hyphenation).
 #[derive(Debug)]
 pub struct Hyphenation {
+    /// For US English, hypher and the exception words come first; the
+    /// dictionary serves only words whose lower case changes their length.
     dictionary: Option<(Language, Arc<Slot>)>,
-    /// US English: hypher and the exception words (the dictionary in the
-    /// slot serves only words whose lower case changes their length).
-    english: bool,
     /// Points of the words seen so far: words recur, and a lookup costs
     /// more than the cache (a dictionary's as much as shaping the word).
     known: Mutex<FxHashMap<Box<str>, Vec<usize>>>,
@@ -61,10 +60,8 @@ impl Hyphenation {
     /// It is decoded when a word first needs it, unless
     /// [`Hyphenation::prepare`] had it decoded already.
     pub fn for_language(tag: &str) -> Self {
-        let lang = language_for(tag);
         Hyphenation {
-            english: lang == Some(Language::EnglishUS),
-            dictionary: lang.map(|lang| (lang, Slot::for_language(lang))),
+            dictionary: language_for(tag).map(|lang| (lang, Slot::for_language(lang))),
             known: Mutex::default(),
         }
     }
@@ -88,7 +85,6 @@ impl Hyphenation {
     pub fn none() -> Self {
         Hyphenation {
             dictionary: None,
-            english: false,
             known: Mutex::default(),
         }
     }
@@ -105,7 +101,8 @@ impl Hyphenation {
         if let Some(points) = known().get(word) {
             return points.clone();
         }
-        let points = match self.english.then(|| english_points(word)).flatten() {
+        let english = *lang == Language::EnglishUS;
+        let points = match english.then(|| english_points(word)).flatten() {
             Some(points) => points,
             None => match slot.get(*lang) {
                 Some(dict) => dict.hyphenate(word).breaks,
