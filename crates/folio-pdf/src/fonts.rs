@@ -204,15 +204,15 @@ impl FontBook {
     }
 
     fn intern(&mut self, face: &Face) -> FaceId {
-        if let Some(i) = self
+        let found = self
             .faces
             .iter()
-            .position(|f| f.label == face.label && f.index == face.index)
-        {
-            return FaceId(u16::try_from(i).unwrap_or(u16::MAX));
-        }
-        self.faces.push(face.clone());
-        FaceId(u16::try_from(self.faces.len() - 1).unwrap_or(u16::MAX))
+            .position(|f| f.label == face.label && f.index == face.index);
+        let i = found.unwrap_or_else(|| {
+            self.faces.push(face.clone());
+            self.faces.len() - 1
+        });
+        FaceId(u16::try_from(i).unwrap_or(u16::MAX))
     }
 
     pub fn face(&self, id: FaceId) -> &Face {

@@ -803,17 +803,17 @@ mod tests {
             id: 1,
             face: FaceId::SERIF,
         };
-        let clusters =
+        let cluster_ids =
             |glyphs: &[ShapedGlyph]| glyphs.iter().map(|g| g.cluster).collect::<Vec<_>>();
         let word = [glyph(0), glyph(1), glyph(2), glyph(3)];
         let part = clusters_in(&Cow::Borrowed(&word[..]), 1..3);
         assert!(matches!(part, Cow::Borrowed(_)));
-        assert_eq!(clusters(&part), [1, 2]);
+        assert_eq!(cluster_ids(&part), [1, 2]);
         // Glyphs of the range that are not side by side are gathered.
         let scattered = [glyph(1), glyph(3), glyph(2)];
         let part = clusters_in(&Cow::Borrowed(&scattered[..]), 1..3);
         assert!(matches!(part, Cow::Owned(_)));
-        assert_eq!(clusters(&part), [1, 2]);
+        assert_eq!(cluster_ids(&part), [1, 2]);
         assert!(clusters_in(&Cow::Borrowed(&word[..]), 7..9).is_empty());
     }
 
