@@ -26,14 +26,8 @@ if ((${#need_install[@]})); then
     apt-get install -y -qq --no-install-recommends "${need_install[@]}" >/dev/null
 fi
 
-# The reference interview, where a copy of shared/ is at hand.
-extra=()
-for seed in "$root"/../shared/seeds/000_4a37616d70ecd5f6.txt "$root"/../../shared/seeds/000_4a37616d70ecd5f6.txt; do
-    if [[ -f "$seed" ]]; then
-        extra+=("$seed")
-        break
-    fi
-done
+# The reference interview, kept in the repository.
+extra=("$root/tests/fixtures/seed/seed.txt")
 
 rm -rf "$out"
 mkdir -p "$out"

@@ -46,12 +46,7 @@ trap 'rm -rf "$out"' EXIT
 inputs=()
 shopt -s nullglob
 for sample in samples/[0-9]*; do inputs+=("$sample"); done
-for seeds in ../shared/seeds ../../shared/seeds; do
-  if [[ -d "$seeds" ]]; then
-    for seed in "$seeds"/*.txt; do inputs+=("$seed"); done
-    break
-  fi
-done
+inputs+=(tests/fixtures/seed/seed.txt)
 raw_inputs=(crates/folio-epub/tests/fixtures/*.json)
 
 checked=0

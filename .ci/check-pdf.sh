@@ -28,11 +28,8 @@ cargo run -q -p folio-pdf --example render -- crates/folio-pdf/tests/fixtures/se
 cargo run -q -p folio-pdf --example render -- crates/folio-pdf/tests/fixtures/seed.json "$out/seed-letter.pdf" letter
 pdfs=("$out/seed.pdf" "$out/seed-letter.pdf")
 # The seed itself through folio-core's reader, and a Chinese sample.
-seed_txt="../shared/seeds/000_4a37616d70ecd5f6.txt"
-if [ -e "$seed_txt" ]; then
-  cargo run -q -p folio-pdf --example render -- "$seed_txt" "$out/seed-read.pdf"
-  pdfs+=("$out/seed-read.pdf")
-fi
+cargo run -q -p folio-pdf --example render -- tests/fixtures/seed/seed.txt "$out/seed-read.pdf"
+pdfs+=("$out/seed-read.pdf")
 cargo run -q -p folio-pdf --example render -- samples/07-chinese-fullwidth-colon.md "$out/chinese.pdf"
 pdfs+=("$out/chinese.pdf")
 for rtl in arabic hebrew; do

@@ -30,7 +30,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT = os.path.join(ROOT, "..", "shared", "seeds", "000_4a37616d70ecd5f6.txt")
+DEFAULT = os.path.join(ROOT, "tests", "fixtures", "seed", "seed.txt")
 
 
 def s(text):

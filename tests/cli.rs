@@ -33,7 +33,7 @@ fn inspect_outline_of_samples() {
 
 #[test]
 fn inspect_seed() {
-    assert_cmd_snapshot!(folio().args(["inspect", "../shared/seeds/000_4a37616d70ecd5f6.txt"]));
+    assert_cmd_snapshot!(folio().args(["inspect", "tests/fixtures/seed/seed.txt"]));
 }
 
 #[test]

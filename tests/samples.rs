@@ -48,8 +48,7 @@ fn round_trip_yaml(interview: &Interview) -> Interview {
 fn models_survive_json_and_yaml_round_trips() {
     let mut seen = 0;
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/seeds/000_4a37616d70ecd5f6.txt");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seed/seed.txt");
     let mut paths: Vec<_> = std::fs::read_dir(&samples)
         .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();

@@ -11,8 +11,9 @@ use folio_core::{
     Block, FrontBlock, Inline, Interview, ReadOptions, SpeakerRole, TurnRole, plain_text,
 };
 
+/// The copy kept in the repository (see tests/fixtures/seed/SOURCE.md).
 fn seed_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds/000_4a37616d70ecd5f6.txt")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seed/seed.txt")
 }
 
 fn seed() -> Interview {

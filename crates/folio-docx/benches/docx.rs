@@ -1,4 +1,4 @@
-//! The reference interview (or the rich fixture) to DOCX.
+//! The reference interview (tests/fixtures/seed/seed.txt) to DOCX.
 
 // A failed expectation in a test or benchmark is a panic by design.
 #![allow(clippy::panic)]
@@ -11,23 +11,14 @@ use folio_docx::{DocxOptions, docx};
 
 fn interview() -> (Interview, DocxOptions) {
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let fixtures = crate_dir.join("tests/fixtures");
     let options = DocxOptions {
-        base_dir: Some(fixtures.clone()),
+        base_dir: Some(crate_dir.join("tests/fixtures")),
         ..DocxOptions::default()
     };
-    for seed in [
-        crate_dir.join("../../../shared/seeds/000_4a37616d70ecd5f6.txt"),
-        crate_dir.join("../../../../shared/seeds/000_4a37616d70ecd5f6.txt"),
-    ] {
-        if let Ok(parsed) = folio_core::read_path(&seed, &Default::default()) {
-            return (parsed.interview, options);
-        }
-    }
-    let text = std::fs::read_to_string(fixtures.join("rich.json")).unwrap_or_default();
-    match serde_json::from_str(&text) {
-        Ok(interview) => (interview, options),
-        Err(error) => panic!("rich.json: {error}"),
+    let seed = crate_dir.join("../../tests/fixtures/seed/seed.txt");
+    match folio_core::read_path(&seed, &Default::default()) {
+        Ok(parsed) => (parsed.interview, options),
+        Err(error) => panic!("{}: {error}", seed.display()),
     }
 }
 

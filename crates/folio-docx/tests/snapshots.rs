@@ -29,8 +29,7 @@ fn chinese_interview() {
     snapshot("chinese.json", "chinese");
 }
 
-/// Every sample in the workspace's `samples/` the reader can read, and the
-/// reference interview when `shared/` is at hand.
+/// Every sample in the workspace's `samples/` the reader can read.
 #[test]
 fn samples_documents() {
     let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

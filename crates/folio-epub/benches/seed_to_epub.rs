@@ -3,33 +3,28 @@
 //!
 //! `cargo bench -p folio-epub --bench seed_to_epub`
 
+// A missing reference interview is a panic by design.
+#![allow(clippy::panic)]
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use folio_core::{Interview, ReadOptions, read_path};
 use folio_epub::{EpubOptions, epub};
 
-/// The reference interview beside the repository (CI) or the worktree;
-/// the richest fixture when neither is there.
-fn interview() -> Option<(String, Interview)> {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let candidates: Vec<PathBuf> = ["../../../shared/seeds", "../../../../shared/seeds"]
-        .iter()
-        .map(|dir| manifest.join(dir).join("000_4a37616d70ecd5f6.txt"))
-        .chain([manifest.join("tests/fixtures/full.json")])
-        .collect();
-    candidates.into_iter().find_map(|path| {
-        let parsed = read_path(&path, &ReadOptions::default()).ok()?;
-        Some((path.display().to_string(), parsed.interview))
-    })
+/// The reference interview, kept in the repository (see
+/// tests/fixtures/seed/SOURCE.md).
+fn interview() -> (String, Interview) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seed/seed.txt");
+    match read_path(&path, &ReadOptions::default()) {
+        Ok(parsed) => (path.display().to_string(), parsed.interview),
+        Err(error) => panic!("{}: {error}", path.display()),
+    }
 }
 
 fn bench(c: &mut Criterion) {
-    let Some((name, interview)) = interview() else {
-        eprintln!("seed_to_epub: no interview to benchmark");
-        return;
-    };
+    let (name, interview) = interview();
     eprintln!("seed_to_epub: {name}");
     let options = EpubOptions {
         source_date_epoch: Some(1_700_000_000),

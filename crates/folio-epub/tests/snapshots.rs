@@ -14,13 +14,10 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The reference interview: `shared/` sits beside the repository in CI and
-/// one level further up in a worktree.
-fn seed_path() -> Option<PathBuf> {
-    ["../shared/seeds", "../../shared/seeds"]
-        .iter()
-        .map(|dir| workspace().join(dir).join("000_4a37616d70ecd5f6.txt"))
-        .find(|path| path.is_file())
+/// The reference interview, kept in the repository (see
+/// tests/fixtures/seed/SOURCE.md).
+fn seed_path() -> PathBuf {
+    workspace().join("tests/fixtures/seed/seed.txt")
 }
 
 fn read(path: &Path) -> Result<Interview, Box<dyn std::error::Error>> {
@@ -67,8 +64,7 @@ fn samples() -> TestResult {
 
 #[test]
 fn reference_interview() -> TestResult {
-    let path = seed_path().ok_or("the reference interview is not beside the repository")?;
-    snapshot("seed", &read(&path)?, &options())
+    snapshot("seed", &read(&seed_path())?, &options())
 }
 
 #[test]
