@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use folio_core::{Anthology, BookOrder, Interview, Meta, ReadOptions, read_path};
@@ -21,11 +23,9 @@ fn samples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples")
 }
 
+/// One of the three samples is Chinese: the book needs a CJK font.
 fn cjk_installed() -> bool {
-    let required = std::env::var("FOLIO_REQUIRE_PDF_TOOLS").is_ok_and(|v| v == "1");
-    required
-        || Path::new("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").exists()
-        || Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists()
+    common::require_cjk_font()
 }
 
 fn book() -> Anthology {

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use folio_core::HouseStyle;
@@ -13,7 +15,7 @@ fn font_file(name: &str) -> PathBuf {
         .join(name)
 }
 
-const NOTO_CJK: &str = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+const NOTO_CJK: &str = common::NOTO_SERIF_CJK;
 
 #[test]
 fn embedded_faces_come_first_with_their_scripts() {
@@ -90,7 +92,7 @@ fn option_and_style_fonts_are_listed_with_problems_named() {
 
 #[test]
 fn a_cjk_collection_lists_each_variant() {
-    if !Path::new(NOTO_CJK).exists() {
+    if !common::require_font(NOTO_CJK, "fonts-noto-cjk") {
         return;
     }
     let options = PdfOptions {
@@ -117,7 +119,7 @@ fn a_cjk_collection_lists_each_variant() {
 
 #[test]
 fn system_fallbacks_follow_the_script_and_region() {
-    if !Path::new(NOTO_CJK).exists() {
+    if !common::require_font(NOTO_CJK, "fonts-noto-cjk") {
         return;
     }
     let report = font_report(&PdfOptions::default());

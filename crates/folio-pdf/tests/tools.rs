@@ -1,6 +1,7 @@
 //! Checks with poppler's tools on real output: extraction, word boxes,
-//! fonts and a rendered page. Skipped when the tools are missing, unless
-//! `FOLIO_REQUIRE_PDF_TOOLS=1` (CI) makes that a failure.
+//! fonts and a rendered page. A missing tool or font fails the test, naming
+//! the Debian package, unless `FOLIO_SKIP_EXTERNAL=1` (see
+//! `common::require`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -9,16 +10,14 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::{NOTO_SANS_CJK, require_cjk_font, require_font};
 use folio_core::{Interview, Paper};
 use folio_pdf::layout::style::PageGeometry;
 use folio_pdf::{PdfOptions, pdf};
 
+/// Whether poppler's `name` (pdftotext, pdffonts, pdftoppm) is installed.
 fn tool(name: &str) -> bool {
-    let found = Command::new(name).arg("-v").output().is_ok();
-    if !found && std::env::var("FOLIO_REQUIRE_PDF_TOOLS").is_ok_and(|v| v == "1") {
-        panic!("{name} is required (install poppler-utils)");
-    }
-    found
+    common::require_tool(name, "poppler-utils")
 }
 
 fn write(name: &str, interview: &Interview, options: &PdfOptions) -> PathBuf {
@@ -190,13 +189,7 @@ fn page_one_renders_to_png() {
 /// A Chinese interview falls back to an installed Simplified Chinese face.
 #[test]
 fn chinese_interview_uses_an_sc_face() {
-    let has_cjk = Path::new("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").exists()
-        || Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists();
-    if !has_cjk || !tool("pdffonts") {
-        assert!(
-            std::env::var("FOLIO_REQUIRE_PDF_TOOLS").as_deref() != Ok("1"),
-            "fonts-noto-cjk is required in CI"
-        );
+    if !require_cjk_font() || !tool("pdffonts") || !tool("pdftotext") {
         return;
     }
     let interview = common::fixture("chinese.json");
@@ -224,13 +217,12 @@ fn chinese_interview_uses_an_sc_face() {
 /// `--cjk-font` with a collection picks the face for the document's language.
 #[test]
 fn cjk_font_option_picks_the_language_face_of_a_collection() {
-    let sans = Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
-    if !sans.exists() || !tool("pdffonts") {
+    if !require_font(NOTO_SANS_CJK, "fonts-noto-cjk") || !tool("pdffonts") {
         return;
     }
     let interview = common::fixture("chinese.json");
     let options = PdfOptions {
-        cjk_font: Some(sans.to_path_buf()),
+        cjk_font: Some(PathBuf::from(NOTO_SANS_CJK)),
         no_system_fonts: true,
         ..PdfOptions::default()
     };

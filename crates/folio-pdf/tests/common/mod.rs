@@ -1,8 +1,67 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
 use folio_core::{Block, Inline, Interview, Speaker, SpeakerRole, Turn, TurnRole};
 use folio_pdf::layout::tree::Document;
+
+/// The collections Debian's fonts-noto-cjk installs.
+pub const NOTO_SERIF_CJK: &str = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+pub const NOTO_SANS_CJK: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+/// The face Debian's fonts-dejavu-core installs.
+pub const DEJAVU_SANS: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+/// Whether `what`, something outside the repository a test needs, is at
+/// hand (`found`). When it is missing the test fails, naming it and the
+/// Debian package that installs it, unless `FOLIO_SKIP_EXTERNAL=1`: then
+/// it says on stderr that it skipped and why, and the caller returns.
+pub fn require(found: bool, what: &str, package: &str) -> bool {
+    if found {
+        return true;
+    }
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a test");
+    if std::env::var_os("FOLIO_SKIP_EXTERNAL").is_some_and(|v| v == "1") {
+        // Straight to the process's stderr, past the test harness's capture,
+        // so that the skip shows in the run's output.
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "SKIPPED {test}: {what} is missing (Debian package {package}); FOLIO_SKIP_EXTERNAL=1 is set"
+        );
+        return false;
+    }
+    panic!(
+        "{test} needs {what}, which is missing: install it with \
+         `apt-get install {package}` (Debian), or set FOLIO_SKIP_EXTERNAL=1 \
+         to skip the tests that need external tools"
+    );
+}
+
+/// Whether the program `tool` runs (poppler's tools all answer `-v`).
+pub fn require_tool(tool: &str, package: &str) -> bool {
+    let found = Command::new(tool).arg("-v").output().is_ok();
+    require(found, &format!("the `{tool}` program"), package)
+}
+
+/// Whether the font file at `path` is installed.
+pub fn require_font(path: &str, package: &str) -> bool {
+    require(
+        Path::new(path).is_file(),
+        &format!("the font {path}"),
+        package,
+    )
+}
+
+/// Whether a CJK font the writer falls back to for Chinese is installed.
+pub fn require_cjk_font() -> bool {
+    let found = [NOTO_SERIF_CJK, NOTO_SANS_CJK]
+        .iter()
+        .any(|path| Path::new(path).is_file());
+    require(found, "a CJK font (Noto CJK)", "fonts-noto-cjk")
+}
 
 pub fn fixture(name: &str) -> Interview {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
