@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use anyhow::Result;
+use folio_core::assemble::Certainty;
 use folio_core::{Block, ClosingBlock, FrontBlock, Parsed, TurnRole, blocks_plain_text};
 
 use crate::cli::InspectArgs;
@@ -101,6 +102,20 @@ pub fn outline(parsed: &Parsed, name: &str) -> String {
             name,
             count(turns, "turn", "turns"),
         );
+        if let Some(evidence) = parsed.roles.iter().find(|r| r.speaker == speaker.id) {
+            let sure = match evidence.certainty {
+                Certainty::Stated => "stated",
+                Certainty::Label => "from the label",
+                Certainty::Evidence => "from what is said",
+                Certainty::Guess => "a guess",
+            };
+            let _ = writeln!(
+                out,
+                "  {:<width$}  role {sure}: {}",
+                "",
+                evidence.reasons.join(", ")
+            );
+        }
     }
 
     let questions = interview

@@ -22,6 +22,8 @@ pub enum LabelStyle {
     Cjk,
     /// Title Case before a colon (`Gosset:`): needs repetition or a known speaker.
     Plain,
+    /// Title Case set off by wide spaces, no colon: needs repetition.
+    Spaced,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +35,9 @@ pub struct LabelHit {
     pub rest: Vec<Inline>,
     /// A timestamp printed before the label (`[00:04:22] HOST:`).
     pub timestamp: Option<String>,
+    /// The name a first label gives before the short form used later:
+    /// `Frederico (FSM):` is labelled `FSM`, and names him.
+    pub introduces: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -226,6 +231,38 @@ fn split_colon(text: &str) -> Option<(&str, &str)> {
     Some((label.trim(), rest))
 }
 
+fn has_wide_space(text: &str) -> bool {
+    text.contains(['\u{a0}', '\u{202f}', '\t']) || text.contains("  ")
+}
+
+/// Splits `Q\u{a0}\u{a0} text` or `MS. LEE   text` at the white space that
+/// sets a label off: a no-break space, or two or more spaces, within the
+/// first line and after at most 40 characters.
+fn split_spaced(text: &str) -> Option<(&str, &str)> {
+    let line = text.split('\n').next().unwrap_or("");
+    let mut prev_space = false;
+    for (count, (at, c)) in line.char_indices().enumerate() {
+        if count > 40 {
+            return None;
+        }
+        let wide = c == '\u{a0}' || c == '\u{202f}' || c == '\t' || (c == ' ' && prev_space);
+        if wide {
+            let start = if c == ' ' { at - 1 } else { at };
+            let label = line[..start].trim_end();
+            if label.is_empty() {
+                return None;
+            }
+            let rest = text[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}', '\t']);
+            if rest.is_empty() || rest.starts_with('\n') {
+                return None;
+            }
+            return Some((label, rest));
+        }
+        prev_space = c == ' ';
+    }
+    None
+}
+
 /// Classifies a candidate label; `None` when it cannot be a speaker label.
 pub fn label_style(label: &str, bold: bool) -> Option<LabelStyle> {
     let label = label.trim();
@@ -362,10 +399,45 @@ fn hit(label: &str, style: LabelStyle, rest: Vec<Inline>) -> LabelScan {
         style,
         rest,
         timestamp: None,
+        introduces: None,
     })
 }
 
+/// `Frederico (FSM)`: a name and the abbreviation that stands for it later.
+fn name_and_abbreviation(label: &str) -> Option<(&str, &str)> {
+    let (name, tail) = label.trim().split_once('(')?;
+    let abbreviation = tail.strip_suffix(')')?.trim();
+    let name = name.trim();
+    let letters = abbreviation.chars().count();
+    let is_abbreviation = (1..=6).contains(&letters)
+        && abbreviation
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && abbreviation.chars().any(char::is_alphabetic);
+    let is_name = !name.is_empty()
+        && name.split_whitespace().count() <= 4
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.' || c == '\'');
+    (is_abbreviation && is_name).then_some((name, abbreviation))
+}
+
 fn classify(label: &str, bold: bool, rest: Vec<Inline>) -> LabelScan {
+    if let Some((name, abbreviation)) = name_and_abbreviation(label) {
+        let style = if bold {
+            LabelStyle::Bold
+        } else {
+            LabelStyle::Caps
+        };
+        return LabelScan::Label(LabelHit {
+            label: abbreviation.to_string(),
+            style,
+            rest,
+            timestamp: None,
+            introduces: Some(name.to_string()),
+        });
+    }
     let key = label_key(label);
     if is_editors_note(&key) {
         return LabelScan::EditorsNote(rest);
@@ -402,10 +474,14 @@ fn scan_bold(content: &[Inline], after: &[Inline]) -> LabelScan {
         }];
         rest.extend_from_slice(after);
         let style = match inner.style {
-            LabelStyle::Plain | LabelStyle::Caps => LabelStyle::Bold,
+            LabelStyle::Plain | LabelStyle::Spaced | LabelStyle::Caps => LabelStyle::Bold,
             other => other,
         };
-        return hit(&inner.label, style, rest);
+        return LabelScan::Label(LabelHit {
+            style,
+            rest,
+            ..inner
+        });
     }
     // `**Q**` alone, or a bold name alone on its line before the text.
     if is_break(after.first()) && !trimmed.contains('\n') {
@@ -453,11 +529,17 @@ fn scan_text(text: &str, after: &[Inline]) -> LabelScan {
             return hit(&letter[..1], LabelStyle::QuestionAnswer, rest_with(rest));
         }
     }
-    if let Some((label, rest)) = split_colon(text) {
+    if let Some((label, rest)) = split_colon(text)
+        && !has_wide_space(label)
+    {
         // `ROBERTS (through interpreter):`, `SMITH (R-Ohio):`: the qualifier
         // stays in the text, the name is the label.
         let (label, rest) = match label.split_once('(') {
-            Some((name, qualifier)) if label.ends_with(')') && !name.trim().is_empty() => {
+            Some((name, qualifier))
+                if label.ends_with(')')
+                    && !name.trim().is_empty()
+                    && name_and_abbreviation(label).is_none() =>
+            {
                 (name.trim(), format!("({qualifier}{rest}"))
             }
             _ => (label, rest.to_string()),
@@ -466,6 +548,20 @@ fn scan_text(text: &str, after: &[Inline]) -> LabelScan {
         if !matches!(scanned, LabelScan::None) {
             return scanned;
         }
+    }
+    // `Q    Sure.`, `MR. LEE\u{a0}\u{a0}Yes.`: no colon, the label set off by
+    // no-break spaces or a run of spaces (transcripts typed for print).
+    if let Some((label, rest)) = split_spaced(text)
+        && let LabelScan::Label(mut found) = classify(label, false, rest_with(rest))
+    {
+        if found.style == LabelStyle::Plain {
+            // `Yes.  I think…` is a sentence, not a speaker.
+            if label.ends_with('.') {
+                return LabelScan::None;
+            }
+            found.style = LabelStyle::Spaced;
+        }
+        return LabelScan::Label(found);
     }
     // `Q What do you…` with no punctuation: accepted only when repeated.
     if let Some(rest) = text.strip_prefix("Q ")

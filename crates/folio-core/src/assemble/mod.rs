@@ -5,6 +5,7 @@
 
 pub mod labels;
 mod region;
+pub mod roles;
 pub mod speakers;
 mod turns;
 mod unlabelled;
@@ -13,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{ClosingBlock, Figure, FrontBlock, Inline, Section, Speaker, Turn};
 
 pub use region::is_editing_note;
+pub use roles::{Certainty, RoleEvidence};
 pub use speakers::{SpeakerHint, SpeakerHints};
 
 /// A block as a reader found it: inlines still raw (soft breaks as `\n`).
@@ -63,6 +65,8 @@ pub struct Assembled {
     pub sections: Vec<Section>,
     pub closing: Vec<ClosingBlock>,
     pub warnings: Vec<Diagnostic>,
+    /// How each speaker's role was decided, in speaker order.
+    pub roles: Vec<RoleEvidence>,
 }
 
 /// Why no interview could be found, in the user's terms.

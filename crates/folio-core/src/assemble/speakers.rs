@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 
 use crate::assemble::labels::{is_question_answer_key, label_key};
+use crate::assemble::roles::{self, Certainty, RoleEvidence};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::model::{Speaker, SpeakerRole};
 
@@ -45,8 +46,12 @@ pub struct SpeakerDraft {
     pub turn_texts: Vec<String>,
     /// Position of the first turn among all turns.
     pub first_turn: usize,
+    /// Position of the last turn among all turns.
+    pub last_turn: usize,
     /// Set for speakers the reader made up (unlabelled answers): their side is known.
     pub implied_role: Option<SpeakerRole>,
+    /// The name a `Name (ABBR)` label printed for this speaker.
+    pub introduced_as: Option<String>,
 }
 
 const HONORIFICS: &[&str] = &[
@@ -91,13 +96,15 @@ const HONORIFICS: &[&str] = &[
 
 /// Resolves names, roles and ids. `context` is the text around the turns
 /// (title, notes, intro, captions) where full names are usually given.
+/// Returns the speakers and, for each, how its role was decided.
 pub fn resolve(
     drafts: &[SpeakerDraft],
     hints: &SpeakerHints,
     context: &str,
     warnings: &mut Vec<Diagnostic>,
-) -> Vec<Speaker> {
+) -> (Vec<Speaker>, Vec<RoleEvidence>) {
     let mut roles: Vec<Option<SpeakerRole>> = Vec::with_capacity(drafts.len());
+    let mut stated: Vec<Option<(Certainty, String)>> = Vec::with_capacity(drafts.len());
     let mut names: Vec<Option<String>> = Vec::with_capacity(drafts.len());
     for draft in drafts {
         let hint = find_hint(draft, hints);
@@ -110,33 +117,115 @@ pub fn resolve(
         });
         let name = hint
             .and_then(|h| h.name.clone())
+            .or_else(|| {
+                draft
+                    .introduced_as
+                    .as_deref()
+                    .map(|short| full_name_in_text(short, context).unwrap_or(short.to_string()))
+            })
             .or_else(|| match implied_name {
                 Some(name) => name,
                 None => name_for(draft, hints, context),
             });
-        let role = override_role(draft, hints)
-            .or_else(|| hint.and_then(|h| h.role))
-            .or(draft.implied_role)
-            .or_else(|| role_from_people(draft, name.as_deref(), hints))
-            .or_else(|| role_from_label(&draft.key, hints, context));
+        let (role, why) = if let Some(role) = override_role(draft, hints) {
+            (Some(role), Some((Certainty::Stated, "--role".to_string())))
+        } else if let Some(role) = hint.and_then(|h| h.role) {
+            (
+                Some(role),
+                Some((Certainty::Stated, "front matter `speakers`".to_string())),
+            )
+        } else if let Some(role) = draft.implied_role {
+            let why = match role {
+                SpeakerRole::Interviewer => "the questions are set apart (bold or numbered)",
+                _ => "answers the questions set apart",
+            };
+            (Some(role), Some((Certainty::Label, why.to_string())))
+        } else if let Some(role) = role_from_people(draft, name.as_deref(), hints) {
+            let why = match role {
+                SpeakerRole::Interviewer => "named as interviewer in front matter",
+                _ => "named as interviewee in front matter",
+            };
+            (Some(role), Some((Certainty::Stated, why.to_string())))
+        } else if let Some(role) = role_from_label(&draft.key, hints, context) {
+            let why = if role_from_label(&draft.key, &SpeakerHints::default(), "").is_none() {
+                format!("the label {:?} stands for the publication", draft.label)
+            } else {
+                format!("the label {:?} says {}", draft.label, role.as_str())
+            };
+            (Some(role), Some((Certainty::Label, why)))
+        } else {
+            (None, None)
+        };
         roles.push(role);
+        stated.push(why);
         names.push(name);
     }
-    guess_missing_roles(drafts, &mut roles, warnings);
+    let turn_count = drafts.iter().map(|d| d.last_turn + 1).max().unwrap_or(0);
+    let decided = roles::decide(drafts, &names, &mut roles, turn_count);
 
     let mut used = HashSet::new();
-    drafts
+    let mut evidence = Vec::with_capacity(drafts.len());
+    let speakers = drafts
         .iter()
         .zip(roles)
         .zip(names)
+        .zip(stated.into_iter().zip(decided))
         .enumerate()
-        .map(|(index, ((draft, role), name))| Speaker {
-            id: unique_id(&draft.label, index, &mut used),
-            label: draft.label.clone(),
-            name,
-            role: role.unwrap_or(SpeakerRole::Other),
-        })
-        .collect()
+        .map(
+            |(index, (((draft, role), name), (stated, (certainty, reasons))))| {
+                let role = role.unwrap_or(SpeakerRole::Other);
+                let id = unique_id(&draft.label, index, &mut used);
+                let (certainty, reasons) = match stated {
+                    Some((certainty, why)) => (certainty, vec![why]),
+                    None => (certainty, reasons),
+                };
+                if certainty >= Certainty::Evidence {
+                    warnings.push(role_warning(draft, role, certainty, &reasons));
+                }
+                evidence.push(RoleEvidence {
+                    speaker: id.clone(),
+                    label: draft.label.clone(),
+                    role,
+                    certainty,
+                    reasons,
+                });
+                Speaker {
+                    id,
+                    label: draft.label.clone(),
+                    name,
+                    role,
+                }
+            },
+        )
+        .collect();
+    (speakers, evidence)
+}
+
+fn role_warning(
+    draft: &SpeakerDraft,
+    role: SpeakerRole,
+    certainty: Certainty,
+    reasons: &[String],
+) -> Diagnostic {
+    let verb = match certainty {
+        Certainty::Evidence => "took",
+        _ => "guessed",
+    };
+    Diagnostic::new(
+        DiagnosticKind::GuessedRole,
+        Some(draft.line),
+        format!(
+            "{verb} {:?} as the {} ({}); set `speakers` in front matter or pass {} to change it",
+            draft.label,
+            role.as_str(),
+            reasons.join(", "),
+            if draft.label.contains(' ') {
+                format!("--role \"{}=ROLE\"", draft.label)
+            } else {
+                format!("--role {}=ROLE", draft.label)
+            }
+        ),
+    )
 }
 
 fn find_hint<'a>(draft: &SpeakerDraft, hints: &'a SpeakerHints) -> Option<&'a SpeakerHint> {
@@ -399,9 +488,14 @@ fn full_name_in_text<'a>(bare: &str, context: &'a str) -> Option<String> {
                 let ends_clause = words[start - 1].ends_with([',', '.', ';', ':', ')', '"', '”']);
                 let capitalised = prev.chars().next().is_some_and(char::is_uppercase)
                     && prev.chars().skip(1).any(char::is_lowercase);
+                // A name is made of letters: `Federico：我真得很喜欢` is a sentence.
+                let name_like = prev.chars().all(|c| {
+                    (c.is_alphabetic() && !crate::normalise::is_cjk(c)) || "-'’.".contains(c)
+                });
                 let repeats = target.contains(&prev.to_lowercase());
                 if ends_clause
                     || !capitalised
+                    || !name_like
                     || repeats
                     || HONORIFICS.contains(&prev.to_uppercase().as_str())
                 {
@@ -436,85 +530,6 @@ fn title_case(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn question_share(draft: &SpeakerDraft) -> f32 {
-    if draft.turn_texts.is_empty() {
-        return 0.0;
-    }
-    let asked = draft
-        .turn_texts
-        .iter()
-        .filter(|t| t.contains(['?', '？', '¿']))
-        .count();
-    asked as f32 / draft.turn_texts.len() as f32
-}
-
-/// Fills roles nothing stated: the speaker who asks most (ties: who speaks
-/// first) is the interviewer unless one is known; everyone else answers.
-fn guess_missing_roles(
-    drafts: &[SpeakerDraft],
-    roles: &mut [Option<SpeakerRole>],
-    warnings: &mut Vec<Diagnostic>,
-) {
-    let has_interviewer = roles
-        .iter()
-        .any(|r| matches!(r, Some(SpeakerRole::Interviewer | SpeakerRole::Moderator)));
-    let unknown: Vec<usize> = (0..drafts.len()).filter(|&i| roles[i].is_none()).collect();
-    if unknown.is_empty() {
-        return;
-    }
-    let asker = if has_interviewer {
-        None
-    } else {
-        unknown.iter().copied().max_by(|&a, &b| {
-            let (qa, qb) = (question_share(&drafts[a]), question_share(&drafts[b]));
-            qa.total_cmp(&qb)
-                .then(drafts[b].first_turn.cmp(&drafts[a].first_turn))
-        })
-    };
-    let has_interviewee = roles
-        .iter()
-        .any(|r| matches!(r, Some(SpeakerRole::Interviewee)));
-    for &i in &unknown {
-        let draft = &drafts[i];
-        let share = question_share(draft);
-        let (role, why) =
-            if Some(i) == asker && (share > 0.0 || unknown.len() > 1 || has_interviewee) {
-                (
-                    SpeakerRole::Interviewer,
-                    format!(
-                        "asks in {:.0}% of their turns{}",
-                        share * 100.0,
-                        if draft.first_turn == 0 {
-                            " and speaks first"
-                        } else {
-                            ""
-                        }
-                    ),
-                )
-            } else {
-                (
-                    SpeakerRole::Interviewee,
-                    format!("asks in {:.0}% of their turns", share * 100.0),
-                )
-            };
-        warnings.push(Diagnostic::new(
-            DiagnosticKind::GuessedRole,
-            Some(draft.line),
-            format!(
-                "guessed that {:?} is the {} ({why}); set `speakers` in front matter or pass {} to change it",
-                draft.label,
-                role.as_str(),
-                if draft.label.contains(' ') {
-                    format!("--role \"{}=ROLE\"", draft.label)
-                } else {
-                    format!("--role {}=ROLE", draft.label)
-                }
-            ),
-        ));
-        roles[i] = Some(role);
-    }
 }
 
 /// An id made from the label: ASCII letters, digits and hyphens, unique.
@@ -553,7 +568,9 @@ mod tests {
             line: 1,
             turn_texts: texts.iter().map(|s| s.to_string()).collect(),
             first_turn,
+            last_turn: first_turn + texts.len().saturating_sub(1) * 2,
             implied_role: None,
+            introduced_as: None,
         }
     }
 
@@ -562,7 +579,7 @@ mod tests {
         let context = "the Global Times (GT) talked to David Gosset, chairman of DG2CI.";
         let drafts = [draft("GT", &["Why?"], 0), draft("Gosset", &["Because."], 1)];
         let mut warnings = vec![];
-        let speakers = resolve(&drafts, &SpeakerHints::default(), context, &mut warnings);
+        let (speakers, _) = resolve(&drafts, &SpeakerHints::default(), context, &mut warnings);
         assert_eq!(speakers[0].role, SpeakerRole::Interviewer);
         assert_eq!(speakers[0].name.as_deref(), Some("Global Times"));
         assert_eq!(speakers[1].role, SpeakerRole::Interviewee);
@@ -587,7 +604,7 @@ mod tests {
             interviewees: vec!["Elena Rivera".into()],
             ..Default::default()
         };
-        let speakers = resolve(&drafts, &hints, "", &mut vec![]);
+        let (speakers, _) = resolve(&drafts, &hints, "", &mut vec![]);
         let roles: Vec<_> = speakers.iter().map(|s| s.role).collect();
         assert_eq!(
             roles,
@@ -610,7 +627,7 @@ mod tests {
             draft("Moss", &["We left.", "We came back."], 1),
         ];
         let mut warnings = vec![];
-        let speakers = resolve(&drafts, &SpeakerHints::default(), "", &mut warnings);
+        let (speakers, _) = resolve(&drafts, &SpeakerHints::default(), "", &mut warnings);
         assert_eq!(speakers[0].role, SpeakerRole::Interviewer);
         assert_eq!(speakers[1].role, SpeakerRole::Interviewee);
         assert_eq!(warnings.len(), 2);

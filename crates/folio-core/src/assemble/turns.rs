@@ -28,6 +28,8 @@ pub(super) struct TurnDraft {
     /// The label was printed inside bold text: the bold marked the turn.
     pub bold_label: bool,
     pub implied_role: Option<SpeakerRole>,
+    /// The name a `Name (ABBR)` label gave.
+    pub introduces: Option<String>,
 }
 
 /// Key of the answerer a reader supplies when only questions are labelled.
@@ -113,6 +115,7 @@ pub fn build(
                 content: paragraph(rest).into_iter().collect(),
                 bold_label,
                 implied_role: None,
+                introduces: hit.introduces,
             });
             continue;
         }
@@ -198,6 +201,7 @@ impl Walk {
                 content: blocks,
                 bold_label: false,
                 implied_role: Some(SpeakerRole::Interviewee),
+                introduces: None,
             });
         } else if let Some(current) = self.drafts.last_mut() {
             current.content.extend(blocks);
@@ -291,7 +295,10 @@ fn accept_labels(
                         label: hit.label.clone(),
                     });
                 entry.count += 1;
-                if hit.style != LabelStyle::Plain && hit.style != LabelStyle::BareQ {
+                if !matches!(
+                    hit.style,
+                    LabelStyle::Plain | LabelStyle::Spaced | LabelStyle::BareQ
+                ) {
                     entry.style = hit.style;
                 }
             }
@@ -351,7 +358,7 @@ pub(super) fn finish(
         return Err(LOOKED_FOR.to_string());
     }
     let speaker_drafts = speaker_drafts(&walk.drafts);
-    let speakers = speakers::resolve(&speaker_drafts, hints, context, &mut walk.warnings);
+    let (speakers, roles) = speakers::resolve(&speaker_drafts, hints, context, &mut walk.warnings);
     let names: Vec<String> = speakers
         .iter()
         .filter_map(|s| s.name.clone())
@@ -373,7 +380,7 @@ pub(super) fn finish(
         .into_iter()
         .filter_map(|draft| {
             let speaker = ids.get(draft.key.as_str())?;
-            let role = turn_role(speaker.role, &draft.content);
+            let role = turn_role(speaker.role);
             let content = draft
                 .content
                 .into_iter()
@@ -402,6 +409,7 @@ pub(super) fn finish(
         sections: walk.sections,
         closing,
         warnings: walk.warnings,
+        roles,
     })
 }
 
@@ -410,13 +418,21 @@ fn speaker_drafts(drafts: &[TurnDraft]) -> Vec<SpeakerDraft> {
     for (index, draft) in drafts.iter().enumerate() {
         let text = blocks_plain_text(&draft.content);
         match out.iter_mut().find(|s| s.key == draft.key) {
-            Some(existing) => existing.turn_texts.push(text),
+            Some(existing) => {
+                existing.turn_texts.push(text);
+                existing.last_turn = index;
+                if existing.introduced_as.is_none() {
+                    existing.introduced_as = draft.introduces.clone();
+                }
+            }
             None => out.push(SpeakerDraft {
+                introduced_as: draft.introduces.clone(),
                 key: draft.key.clone(),
                 label: draft.label.clone(),
                 line: draft.line,
                 turn_texts: vec![text],
                 first_turn: index,
+                last_turn: index,
                 implied_role: draft.implied_role,
             }),
         }
@@ -424,57 +440,17 @@ fn speaker_drafts(drafts: &[TurnDraft]) -> Vec<SpeakerDraft> {
     out
 }
 
-/// Questions are the interviewer's turns; a short one without a question
-/// mark (`Thank you.`) is a remark.
-fn turn_role(role: SpeakerRole, content: &[Block]) -> TurnRole {
+/// A turn's role follows its speaker's: everything an interviewer says (a
+/// thank-you, small talk) stands on the asking side of the page, and
+/// everything a guest says on the answering side, even a question to another
+/// guest. Splitting an interviewer's turns into questions and remarks by
+/// their wording printed some of the same person's words in another style.
+/// A moderator, who hands over rather than asks, and an interpreter remark.
+fn turn_role(role: SpeakerRole) -> TurnRole {
     match role {
-        SpeakerRole::Interviewer | SpeakerRole::Moderator => {
-            let text = blocks_plain_text(content);
-            let asks = text.contains(['?', '？', '¿']);
-            let lower = text.trim_start().to_lowercase();
-            let courtesy = [
-                "thank",
-                "thanks",
-                "great",
-                "ok",
-                "okay",
-                "all right",
-                "alright",
-                "right.",
-                "i see",
-                "wow",
-                "mm",
-                "uh",
-                "yes",
-                "yeah",
-                "sure",
-                "cheers",
-                "good",
-                "wonderful",
-                "fantastic",
-                "welcome",
-                "hello",
-                "hi ",
-                "hi,",
-                "goodbye",
-                "bye",
-                "(laughter",
-                "[laughs",
-                "merci",
-                "danke",
-                "gracias",
-                "谢谢",
-                "感谢",
-            ];
-            let short = text.split_whitespace().count() <= 25;
-            if !asks && short && courtesy.iter().any(|c| lower.starts_with(c)) {
-                TurnRole::Remark
-            } else {
-                TurnRole::Question
-            }
-        }
+        SpeakerRole::Interviewer => TurnRole::Question,
         SpeakerRole::Interviewee | SpeakerRole::Group => TurnRole::Answer,
-        SpeakerRole::Interpreter | SpeakerRole::Other => TurnRole::Remark,
+        SpeakerRole::Moderator | SpeakerRole::Interpreter | SpeakerRole::Other => TurnRole::Remark,
     }
 }
 

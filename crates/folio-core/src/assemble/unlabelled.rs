@@ -51,6 +51,29 @@ fn bold_question(inlines: &[Inline]) -> Option<BoldQuestion> {
     })
 }
 
+/// The question that opens a list item: a bold question, or a wholly bold
+/// first paragraph with the answer in the item's further blocks
+/// (`1. __Tell us about yourself.__` and the answer indented under it).
+fn item_question(item: &[RawBlock]) -> Option<BoldQuestion> {
+    let RawKind::Paragraph(inlines) = &item.first()?.kind else {
+        return None;
+    };
+    if let Some(found) = bold_question(inlines) {
+        return Some(found);
+    }
+    let meaningful: Vec<&Inline> = inlines
+        .iter()
+        .filter(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()))
+        .collect();
+    match meaningful.as_slice() {
+        [Inline::Strong { content }] if item.len() > 1 => Some(BoldQuestion {
+            question: content.clone(),
+            answer: Vec::new(),
+        }),
+        _ => None,
+    }
+}
+
 fn is_question_list(kind: &RawKind) -> bool {
     let RawKind::List {
         ordered: true,
@@ -61,9 +84,7 @@ fn is_question_list(kind: &RawKind) -> bool {
     };
     let bold_items = items
         .iter()
-        .filter(|item| {
-            matches!(item.first(), Some(RawBlock { kind: RawKind::Paragraph(inlines), .. }) if bold_question(inlines).is_some())
-        })
+        .filter(|item| item_question(item).is_some())
         .count();
     bold_items > 0 && bold_items * 2 >= items.len()
 }
@@ -115,12 +136,9 @@ pub(super) fn build(
             }
             RawKind::List { ref items, .. } if is_question_list(&raw.kind) => {
                 for item in items.clone() {
+                    let question = item_question(&item);
                     let mut rest = item.into_iter();
                     let Some(head) = rest.next() else { continue };
-                    let question = match &head.kind {
-                        RawKind::Paragraph(inlines) => bold_question(inlines),
-                        _ => None,
-                    };
                     match question {
                         Some(found) => {
                             push_question(
@@ -175,6 +193,7 @@ fn push_question(
         content: paragraph(question).into_iter().collect(),
         bold_label: false,
         implied_role: Some(SpeakerRole::Interviewer),
+        introduces: None,
     });
     if let Some(block) = paragraph(answer) {
         walk.drafts.push(TurnDraft {
@@ -184,6 +203,7 @@ fn push_question(
             content: vec![block],
             bold_label: false,
             implied_role: Some(SpeakerRole::Interviewee),
+            introduces: None,
         });
     }
 }
@@ -203,6 +223,7 @@ fn push_answer(walk: &mut Walk, labels: &(String, String), raw: RawBlock) {
             content: blocks,
             bold_label: false,
             implied_role: Some(SpeakerRole::Interviewee),
+            introduces: None,
         }),
     }
 }

@@ -10,6 +10,7 @@ use crate::assemble::{RawBlock, RawKind};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::model::{Figure, Inline, plain_text};
 use crate::read::caption;
+use crate::read::html_block::HtmlPart;
 use crate::source::LineIndex;
 
 /// A block container being filled.
@@ -55,6 +56,8 @@ pub fn read_blocks(text: &str) -> (Vec<RawBlock>, Vec<Diagnostic>) {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_FOOTNOTES);
+    // `## Heading {#anchor}`: the attributes are markup, not heading text.
+    options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
     let mut builder = Builder {
         index: LineIndex::new(text),
         containers: vec![(Container::Root, Vec::new())],
@@ -424,52 +427,27 @@ impl Builder {
     }
 
     fn html_block_text(&mut self, html: &str, line: usize, end_line: usize) {
-        let without_comments = strip_comments(html);
-        let text = strip_tags(&without_comments);
-        if text.trim().is_empty() {
-            return;
+        let parts = crate::read::html_block::read(html);
+        let mut dropped_markup = false;
+        for part in parts {
+            match part {
+                HtmlPart::Figure(figure) => {
+                    self.push_block(line, end_line, RawKind::Figure(figure));
+                }
+                HtmlPart::Paragraph(inlines) => {
+                    dropped_markup = true;
+                    self.push_block(line, end_line, RawKind::Paragraph(inlines));
+                }
+            }
         }
-        self.warnings.push(Diagnostic::new(
-            DiagnosticKind::LostFormatting,
-            Some(line),
-            "raw HTML block: its tags were dropped and its text kept",
-        ));
-        for chunk in text.split("\n\n").filter(|c| !c.trim().is_empty()) {
-            self.push_block(
-                line,
-                end_line,
-                RawKind::Paragraph(vec![Inline::text(chunk)]),
-            );
-        }
-    }
-}
-
-fn strip_comments(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<!--") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find("-->") {
-            Some(end) => rest = &rest[start + end + 3..],
-            None => return out,
+        if dropped_markup {
+            self.warnings.push(Diagnostic::new(
+                DiagnosticKind::LostFormatting,
+                Some(line),
+                "raw HTML block: read as text (bold, italics and links kept, other markup dropped)",
+            ));
         }
     }
-    out.push_str(rest);
-    out
-}
-
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// A paragraph that reads as a caption: wholly italic, or carrying a credit.

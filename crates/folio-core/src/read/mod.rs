@@ -3,6 +3,7 @@
 
 mod caption;
 pub(crate) mod frontmatter;
+mod html_block;
 mod markdown;
 mod model_file;
 mod text;
@@ -85,6 +86,9 @@ pub struct Parsed {
     pub interview: Interview,
     pub warnings: Vec<Diagnostic>,
     pub format: InputFormat,
+    /// How each speaker's role was decided, in speaker order (empty for a
+    /// model file, whose roles are stated).
+    pub roles: Vec<assemble::RoleEvidence>,
 }
 
 /// Reads an interview file.
@@ -328,6 +332,7 @@ fn finish(
         })?;
     warnings.extend(assembled.warnings);
     warnings.sort_by_key(|w| w.line.unwrap_or(0));
+    let roles = assembled.roles;
 
     let mut front: Vec<FrontBlock> = header_datelines
         .into_iter()
@@ -372,6 +377,7 @@ fn finish(
         interview,
         warnings,
         format,
+        roles,
     })
 }
 

@@ -65,6 +65,7 @@ pub fn read(
         interview,
         warnings: Vec::new(),
         format,
+        roles: Vec::new(),
     })
 }
 

@@ -90,8 +90,10 @@ fn opens_body(text: &str, repeated: &[String]) -> bool {
     match labels::scan(&[Inline::text(text)]) {
         LabelScan::EditorsNote(_) => true,
         LabelScan::Label(hit) => {
-            hit.style != labels::LabelStyle::Plain
-                || repeated.contains(&labels::label_key(&hit.label))
+            !matches!(
+                hit.style,
+                labels::LabelStyle::Plain | labels::LabelStyle::Spaced
+            ) || repeated.contains(&labels::label_key(&hit.label))
         }
         _ => false,
     }
