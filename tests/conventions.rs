@@ -536,3 +536,123 @@ fn no_input_makes_the_readers_panic() {
         }
     }
 }
+
+#[test]
+fn labels_set_off_by_wide_spaces_and_inside_wrapped_paragraphs() {
+    let i = md(
+        "MS. LEE:\u{a0} Good morning.\u{a0} Go ahead.\n\nQ\u{a0}\u{a0}\u{a0} Sure.\u{a0} Is it\nlate?\n\nMS. LEE:\u{a0} No.\n",
+    );
+    assert_eq!(labels(&i), ["MS. LEE", "Q", "MS. LEE"]);
+    assert_eq!(texts(&i)[1], "Sure. Is it late?");
+    assert_eq!(role_of(&i, "MS. LEE"), Some(SpeakerRole::Interviewee));
+    // No blank lines between the turns of a hard-wrapped transcript.
+    let j = md(
+        "Q    Where were you\nthat night?\nMR. MOSS:  At home.\nQ    Alone?\nMR. MOSS:  With my\nbrother.\n",
+    );
+    assert_eq!(labels(&j), ["Q", "MR. MOSS", "Q", "MR. MOSS"]);
+    assert_eq!(texts(&j)[3], "With my brother.");
+}
+
+#[test]
+fn labels_in_scripts_without_capitals_and_in_lower_case() {
+    let cases = [
+        (
+            "**سارة:** لماذا؟\n\n**علي:** لأن.\n\n**سارة:** ومتى؟\n\n**علي:** غدا.\n",
+            "سارة",
+        ),
+        (
+            "**דנה:** למה?\n\n**רון:** כי.\n\n**דנה:** ומתי?\n\n**רון:** מחר.\n",
+            "דנה",
+        ),
+        (
+            "기자： 왜요?\n\n김민수： 그냥요.\n\n기자： 언제요?\n\n김민수： 내일요.\n",
+            "기자",
+        ),
+        (
+            "**प्रिया:** क्यों?\n\n**राम:** क्योंकि.\n\n**प्रिया:** कब?\n\n**राम:** कल.\n",
+            "प्रिया",
+        ),
+        (
+            "**สมชาย:** ทำไม?\n\n**มานี:** เพราะ.\n\n**สมชาย:** เมื่อไร?\n\n**มานี:** พรุ่งนี้.\n",
+            "สมชาย",
+        ),
+        (
+            "**ნინო:** რატომ?\n\n**გიორგი:** იმიტომ.\n\n**ნინო:** როდის?\n\n**გიორგი:** ხვალ.\n",
+            "ნინო",
+        ),
+        (
+            "**ana:** why?\n\n**ben:** because.\n\n**ana:** when?\n\n**ben:** soon.\n",
+            "ana",
+        ),
+    ];
+    for (text, asker) in cases {
+        let i = md(text);
+        assert_eq!(i.turns.len(), 4, "{text}");
+        assert_eq!(labels(&i)[0], asker, "{text}");
+        assert_eq!(role_of(&i, asker), Some(SpeakerRole::Interviewer), "{text}");
+    }
+}
+
+#[test]
+fn a_label_the_user_names_is_always_a_label() {
+    let options = ReadOptions {
+        roles: vec![
+            ("ana".into(), SpeakerRole::Interviewer),
+            ("ben".into(), SpeakerRole::Interviewee),
+        ],
+        ..ReadOptions::default()
+    };
+    let i = read_as(
+        "ana: how are you?\n\nben: fine, thanks.\n",
+        "t.md",
+        &options,
+    )
+    .interview;
+    assert_eq!(labels(&i), ["ana", "ben"]);
+    assert_eq!(role_of(&i, "ben"), Some(SpeakerRole::Interviewee));
+}
+
+#[test]
+fn two_turn_interviews_and_joined_files() {
+    let i = md("**Ana:** How are you?\n\n**Ben:** Fine thanks.\n");
+    assert_eq!(labels(&i), ["Ana", "Ben"]);
+    assert_eq!(i.turns[0].role, TurnRole::Question);
+    // A byte-order mark where two files were joined does not hide the label.
+    let j = md("**Ana:** Why?\n\n\u{feff}**Ben:** Because.\n\n**Ana:** When?\n\n**Ben:** Now.\n");
+    assert_eq!(labels(&j), ["Ana", "Ben", "Ana", "Ben"]);
+}
+
+#[test]
+fn hosts_who_steer_without_asking_are_interviewers() {
+    let i = md(concat!(
+        "**Mia Hart:** Welcome to the show, everybody. I'm your host Mia Hart, and with me is my co-host Tom Reed.\n\n",
+        "**Tom Reed:** Hello, hello.\n\n",
+        "**Mia Hart:** Our guest today is Lena Cho, who builds bridges. Welcome, Lena.\n\n",
+        "**Lena Cho:** Thanks for having me. It is great to be here.\n\n",
+        "**Tom Reed:** Tell us about the first bridge.\n\n",
+        "**Lena Cho:** It was a footbridge in 2004. Have you seen it? It still stands, and I walk over it every week.\n\n",
+        "**Mia Hart:** That is all for today. Thanks for listening.\n",
+    ));
+    assert_eq!(role_of(&i, "Mia Hart"), Some(SpeakerRole::Interviewer));
+    assert_eq!(role_of(&i, "Tom Reed"), Some(SpeakerRole::Interviewer));
+    assert_eq!(role_of(&i, "Lena Cho"), Some(SpeakerRole::Interviewee));
+    assert_eq!(i.turns[1].role, TurnRole::Question);
+}
+
+#[test]
+fn an_abbreviation_introduced_in_a_first_label_is_one_speaker() {
+    let i = md(
+        "**Maria Lopez (ML): Hello. Who are you?**\n\n**Dan**: I am Dan.\n\n**ML: And what do you do?**\n\n**Dan**: I write.\n",
+    );
+    assert_eq!(labels(&i), ["ML", "Dan", "ML", "Dan"]);
+    assert_eq!(i.speakers[0].name.as_deref(), Some("Maria Lopez"));
+    assert_eq!(role_of(&i, "ML"), Some(SpeakerRole::Interviewer));
+}
+
+#[test]
+fn heading_attributes_are_not_text() {
+    let i = md(
+        "## Beginnings {#start}\n\n**Ana:** Why?\n\n**Ben:** Because.\n\n**Ana:** So?\n\n**Ben:** So.\n",
+    );
+    assert_eq!(i.sections[0].heading, "Beginnings");
+}

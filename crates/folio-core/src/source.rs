@@ -25,7 +25,13 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String, Error> {
             name: name.to_string(),
         });
     }
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // A byte-order mark inside the text is where files were joined: it is
+    // invisible, and left in place it hides the label that follows it.
+    if text.contains('\u{feff}') {
+        return Ok(text.replace('\u{feff}', ""));
+    }
+    Ok(text)
 }
 
 /// Line starts of a text, for offset → line/column lookups.

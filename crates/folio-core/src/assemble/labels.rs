@@ -281,16 +281,44 @@ pub fn label_style(label: &str, bold: bool) -> Option<LabelStyle> {
     }
     let cjk = label
         .chars()
-        .filter(|&c| crate::normalise::is_cjk(c))
+        .filter(|&c| crate::normalise::is_cjk(c) || is_hangul(c))
         .count();
     if cjk > 0 {
-        return (label.chars().count() <= 12 && !label.contains(' ')).then_some(LabelStyle::Cjk);
+        let short = label.chars().count() <= 12 && label.split_whitespace().count() <= 2;
+        return short.then_some(LabelStyle::Cjk);
     }
     let words: Vec<&str> = label.split_whitespace().collect();
     if words.len() > 6 {
         return None;
     }
     let first = label.chars().next()?;
+    // Scripts without capitals (Arabic, Hebrew, Devanagari, Thai, Georgian…):
+    // a short name of letters before the colon. It needs the same evidence
+    // as a Title Case label (bold, repetition or a known speaker).
+    // Georgian's everyday letters are lower case in Unicode, but the script
+    // writes no capitals: it is read as caseless.
+    let georgian = ('\u{10D0}'..='\u{10FF}').contains(&first);
+    if first.is_alphabetic() && ((!first.is_uppercase() && !first.is_lowercase()) || georgian) {
+        let letters_only = label
+            .chars()
+            .all(|c| c.is_alphabetic() || is_mark(c) || " .-'’".contains(c));
+        if !letters_only || words.len() > 4 {
+            return None;
+        }
+        return Some(if bold {
+            LabelStyle::Bold
+        } else {
+            LabelStyle::Plain
+        });
+    }
+    // `**ana:**`: a lower-case name is a label only in bold.
+    if first.is_lowercase() {
+        let name_like = words.len() <= 3
+            && label
+                .chars()
+                .all(|c| c.is_alphabetic() || " .-'’".contains(c));
+        return (bold && name_like).then_some(LabelStyle::Bold);
+    }
     if !first.is_uppercase() {
         return None;
     }
@@ -318,6 +346,44 @@ pub fn label_style(label: &str, bold: bool) -> Option<LabelStyle> {
         return Some(LabelStyle::Bold);
     }
     title_case.then_some(LabelStyle::Plain)
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF)
+}
+
+/// Combining marks (vowel signs of Devanagari, Thai, Hebrew points…).
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
+        | 0x06D6..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963
+        | 0x0981..=0x0983 | 0x09BC..=0x09D7 | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E
+        | 0x0EB1 | 0x0EB4..=0x0EBC | 0x0EC8..=0x0ECD | 0x200C | 0x200D)
+}
+
+/// A label the user or the front matter named, at the start of a paragraph
+/// that [`scan`] did not take (`ana: hola`, a label in an unusual form).
+pub fn scan_known(inlines: &[Inline], known: &std::collections::HashSet<String>) -> LabelScan {
+    let (timestamp, inlines) = peel_timestamp(inlines);
+    let Some(Inline::Text { text }) = inlines.first() else {
+        return LabelScan::None;
+    };
+    let text = text.trim_start();
+    let split = split_colon(text).or_else(|| split_spaced(text));
+    match split {
+        Some((label, rest)) if known.contains(&label_key(label)) => {
+            let mut after = vec![Inline::text(rest)];
+            after.extend_from_slice(&inlines[1..]);
+            LabelScan::Label(LabelHit {
+                label: label.trim().to_string(),
+                style: LabelStyle::Plain,
+                rest: after,
+                timestamp,
+                introduces: None,
+            })
+        }
+        _ => LabelScan::None,
+    }
 }
 
 /// Looks for a label at the start of a raw paragraph.

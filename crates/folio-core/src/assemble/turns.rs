@@ -41,10 +41,15 @@ pub fn build(
     hints: &SpeakerHints,
     context: &str,
 ) -> Result<Assembled, String> {
+    let known = known_labels(hints);
+    let blocks = split_at_line_labels(blocks, &known);
     let scans: Vec<LabelScan> = blocks
         .iter()
         .map(|b| match &b.kind {
-            RawKind::Paragraph(inlines) => labels::scan(inlines),
+            RawKind::Paragraph(inlines) => match labels::scan(inlines) {
+                LabelScan::None if !known.is_empty() => labels::scan_known(inlines, &known),
+                scan => scan,
+            },
             _ => LabelScan::None,
         })
         .collect();
@@ -266,12 +271,8 @@ struct LabelCount {
 /// user or front matter names it, when it is `Q`/`A`, or when it is used
 /// twice; a bold, capitalised or CJK label used once is taken when other
 /// labels confirm the text is labelled. The rest are reported and read as text.
-fn accept_labels(
-    blocks: &[RawBlock],
-    scans: &[LabelScan],
-    hints: &SpeakerHints,
-    warnings: &mut Vec<Diagnostic>,
-) -> HashSet<String> {
+/// Label keys the user (`--role`) or the front matter named.
+fn known_labels(hints: &SpeakerHints) -> HashSet<String> {
     let mut known: HashSet<String> = hints
         .speakers
         .iter()
@@ -282,6 +283,16 @@ fn accept_labels(
         .map(label_key)
         .collect();
     known.retain(|k| !k.is_empty());
+    known
+}
+
+fn accept_labels(
+    blocks: &[RawBlock],
+    scans: &[LabelScan],
+    hints: &SpeakerHints,
+    warnings: &mut Vec<Diagnostic>,
+) -> HashSet<String> {
+    let known = known_labels(hints);
     let mut counts: HashMap<String, LabelCount> = HashMap::new();
     for (block, scan) in blocks.iter().zip(scans) {
         match scan {
@@ -317,6 +328,37 @@ fn accept_labels(
         })
         .map(|(key, _)| key.clone())
         .collect();
+    // A short interview: each of two or more speakers, printed in bold or
+    // capitals, speaks once (`**Ana:** How are you?` / `**Ben:** Fine.`).
+    // Taken when labelled paragraphs are most of the text from the first
+    // label on, as in a conversation.
+    if accepted.is_empty() {
+        let strong: Vec<&String> = counts
+            .iter()
+            .filter(|(_, c)| {
+                matches!(
+                    c.style,
+                    LabelStyle::Bold | LabelStyle::Caps | LabelStyle::Cjk
+                )
+            })
+            .map(|(key, _)| key)
+            .collect();
+        let first = scans
+            .iter()
+            .position(|s| matches!(s, LabelScan::Label(_)))
+            .unwrap_or(scans.len());
+        let paragraphs = blocks[first..]
+            .iter()
+            .filter(|b| matches!(b.kind, RawKind::Paragraph(_)))
+            .count();
+        let labelled = scans[first..]
+            .iter()
+            .filter(|s| matches!(s, LabelScan::Label(h) if strong.contains(&&label_key(&h.label))))
+            .count();
+        if strong.len() >= 2 && labelled * 2 >= paragraphs {
+            accepted.extend(strong.into_iter().cloned());
+        }
+    }
     if !accepted.is_empty() {
         for (key, c) in &counts {
             if matches!(
@@ -485,4 +527,149 @@ fn split_trailing_closing(drafts: &mut [TurnDraft], names: &[String]) -> Vec<Clo
         push_closing(&mut closing, kind, block);
     }
     closing
+}
+
+/// Where a line inside a paragraph opens with a label: the inline and the
+/// byte offset of the line in its text.
+struct LineLabel {
+    inline: usize,
+    offset: usize,
+    key: String,
+}
+
+/// Labels at the start of a line inside a paragraph (hard-wrapped
+/// transcripts without blank lines between turns). Only labels printed in
+/// a form that marks a speaker on its own count: `Q`/`A`, capitals, bold, CJK.
+fn line_labels(inlines: &[Inline]) -> Vec<LineLabel> {
+    let mut found = Vec::new();
+    for (index, inline) in inlines.iter().enumerate() {
+        let Inline::Text { text } = inline else {
+            continue;
+        };
+        for (at, _) in text.match_indices('\n') {
+            let start = at + 1;
+            let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+            let mut probe = Vec::with_capacity(3);
+            if start < line_end {
+                probe.push(Inline::text(&text[start..line_end]));
+            }
+            if line_end == text.len() {
+                probe.extend(inlines[index + 1..].iter().take(2).cloned());
+            }
+            if probe.is_empty() {
+                continue;
+            }
+            if let LabelScan::Label(hit) = labels::scan(&probe)
+                && matches!(
+                    hit.style,
+                    LabelStyle::QuestionAnswer
+                        | LabelStyle::Caps
+                        | LabelStyle::Bold
+                        | LabelStyle::Cjk
+                )
+            {
+                found.push(LineLabel {
+                    inline: index,
+                    offset: start,
+                    key: label_key(&hit.label),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Splits paragraphs at lines that open with a label used elsewhere too
+/// (or named by the user), so each turn starts its own block.
+fn split_at_line_labels(blocks: Vec<RawBlock>, known: &HashSet<String>) -> Vec<RawBlock> {
+    let mut found: Vec<Vec<LineLabel>> = Vec::with_capacity(blocks.len());
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for block in &blocks {
+        let lines = match &block.kind {
+            RawKind::Paragraph(inlines) => {
+                if let LabelScan::Label(hit) = labels::scan(inlines) {
+                    *counts.entry(label_key(&hit.label)).or_default() += 1;
+                }
+                line_labels(inlines)
+            }
+            _ => Vec::new(),
+        };
+        for line in &lines {
+            *counts.entry(line.key.clone()).or_default() += 1;
+        }
+        found.push(lines);
+    }
+    if found.iter().all(Vec::is_empty) {
+        return blocks;
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    for (block, lines) in blocks.into_iter().zip(found) {
+        let lines: Vec<LineLabel> = lines
+            .into_iter()
+            .filter(|l| {
+                known.contains(&l.key)
+                    || counts.get(&l.key).copied().unwrap_or(0) >= 2
+                    || labels::is_question_answer_key(&l.key).is_some()
+            })
+            .collect();
+        let RawKind::Paragraph(inlines) = block.kind else {
+            out.push(block);
+            continue;
+        };
+        if lines.is_empty() {
+            out.push(RawBlock {
+                kind: RawKind::Paragraph(inlines),
+                ..block
+            });
+            continue;
+        }
+        let mut pieces: Vec<(usize, Vec<Inline>)> = Vec::new();
+        let mut current: Vec<Inline> = Vec::new();
+        let mut line = block.line;
+        let mut start_line = block.line;
+        for (index, inline) in inlines.into_iter().enumerate() {
+            let cuts: Vec<usize> = lines
+                .iter()
+                .filter(|l| l.inline == index)
+                .map(|l| l.offset)
+                .collect();
+            match inline {
+                Inline::Text { text } if !cuts.is_empty() => {
+                    let mut from = 0;
+                    for cut in cuts {
+                        let head = &text[from..cut];
+                        line += head.matches('\n').count();
+                        if !head.trim().is_empty() {
+                            current.push(Inline::text(head));
+                        }
+                        if !current.is_empty() {
+                            pieces.push((start_line, std::mem::take(&mut current)));
+                        }
+                        start_line = line;
+                        from = cut;
+                    }
+                    let tail = &text[from..];
+                    line += tail.matches('\n').count();
+                    current.push(Inline::text(tail));
+                }
+                other => {
+                    if let Inline::Text { text } = &other {
+                        line += text.matches('\n').count();
+                    }
+                    current.push(other);
+                }
+            }
+        }
+        if !current.is_empty() {
+            pieces.push((start_line, current));
+        }
+        for (n, (piece_line, piece)) in pieces.into_iter().enumerate() {
+            out.push(RawBlock {
+                line: piece_line,
+                gap_before: if n == 0 { block.gap_before } else { 0 },
+                kind: RawKind::Paragraph(piece),
+            });
+        }
+    }
+    out
 }
