@@ -656,3 +656,35 @@ fn heading_attributes_are_not_text() {
     );
     assert_eq!(i.sections[0].heading, "Beginnings");
 }
+
+#[test]
+fn questions_as_headings_or_in_italics() {
+    let i = md(
+        "# Talking to Ann\n\nAnn Lee makes maps.\n\n## How did you start?\n\nWith a pencil.\n\nAnd paper.\n\n## What comes next?\n\nA new atlas.\n",
+    );
+    assert_eq!(
+        texts(&i),
+        [
+            "How did you start?",
+            "With a pencil.\n\nAnd paper.",
+            "What comes next?",
+            "A new atlas."
+        ]
+    );
+    assert_eq!(i.turns[0].role, TurnRole::Question);
+    assert!(i.sections.is_empty());
+    let j = md("Intro.\n\n*Why maps?*\n\nBecause I like them.\n\n*And now?*\n\nNow I rest.\n");
+    assert_eq!(
+        texts(&j),
+        [
+            "Why maps?",
+            "Because I like them.",
+            "And now?",
+            "Now I rest."
+        ]
+    );
+    // Headings that do not ask stay sections.
+    let k =
+        md("## Early years\n\n**Q: Why?**\n\nBecause.\n\n## Later\n\n**Q: And then?**\n\nThen.\n");
+    assert_eq!(k.sections.len(), 2);
+}

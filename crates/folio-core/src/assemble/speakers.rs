@@ -136,7 +136,9 @@ pub fn resolve(
             )
         } else if let Some(role) = draft.implied_role {
             let why = match role {
-                SpeakerRole::Interviewer => "the questions are set apart (bold or numbered)",
+                SpeakerRole::Interviewer => {
+                    "the questions are set apart (in bold, in italics, numbered or as headings)"
+                }
                 _ => "answers the questions set apart",
             };
             (Some(role), Some((Certainty::Label, why.to_string())))

@@ -22,11 +22,19 @@ struct BoldQuestion {
 }
 
 fn bold_question(inlines: &[Inline]) -> Option<BoldQuestion> {
+    marked_question(inlines, false)
+}
+
+/// A question set apart by bold, or by italics when `italic` (texts that
+/// print every question in italics and the answers upright).
+fn marked_question(inlines: &[Inline], italic: bool) -> Option<BoldQuestion> {
     let start = inlines
         .iter()
         .position(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()))?;
-    let Inline::Strong { content } = &inlines[start] else {
-        return None;
+    let content = match &inlines[start] {
+        Inline::Strong { content } => content,
+        Inline::Emphasis { content } if italic => content,
+        _ => return None,
     };
     let after = &inlines[start + 1..];
     let answer: Vec<Inline> = match after.first() {
@@ -89,7 +97,65 @@ fn is_question_list(kind: &RawKind) -> bool {
     bold_items > 0 && bold_items * 2 >= items.len()
 }
 
-fn is_question_block(block: &RawBlock) -> bool {
+/// How the questions of a text without labels are set apart.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marking {
+    /// Wholly italic paragraphs that ask are questions.
+    italic: bool,
+    /// Headings that ask are questions (`### Why did you start?`).
+    headings: bool,
+}
+
+impl Marking {
+    /// Looks at the whole text: a convention counts when it is used at
+    /// least twice and, for headings, by most of the headings.
+    fn of(blocks: &[RawBlock]) -> Self {
+        let asks = |text: &str| text.trim_end().ends_with(['?', '？', '؟']);
+        let headings: Vec<&str> = blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                RawKind::Heading { level, text } if *level >= 2 => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        let asking_headings = headings.iter().filter(|t| asks(t)).count();
+        let italic_questions = blocks
+            .iter()
+            .filter(|b| {
+                matches!(&b.kind, RawKind::Paragraph(inlines)
+                    if matches!(inlines.as_slice(), [Inline::Emphasis { content }] if asks(&plain_text(content))))
+            })
+            .count();
+        let bold = blocks.iter().filter(|b| is_bold_question_block(b)).count();
+        Marking {
+            italic: bold == 0 && italic_questions >= 2,
+            headings: bold == 0
+                && asking_headings >= 2
+                && asking_headings * 5 >= headings.len() * 3,
+        }
+    }
+
+    fn question(self, block: &RawBlock) -> Option<BoldQuestion> {
+        match &block.kind {
+            RawKind::Paragraph(inlines) => marked_question(inlines, self.italic),
+            RawKind::Heading { text, .. }
+                if self.headings && text.trim_end().ends_with(['?', '？', '؟']) =>
+            {
+                Some(BoldQuestion {
+                    question: vec![Inline::text(text.clone())],
+                    answer: Vec::new(),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn is_question_block(self, block: &RawBlock) -> bool {
+        self.question(block).is_some() || is_question_list(&block.kind)
+    }
+}
+
+fn is_bold_question_block(block: &RawBlock) -> bool {
     match &block.kind {
         RawKind::Paragraph(inlines) => bold_question(inlines).is_some(),
         kind => is_question_list(kind),
@@ -103,10 +169,14 @@ pub(super) fn build(
     context: &str,
     warnings: Vec<Diagnostic>,
 ) -> Result<Assembled, String> {
-    let Some(first) = blocks.iter().position(is_question_block) else {
+    let marking = Marking::of(&blocks);
+    let Some(first) = blocks.iter().position(|b| marking.is_question_block(b)) else {
         return Err(LOOKED_FOR.to_string());
     };
-    let last = blocks.iter().rposition(is_question_block).unwrap_or(first);
+    let last = blocks
+        .iter()
+        .rposition(|b| marking.is_question_block(b))
+        .unwrap_or(first);
     let mut items: Vec<(RawBlock, LabelScan)> = blocks.into_iter().zip(scans).collect();
     let body = items.split_off(first);
     let front = build_front(items);
@@ -128,12 +198,11 @@ pub(super) fn build(
             continue;
         }
         let line = raw.line;
+        if let Some(found) = marking.question(&raw) {
+            push_question(&mut walk, &labels, line, found.question, found.answer);
+            continue;
+        }
         match raw.kind {
-            RawKind::Paragraph(ref inlines) if bold_question(inlines).is_some() => {
-                if let Some(found) = bold_question(inlines) {
-                    push_question(&mut walk, &labels, line, found.question, found.answer);
-                }
-            }
             RawKind::List { ref items, .. } if is_question_list(&raw.kind) => {
                 for item in items.clone() {
                     let question = item_question(&item);
