@@ -317,6 +317,18 @@ impl Block {
 }
 
 impl Figure {
+    /// What stands where the picture would be when it cannot be shown (a
+    /// remote URL, a missing file): `[Image: ALT]`, if there is an alt text.
+    /// Every writer prints it, so that the description is not lost.
+    pub fn placeholder(&self) -> Option<String> {
+        let alt = self
+            .alt
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())?;
+        Some(format!("[Image: {alt}]"))
+    }
+
     /// Caption and credit as one line.
     pub fn plain_text(&self) -> String {
         match (&self.caption, &self.credit) {

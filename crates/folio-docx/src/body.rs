@@ -461,6 +461,7 @@ impl BodyWriter<'_> {
     }
 
     fn figure(&mut self, figure: &Figure) {
+        let mut pictured = false;
         if let Some(src) = &figure.src {
             match images::load(src, self.options) {
                 Ok(image) => {
@@ -481,9 +482,17 @@ impl BodyWriter<'_> {
                         .styled(style::FIGURE)
                         .add_run(Run::new().add_image(pic));
                     self.paragraphs.push(paragraph);
+                    pictured = true;
                 }
                 Err(warning) => self.warnings.push(warning),
             }
+        }
+        // Without its picture, the description stands where it would be.
+        if !pictured && let Some(text) = figure.placeholder() {
+            let paragraph = self
+                .styled(style::FIGURE_PLACEHOLDER)
+                .add_run(Run::new().add_text(inline::clean(&text)));
+            self.paragraphs.push(paragraph);
         }
         if figure.caption.is_none() && figure.credit.is_none() {
             return;

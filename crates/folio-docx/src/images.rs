@@ -36,7 +36,7 @@ pub fn load(src: &str, options: &DocxOptions) -> Result<LoadedImage, Diagnostic>
         Diagnostic::new(
             DiagnosticKind::Ignored,
             None,
-            format!("image {src} left out: {reason}; its caption is kept"),
+            format!("image {src} left out: {reason}; its alt text and caption are kept"),
         )
     })
 }
@@ -46,7 +46,7 @@ fn read_file(src: &str, options: &DocxOptions) -> Result<Vec<u8>, Diagnostic> {
         Diagnostic::new(
             DiagnosticKind::Ignored,
             None,
-            format!("image {src} left out: {reason}; its caption is kept"),
+            format!("image {src} left out: {reason}; its alt text and caption are kept"),
         )
     };
     if src.contains("://") || src.starts_with("data:") {

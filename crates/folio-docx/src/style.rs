@@ -35,6 +35,8 @@ pub const QUOTE: &str = "Quote";
 pub const LIST_BULLET: &str = "ListBullet";
 pub const LIST_NUMBER: &str = "ListNumber";
 pub const FIGURE: &str = "Figure";
+/// The alt text of a figure whose picture could not be loaded.
+pub const FIGURE_PLACEHOLDER: &str = "FigurePlaceholder";
 pub const CAPTION: &str = "Caption";
 pub const BIO: &str = "Bio";
 pub const AFTERWORD: &str = "Afterword";

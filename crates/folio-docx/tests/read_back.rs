@@ -416,3 +416,160 @@ fn jpeg_photos_stay_jpeg() {
     assert!(rels.contains(r#"Target="media/rIdImage1.jpeg""#), "{rels}");
     assert!(part(&parts, "[Content_Types].xml").contains(r#"Extension="jpeg""#));
 }
+
+/// Style and text of every body paragraph, in order.
+fn styled_paragraphs(interview: &folio_core::Interview) -> Vec<(String, String)> {
+    let parts = unzip(&write(interview, &options()));
+    let document_xml = part(&parts, "word/document.xml");
+    let document = parse(&document_xml);
+    document
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .map(|p| {
+            let style = child_val(p, "pPr", "pStyle").unwrap_or_default();
+            (style.to_string(), text_of(p))
+        })
+        .collect()
+}
+
+#[test]
+fn a_figure_without_its_picture_keeps_its_alt_text_and_caption() {
+    let mut interview = fixture("rich.json");
+    let figure = |src: &str, alt: &str, caption: &str, credit: &str| Block::Figure {
+        figure: folio_core::Figure {
+            src: Some(src.into()),
+            alt: Some(alt.into()),
+            caption: Some(caption.into()),
+            credit: Some(credit.into()),
+        },
+    };
+    interview.turns[1].content.push(figure(
+        "https://example.invalid/x.jpg",
+        "A harbour at dawn",
+        "The harbour.",
+        "Ann Lee",
+    ));
+    interview.turns[1].content.push(figure(
+        "no/such/nets.jpg",
+        "Nets drying on the quay",
+        "Nets on the quay.",
+        "Bo Kim",
+    ));
+    let rendered = match docx(&interview, &options()) {
+        Ok(rendered) => rendered,
+        Err(error) => panic!("{error}"),
+    };
+    // One warning per figure left without its picture (missing.png is the
+    // fixture's own).
+    let messages: Vec<&str> = rendered
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    for src in [
+        "missing.png",
+        "https://example.invalid/x.jpg",
+        "no/such/nets.jpg",
+    ] {
+        assert_eq!(
+            messages.iter().filter(|m| m.contains(src)).count(),
+            1,
+            "{src}: {messages:?}"
+        );
+    }
+    let paragraphs = styled_paragraphs(&interview);
+    let find = |text: &str| {
+        paragraphs
+            .iter()
+            .position(|(_, t)| t == text)
+            .unwrap_or_else(|| panic!("no paragraph “{text}” in {paragraphs:#?}"))
+    };
+    let harbour = find("[Image: A harbour at dawn]");
+    let nets = find("[Image: Nets drying on the quay]");
+    assert_eq!(paragraphs[harbour].0, "FigurePlaceholder");
+    assert_eq!(paragraphs[nets].0, "FigurePlaceholder");
+    assert_eq!(
+        paragraphs[harbour + 1],
+        ("Caption".to_string(), "The harbour. Ann Lee".to_string())
+    );
+    assert_eq!(
+        paragraphs[nets + 1],
+        (
+            "Caption".to_string(),
+            "Nets on the quay. Bo Kim".to_string()
+        )
+    );
+    // A figure whose picture is embedded keeps its alt text as the
+    // picture's description, not as a placeholder; one without alt text
+    // (missing.png) has none.
+    assert_eq!(
+        paragraphs
+            .iter()
+            .filter(|(style, _)| style == "FigurePlaceholder")
+            .count(),
+        2
+    );
+    // The placeholder style is defined, framed and italic, and keeps with
+    // its caption like a picture (it is based on Figure).
+    let parts = unzip(&rendered.bytes);
+    let styles_xml = part(&parts, "word/styles.xml");
+    let styles = parse(&styles_xml);
+    let Some(placeholder) = styles.descendants().find(|n| {
+        n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some("FigurePlaceholder")
+    }) else {
+        panic!("no FigurePlaceholder style");
+    };
+    let based_on = placeholder
+        .children()
+        .find(|n| n.has_tag_name((W, "basedOn")))
+        .and_then(|n| n.attribute((W, "val")));
+    assert_eq!(based_on, Some("Figure"));
+    for property in ["pBdr", "i"] {
+        assert!(
+            placeholder
+                .descendants()
+                .any(|n| n.has_tag_name((W, property))),
+            "FigurePlaceholder lacks {property}"
+        );
+    }
+}
+
+#[test]
+fn sections_after_the_last_turn_are_written_with_their_text() {
+    let mut interview = fixture("rich.json");
+    let after = interview.turns.len();
+    interview.sections.push(folio_core::Section {
+        heading: "About this interview".into(),
+        level: 2,
+        first_turn: after,
+        content: vec![Block::Paragraph {
+            content: vec![folio_core::Inline::text(
+                "This conversation was recorded in Porto in March.",
+            )],
+        }],
+    });
+    let paragraphs = styled_paragraphs(&interview);
+    let at = paragraphs
+        .iter()
+        .position(|(_, t)| t == "About this interview")
+        .unwrap_or_else(|| panic!("no heading in {paragraphs:#?}"));
+    assert_eq!(paragraphs[at].0, "Heading2");
+    assert_eq!(
+        paragraphs[at + 1],
+        (
+            "BodyText".to_string(),
+            "This conversation was recorded in Porto in March.".to_string()
+        )
+    );
+    // After the conversation, before the bio.
+    let last_answer = paragraphs
+        .iter()
+        .rposition(|(style, _)| style.starts_with("Answer") || style == "Question")
+        .unwrap_or_default();
+    let bio = paragraphs
+        .iter()
+        .position(|(style, _)| style == "Bio")
+        .unwrap_or_default();
+    assert!(last_answer < at && at < bio, "{paragraphs:#?}");
+}

@@ -65,7 +65,7 @@ impl FigureImages {
                     warnings.push(Diagnostic::new(
                         DiagnosticKind::Ignored,
                         None,
-                        format!("figure image {src:?} left out of the EPUB: {reason}; its caption is kept"),
+                        format!("figure image {src:?} left out of the EPUB: {reason}; its alt text and caption are kept"),
                     ));
                     failed.push(src.to_string());
                 }

@@ -168,3 +168,100 @@ fn the_house_style_reaches_labels_and_stylesheet() -> TestResult {
     assert!(css.contains("font-family: \"Source Sans 3\", sans-serif;"));
     Ok(())
 }
+
+/// A figure whose picture cannot be packed (a remote URL, a missing file)
+/// keeps its `<figure>` and `<figcaption>`, shows its alt text as text
+/// where the picture would be, and is one warning.
+#[test]
+fn a_figure_without_its_picture_keeps_its_alt_text_and_caption() -> TestResult {
+    let mut interview = fixture("minimal")?;
+    let figure = |src: &str, alt: &str, caption: Option<&str>| folio_core::Block::Figure {
+        figure: folio_core::Figure {
+            src: Some(src.into()),
+            alt: Some(alt.into()),
+            caption: caption.map(str::to_string),
+            credit: caption.map(|_| "Ann Lee".to_string()),
+        },
+    };
+    let last = interview.turns.len() - 1;
+    interview.turns[last].content.push(figure(
+        "https://example.invalid/x.jpg",
+        "A harbour at dawn",
+        Some("The harbour."),
+    ));
+    interview.turns[last].content.push(figure(
+        "no/such/nets.jpg",
+        "Nets drying <on> the quay",
+        None,
+    ));
+    let rendered = folio_epub::epub(&interview, &common::options())?;
+    let messages: Vec<&str> = rendered
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].contains("https://example.invalid/x.jpg"));
+    assert!(messages[1].contains("no/such/nets.jpg"));
+    let book = common::unpack(&rendered.bytes)?;
+    let page = book
+        .content_documents()
+        .into_iter()
+        .map(|d| book.text(d))
+        .collect::<Result<Vec<_>, _>>()?
+        .join("\n");
+    assert!(
+        page.contains(
+            "<figure class=\"figure\">\n\
+             <p class=\"figure-placeholder\">[Image: A harbour at dawn]</p>\n\
+             <figcaption>The harbour. <span class=\"credit\">Ann Lee</span></figcaption>\n\
+             </figure>"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "<figure class=\"figure\">\n\
+             <p class=\"figure-placeholder\">[Image: Nets drying &lt;on&gt; the quay]</p>\n\
+             </figure>"
+        ),
+        "{page}"
+    );
+    assert!(
+        !book.names.iter().any(|n| n.contains("figure-")),
+        "no picture to pack: {:?}",
+        book.names
+    );
+    assert!(
+        book.text("OEBPS/stylesheet.css")?
+            .contains("p.figure-placeholder")
+    );
+    Ok(())
+}
+
+/// Headings after the last turn close the conversation with their text.
+#[test]
+fn sections_after_the_last_turn_are_written_with_their_text() -> TestResult {
+    let mut interview = fixture("minimal")?;
+    interview.sections.push(folio_core::Section {
+        heading: "About this interview".into(),
+        level: 1,
+        first_turn: interview.turns.len(),
+        content: vec![folio_core::Block::Paragraph {
+            content: vec![folio_core::Inline::text(
+                "This conversation was recorded in Porto in March.",
+            )],
+        }],
+    });
+    let rendered = folio_epub::epub(&interview, &common::options())?;
+    let book = common::unpack(&rendered.bytes)?;
+    let mut text = String::new();
+    for document in book.content_documents() {
+        text.push_str(&readable_text(book.text(document)?)?);
+        text.push(' ');
+    }
+    let heading = text.find("About this interview");
+    let content = text.find("This conversation was recorded in Porto in March.");
+    assert!(heading.is_some() && heading < content, "{text}");
+    Ok(())
+}

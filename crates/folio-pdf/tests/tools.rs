@@ -275,3 +275,148 @@ fn ligatures_are_drawn_and_extract_as_their_letters() {
         "ligatures lost their letters: {text}"
     );
 }
+
+/// The interview's lines as pdftotext gives them, white space made single.
+fn extracted(name: &str, interview: &Interview, options: &PdfOptions) -> String {
+    let path = write(name, interview, options);
+    let text = run("pdftotext", &[path.to_str().unwrap_or_default(), "-"]);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A heading after the last turn (as a reader leaves a closing note under
+/// its own heading), and one pointing past the end, print with their text
+/// after the conversation, in order.
+#[test]
+fn sections_after_the_last_turn_are_printed_with_their_text() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let mut interview = common::interview(
+        "en",
+        &["Where did you grow up?", "In a small fishing village."],
+    );
+    interview.sections = vec![
+        folio_core::Section {
+            heading: "About this interview".into(),
+            level: 2,
+            first_turn: 2,
+            content: vec![
+                common::paragraph("This conversation was recorded in Porto in March."),
+                common::paragraph("It was edited for length and clarity."),
+            ],
+        },
+        folio_core::Section {
+            heading: "Corrections".into(),
+            level: 2,
+            first_turn: 7,
+            content: vec![common::paragraph("None so far.")],
+        },
+    ];
+    let text = extracted("sections-after-turns.pdf", &interview, &seed_options());
+    let mut at = 0;
+    for expected in [
+        "In a small fishing village.",
+        "About this interview",
+        "This conversation was recorded in Porto in March.",
+        "It was edited for length and clarity.",
+        "Corrections",
+        "None so far.",
+    ] {
+        match text[at..].find(expected) {
+            Some(pos) => at += pos + expected.len(),
+            None => panic!("“{expected}” missing or out of order in: {text}"),
+        }
+    }
+}
+
+fn unloadable_figure(src: &str, alt: &str, caption: &str, credit: &str) -> folio_core::Block {
+    folio_core::Block::Figure {
+        figure: folio_core::Figure {
+            src: Some(src.into()),
+            alt: Some(alt.into()),
+            caption: Some(caption.into()),
+            credit: Some(credit.into()),
+        },
+    }
+}
+
+/// A figure whose picture cannot be loaded (a remote URL, a missing file)
+/// keeps its caption and credit, shows its alt text where the picture
+/// would be, and is one warning.
+#[test]
+fn a_figure_without_its_picture_prints_its_alt_text_and_caption() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let mut interview = common::interview(
+        "en",
+        &[
+            "Tell me about the harbour.",
+            "It was the heart of the town.",
+        ],
+    );
+    interview.turns[1].content.push(unloadable_figure(
+        "https://example.invalid/x.jpg",
+        "A harbour at dawn",
+        "The harbour.",
+        "Ann Lee",
+    ));
+    interview.front.push(folio_core::FrontBlock::Figure {
+        figure: folio_core::Figure {
+            src: Some("missing/nets.jpg".into()),
+            alt: Some("Nets drying on the quay".into()),
+            caption: None,
+            credit: None,
+        },
+    });
+    let options = PdfOptions {
+        image_base: Some(PathBuf::from(env!("CARGO_MANIFEST_DIR"))),
+        ..seed_options()
+    };
+    let rendered = pdf(&interview, &options).expect("pdf");
+    let warnings: Vec<&str> = rendered
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(warnings.len(), 2, "one warning per figure: {warnings:?}");
+    assert!(warnings[0].contains("missing/nets.jpg"), "{warnings:?}");
+    assert!(
+        warnings[1].contains("https://example.invalid/x.jpg"),
+        "{warnings:?}"
+    );
+    let text = extracted("figure-without-picture.pdf", &interview, &options);
+    let mut at = 0;
+    for expected in [
+        "[Image: Nets drying on the quay]",
+        "It was the heart of the town.",
+        "[Image: A harbour at dawn]",
+        "The harbour.",
+        "ANN LEE",
+    ] {
+        match text[at..].find(expected) {
+            Some(pos) => at += pos + expected.len(),
+            None => panic!("“{expected}” missing or out of order in: {text}"),
+        }
+    }
+    // The placeholder is set in the body's italic.
+    let doc = folio_pdf::layout(&interview, &options).expect("layout");
+    let line = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .find(|l| l.text().contains("[Image: A harbour at dawn]"))
+        .expect("placeholder line");
+    let body = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .find(|l| l.text().contains("heart of the town"))
+        .expect("answer line");
+    let size = |l: &folio_pdf::layout::tree::Line| l.runs.last().map(|r| r.size);
+    assert_eq!(
+        size(line),
+        size(body),
+        "the placeholder is in the body size"
+    );
+}

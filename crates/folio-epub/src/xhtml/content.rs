@@ -55,12 +55,18 @@ impl ContentWriter<'_> {
         }
     }
 
-    /// A `<figure>` with its image when it could be packed, and a
-    /// `<figcaption>` holding caption and credit.
+    /// A `<figure>` with its image when it could be packed (else its alt
+    /// text as `[Image: ALT]` in its place), and a `<figcaption>` holding
+    /// caption and credit.
     pub fn figure(&mut self, out: &mut String, figure: &Figure) {
         let image = self.images.get(figure);
         let has_caption = figure.caption.is_some() || figure.credit.is_some();
-        if image.is_none() && !has_caption && figure.alt.is_none() {
+        // Without its picture, the description is all the reader gets.
+        let placeholder = match image {
+            Some(_) => None,
+            None => figure.placeholder(),
+        };
+        if image.is_none() && !has_caption && placeholder.is_none() {
             return;
         }
         out.push_str("<figure class=\"figure\">\n");
@@ -76,6 +82,10 @@ impl ContentWriter<'_> {
                 escape::attr(&image.href),
                 escape::attr(alt)
             ));
+        } else if let Some(text) = placeholder {
+            out.push_str("<p class=\"figure-placeholder\">");
+            escape::push_text(out, &text);
+            out.push_str("</p>\n");
         }
         if has_caption {
             out.push_str("<figcaption>");
@@ -90,11 +100,6 @@ impl ContentWriter<'_> {
                 escape::push_text(out, credit);
                 out.push_str("</span>");
             }
-            out.push_str("</figcaption>\n");
-        } else if let (None, Some(alt)) = (image, &figure.alt) {
-            // Without its picture, the description is all the reader gets.
-            out.push_str("<figcaption class=\"description\">");
-            escape::push_text(out, alt);
             out.push_str("</figcaption>\n");
         }
         out.push_str("</figure>\n");

@@ -2,11 +2,12 @@
 //! sections, figures and closing, as a flow of elements; then pages with
 //! running heads and folios.
 
+use std::collections::VecDeque;
 use std::path::Path;
 
 use folio_core::{
     Block, ClosingBlock, Diagnostic, DiagnosticKind, Figure, FrontBlock, Inline, Interview,
-    TurnRole, plain_text,
+    Section, TurnRole, plain_text,
 };
 
 use crate::fonts::FaceId;
@@ -76,11 +77,12 @@ pub fn interview_pages(
         rtl: crate::layout::bidi::is_rtl_language(&interview.meta.language),
         setting,
     };
-    let builder = |c, warnings, dry_run| DocBuilder {
+    let builder = |c, warnings, dry_run, loads| DocBuilder {
         c,
         interview,
         image_base,
         images: Vec::new(),
+        loads,
         warnings,
         dry_run,
         pending_glue: None,
@@ -103,6 +105,7 @@ pub fn interview_pages(
         ),
         &mut scratch,
         true,
+        VecDeque::new(),
     );
     dry.build();
     let requests = match std::mem::take(&mut dry.c.setting) {
@@ -112,10 +115,13 @@ pub fn interview_pages(
     let preset = dry.c.preset(requests);
     // The real run takes the dictionary over, with the words it knows.
     let hyphenation = std::mem::replace(&mut dry.c.hyphenation, Hyphenation::none());
+    // The images the dry run loaded, in the order the figures come.
+    let loads = std::mem::take(&mut dry.loads);
     let mut b = builder(
         composer(Setting::Replay { preset, next: 0 }, hyphenation),
         warnings,
         false,
+        loads,
     );
     b.build();
     let DocBuilder { c, images, .. } = b;
@@ -141,8 +147,12 @@ struct DocBuilder<'s, 'a, 'w> {
     interview: &'s Interview,
     image_base: Option<&'s Path>,
     images: Vec<crate::image::Image>,
+    /// Each figure's image, or why it cannot be printed, in reading order:
+    /// the dry run loads them (whether a figure is pictured decides which
+    /// paragraphs it asks for), the real run takes them over.
+    loads: VecDeque<Result<crate::image::Image, String>>,
     warnings: &'w mut Vec<Diagnostic>,
-    /// Only noting the paragraphs to set: images are not loaded.
+    /// Only noting the paragraphs to set.
     dry_run: bool,
     /// A heading was just set: the next element must stay with it.
     pending_glue: Option<usize>,
@@ -302,12 +312,7 @@ impl DocBuilder<'_, '_, '_> {
         let interview = self.interview;
         for (index, turn) in interview.turns.iter().enumerate() {
             for section in interview.sections_before(index) {
-                self.section_heading(&section.heading, section.level);
-                if !section.content.is_empty() {
-                    let at = self.c.elements.len();
-                    self.blocks(&section.content, &self.body(), None);
-                    self.c.glue_to_previous(at);
-                }
+                self.section(section);
             }
             let label = interview
                 .speaker(&turn.speaker)
@@ -332,6 +337,22 @@ impl DocBuilder<'_, '_, '_> {
             if turn.role == TurnRole::Question {
                 self.pending_glue = Some(self.c.elements.len());
             }
+        }
+        // Headings after the last turn (or pointing past it) still belong
+        // to the text, as in the other formats.
+        let count = interview.turns.len();
+        for section in interview.sections.iter().filter(|s| s.first_turn >= count) {
+            self.section(section);
+        }
+    }
+
+    /// A section's heading and the unlabelled text under it.
+    fn section(&mut self, section: &Section) {
+        self.section_heading(&section.heading, section.level);
+        if !section.content.is_empty() {
+            let at = self.c.elements.len();
+            self.blocks(&section.content, &self.body(), None);
+            self.c.glue_to_previous(at);
         }
     }
 
@@ -478,7 +499,12 @@ impl DocBuilder<'_, '_, '_> {
         let mut pictured = false;
         if let Some(src) = &figure.src {
             match self.load_image(src) {
-                Ok(image) => {
+                // The dry run has no picture to place, only the fact of it.
+                Ok(None) => {
+                    first = false;
+                    pictured = true;
+                }
+                Ok(Some(image)) => {
                     let max_w = g.text_width();
                     let max_h = g.text_height() * 0.45;
                     let aspect = image.height as f32 / image.width.max(1) as f32;
@@ -511,11 +537,28 @@ impl DocBuilder<'_, '_, '_> {
                 Err(reason) => self.warnings.push(Diagnostic::new(
                     DiagnosticKind::LostFormatting,
                     None,
-                    format!("figure image {src} left out: {reason}"),
+                    format!(
+                        "figure image {src} left out: {reason}; its alt text and caption are kept"
+                    ),
                 )),
             }
         }
         let keep = |first: bool| if first { Keep::NORMAL } else { Keep::TOGETHER };
+        // Without its picture, the description stands where it would be.
+        if !pictured && let Some(text) = figure.placeholder() {
+            let s = one(
+                &text,
+                &Style::new(FaceId::SERIF_ITALIC, self.d.body_size).color(Rgb::GREY),
+            );
+            self.c.paragraph(
+                &s,
+                &ParagraphStyle::ragged(self.d.leading),
+                0.0,
+                keep(first),
+                None,
+            );
+            first = false;
+        }
         if let Some(caption) = &figure.caption {
             let s = one(caption, &Style::new(FaceId::SANS, 8.5).color(Rgb::GREY));
             self.c
@@ -541,10 +584,23 @@ impl DocBuilder<'_, '_, '_> {
         self.c.space(8.0);
     }
 
-    fn load_image(&self, src: &str) -> Result<crate::image::Image, String> {
+    /// The figure's image, or why it cannot be printed. The dry run reads
+    /// it and keeps it for the real run (`Ok(None)`: there is a picture),
+    /// so that both ask for the same paragraphs.
+    fn load_image(&mut self, src: &str) -> Result<Option<crate::image::Image>, String> {
         if self.dry_run {
-            return Err(String::new());
+            let loaded = self.read_image(src);
+            let pictured = loaded.as_ref().map(|_| None).map_err(String::clone);
+            self.loads.push_back(loaded);
+            return pictured;
         }
+        match self.loads.pop_front() {
+            Some(loaded) => loaded.map(Some),
+            None => self.read_image(src).map(Some),
+        }
+    }
+
+    fn read_image(&self, src: &str) -> Result<crate::image::Image, String> {
         if src.contains("://") {
             return Err("remote images are not fetched".into());
         }

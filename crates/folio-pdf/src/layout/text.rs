@@ -1,6 +1,6 @@
 //! Model inlines to styled spans, and the characters a document will draw.
 
-use folio_core::{Block, ClosingBlock, FrontBlock, Inline, Interview};
+use folio_core::{Block, ClosingBlock, Figure, FrontBlock, Inline, Interview};
 
 use crate::fonts::FaceId;
 use crate::layout::items::Span;
@@ -105,7 +105,10 @@ pub fn characters(interview: &Interview) -> String {
                 blocks.extend(content)
             }
             FrontBlock::Dateline { text: t } => text.push_str(t),
-            FrontBlock::Figure { figure } => text.push_str(&figure.plain_text()),
+            FrontBlock::Figure { figure } => {
+                text.push_str(&figure.plain_text());
+                push_placeholder(figure, &mut text);
+            }
         }
     }
     for t in &interview.turns {
@@ -124,8 +127,28 @@ pub fn characters(interview: &Interview) -> String {
     }
     for b in blocks {
         text.push_str(&b.plain_text());
+        push_placeholders(std::slice::from_ref(b), &mut text);
     }
     text
+}
+
+/// The text that stands in for the pictures of `blocks`' figures, should
+/// they be missing.
+fn push_placeholders(blocks: &[Block], text: &mut String) {
+    for block in blocks {
+        match block {
+            Block::Figure { figure } => push_placeholder(figure, text),
+            Block::Quote { content } => push_placeholders(content, text),
+            Block::List { items, .. } => items.iter().for_each(|i| push_placeholders(i, text)),
+            Block::Paragraph { .. } => {}
+        }
+    }
+}
+
+fn push_placeholder(figure: &Figure, text: &mut String) {
+    if let Some(placeholder) = figure.placeholder() {
+        text.push_str(&placeholder);
+    }
 }
 
 #[cfg(test)]
