@@ -114,7 +114,7 @@ fn labels_followed_by_no_break_spaces_and_full_width_colons() {
         "Anouk\u{a0}:\u{a0}Pourquoi\u{a0}?\n\nPaul\u{a0}:\u{a0}Parce que.\n\nAnouk : Et alors\u{202f}?\n\nPaul : Rien.\n",
     );
     assert_eq!(labels(&i), ["Anouk", "Paul", "Anouk", "Paul"]);
-    assert_eq!(texts(&i)[0], "Pourquoi ?");
+    assert_eq!(texts(&i)[0], "Pourquoi\u{202f}?");
     let j = md("记者：为什么？\n\n张华：因为。\n\n记者：然后呢？\n\n张华：没有了。\n");
     assert_eq!(labels(&j), ["记者", "张华", "记者", "张华"]);
     assert_eq!(texts(&j)[1], "因为。");
@@ -687,4 +687,51 @@ fn questions_as_headings_or_in_italics() {
     let k =
         md("## Early years\n\n**Q: Why?**\n\nBecause.\n\n## Later\n\n**Q: And then?**\n\nThen.\n");
     assert_eq!(k.sections.len(), 2);
+}
+
+#[test]
+fn punctuation_becomes_typographic_in_the_language_of_the_text() {
+    let i = md("**Ana:** \"Don't,\" she said -- twice...\n\n**Ben:** `a--b \"c\"` stays.\n");
+    assert_eq!(texts(&i)[0], "“Don’t,” she said – twice…");
+    assert_eq!(texts(&i)[1], "a--b \"c\" stays.");
+    let de = md("---\nlanguage: de\n---\n**Ana:** Er sagte \"ja\".\n\n**Ben:** Gut.\n");
+    assert_eq!(texts(&de)[0], "Er sagte „ja“.");
+    let fr = md("---\nlanguage: fr\n---\n**Ana:** Il a dit \"oui\" ?\n\n**Ben:** Oui!\n");
+    assert_eq!(texts(&fr)[0], "Il a dit «\u{202f}oui\u{202f}»\u{202f}?");
+    assert_eq!(texts(&fr)[1], "Oui\u{202f}!");
+    let options = ReadOptions {
+        straight_punctuation: true,
+        ..ReadOptions::default()
+    };
+    let plain = read_as(
+        "**Ana:** \"Hi\" -- ok...\n\n**Ben:** Yes.\n",
+        "t.md",
+        &options,
+    );
+    assert_eq!(texts(&plain.interview)[0], "\"Hi\" -- ok...");
+}
+
+#[test]
+fn angle_brackets_and_unclosed_markup_keep_their_text() {
+    let parsed = read_as(
+        "**Ana:** Run git checkout <branch>, press <Enter>, sign <Your Name Here>; a<b and c>d.\n\n**Ben:** One<br>two <span style=\"x\">three</span>.\n\n<!-- TODO check\n\n**Ana:** Still here?\n\n**Ben:** Yes.\n",
+        "t.md",
+        &ReadOptions::default(),
+    );
+    let i = &parsed.interview;
+    assert_eq!(
+        texts(i)[0],
+        "Run git checkout <branch>, press <Enter>, sign <Your Name Here>; a<b and c>d."
+    );
+    // The never-closed comment is printed, and the turns after it are read.
+    assert_eq!(texts(i)[1], "One\ntwo three.\n\n<!-- TODO check");
+    assert_eq!(labels(i), ["Ana", "Ben", "Ana", "Ben"]);
+    assert!(
+        parsed
+            .warnings
+            .iter()
+            .any(|w| w.line == Some(5) && w.message.contains("never closed")),
+        "{:?}",
+        parsed.warnings
+    );
 }

@@ -381,3 +381,39 @@ fn an_interrupted_batch_cleans_up_its_temporary_files() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn dotted_names_keep_their_whole_stem() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["talk-1.28-notes.md", "talk-1.29-notes.md"] {
+        std::fs::copy(
+            root().join("samples/05-q-a-colon.md"),
+            dir.path().join(name),
+        )
+        .expect("copy");
+    }
+    let output = folio(
+        &[
+            "convert",
+            "talk-1.28-notes.md",
+            "talk-1.29-notes.md",
+            "--to",
+            "docx",
+        ],
+        dir.path(),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        files_in(dir.path()),
+        [
+            "talk-1.28-notes.docx",
+            "talk-1.28-notes.md",
+            "talk-1.29-notes.docx",
+            "talk-1.29-notes.md"
+        ]
+    );
+}

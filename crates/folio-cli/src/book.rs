@@ -16,13 +16,14 @@ use crate::render::{OutputFormat, render_book};
 use crate::write::write_atomically;
 
 pub fn run(args: &BookArgs) -> Result<()> {
-    let read = read_options(&args.read)?;
+    let mut read = read_options(&args.read)?;
     let format = book_format(args)?;
     let inputs = expand_inputs(&args.inputs)?;
     if inputs.is_empty() {
         bail!(UsageError("no interviews to put in the book".into()));
     }
     let mut settings = settings_from(&args.render)?;
+    read.straight_punctuation |= !settings.style.smart_punctuation;
     // Figure paths are relative to their interview; a book has one base
     // folder. When the interviews share a folder, that is the base; when
     // they do not, each interview's paths are rebased onto its own folder

@@ -81,6 +81,9 @@ pub struct ReadArgs {
     /// Set metadata, overriding the source: title, subtitle, author, date, language, ... (repeatable)
     #[arg(short = 'M', long = "metadata", value_name = "KEY=VALUE")]
     pub metadata: Vec<String>,
+    /// Keep straight quotes, -- and ... as typed instead of the language's typographic forms
+    #[arg(long)]
+    pub no_smart_punctuation: bool,
 }
 
 /// How outputs look: shared by `convert` and `book`.

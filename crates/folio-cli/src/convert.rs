@@ -38,10 +38,11 @@ struct Outcome {
 
 pub fn run(args: &ConvertArgs) -> Result<()> {
     let started = Instant::now();
-    let read = read_options(&args.read)?;
+    let mut read = read_options(&args.read)?;
     let formats = formats(args)?;
     let jobs = plan(args, &formats)?;
     let settings = settings_from(&args.render)?;
+    read.straight_punctuation |= !settings.style.smart_punctuation;
     let inputs: Vec<PathBuf> = jobs.iter().map(|j| j.input.clone()).collect();
     // This thread works in the pool rather than waiting for it: one thread
     // fewer to start. (The pool then lives until the process ends.)
@@ -367,7 +368,11 @@ fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
         let outputs = formats
             .iter()
             .map(|format| {
-                let name = stem.with_extension(format.extension());
+                // Appended, not swapped: `with_extension` would cut
+                // `talk-1.28-notes` at its dot and two inputs could meet.
+                let mut name = stem.clone().into_os_string();
+                name.push(".");
+                name.push(format.extension());
                 let path = match &args.out_dir {
                     Some(dir) => dir.join(name),
                     None => input.with_file_name(name),

@@ -56,6 +56,7 @@ pub fn read_options(args: &ReadArgs) -> Result<ReadOptions> {
         format,
         roles,
         metadata,
+        straight_punctuation: args.no_smart_punctuation,
     })
 }
 

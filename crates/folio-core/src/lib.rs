@@ -25,6 +25,7 @@ mod overrides;
 pub mod read;
 pub mod source;
 pub mod style;
+mod typography;
 
 pub use anthology::{Anthology, BookOrder};
 pub use datetime::DateTime;

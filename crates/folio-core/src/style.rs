@@ -45,6 +45,9 @@ pub struct HouseStyle {
     pub margins_mm: [f32; 4],
     pub label_case: LabelCase,
     pub label_text: LabelText,
+    /// Straight quotes, `--` and `...` become the language's typographic
+    /// forms when text is read.
+    pub smart_punctuation: bool,
 }
 
 impl Default for HouseStyle {
@@ -59,6 +62,7 @@ impl Default for HouseStyle {
             margins_mm: [27.5, 31.0, 27.0, 31.0],
             label_case: LabelCase::Bold,
             label_text: LabelText::Label,
+            smart_punctuation: true,
         }
     }
 }
@@ -91,6 +95,10 @@ margins-mm = [27.5, 31.0, 27.0, 31.0]
 # (GT, MS. RIVERA) or the speaker's "full-name" when known.
 label-case = "bold"
 label-text = "label"
+
+# Straight quotes, -- and ... become the language's typographic forms when
+# text is read (“ ” ‘ ’ – — … in English, „ “ in German, « » in French).
+smart-punctuation = true
 "##;
 
 impl HouseStyle {

@@ -490,6 +490,13 @@ fn name_and_abbreviation(label: &str) -> Option<(&str, &str)> {
 }
 
 fn classify(label: &str, bold: bool, rest: Vec<Inline>) -> LabelScan {
+    // `**<Ana>:**`: a name in angle brackets (a placeholder style) is the name.
+    let label = label.trim();
+    let label = label
+        .strip_prefix('<')
+        .and_then(|l| l.strip_suffix('>'))
+        .filter(|l| !l.is_empty() && !l.contains(['<', '>']))
+        .unwrap_or(label);
     if let Some((name, abbreviation)) = name_and_abbreviation(label) {
         let style = if bold {
             LabelStyle::Bold

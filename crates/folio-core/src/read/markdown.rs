@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::model::{Figure, Inline, plain_text};
 use crate::read::caption;
 use crate::read::html_block::HtmlPart;
+use crate::read::markup::{self, InlineTag};
 use crate::source::LineIndex;
 
 /// A block container being filled.
@@ -29,13 +30,29 @@ enum Container {
 
 /// An inline container being filled.
 enum InlineFrame {
-    Paragraph { line: usize, implicit: bool },
-    Heading { line: usize, level: u8 },
-    Emphasis,
-    Strong,
+    Paragraph {
+        line: usize,
+        implicit: bool,
+    },
+    Heading {
+        line: usize,
+        level: u8,
+    },
+    /// `html`: opened by an HTML tag (`<em>`), closed by its end tag.
+    Emphasis {
+        html: bool,
+    },
+    Strong {
+        html: bool,
+    },
     Strikethrough,
-    Link { url: String },
-    Image { url: String, title: String },
+    Link {
+        url: String,
+    },
+    Image {
+        url: String,
+        title: String,
+    },
 }
 
 struct Builder {
@@ -58,6 +75,9 @@ pub fn read_blocks(text: &str) -> (Vec<RawBlock>, Vec<Diagnostic>) {
     options.insert(Options::ENABLE_FOOTNOTES);
     // `## Heading {#anchor}`: the attributes are markup, not heading text.
     options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    // Never-closed comments and raw blocks would hide the rest of the text.
+    let (text, defused) = markup::defuse_unclosed(text);
+    let text = text.as_ref();
     let mut builder = Builder {
         index: LineIndex::new(text),
         containers: vec![(Container::Root, Vec::new())],
@@ -67,7 +87,7 @@ pub fn read_blocks(text: &str) -> (Vec<RawBlock>, Vec<Diagnostic>) {
         html_block: None,
         inline_comment_open: false,
         last_end_line: 0,
-        warnings: Vec::new(),
+        warnings: defused,
     };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let line = builder.index.line_of(range.start);
@@ -189,8 +209,8 @@ impl Builder {
                 self.close_implicit_paragraph();
                 self.html_block = Some((line, String::new()));
             }
-            Tag::Emphasis => self.open_inline(line, InlineFrame::Emphasis),
-            Tag::Strong => self.open_inline(line, InlineFrame::Strong),
+            Tag::Emphasis => self.open_inline(line, InlineFrame::Emphasis { html: false }),
+            Tag::Strong => self.open_inline(line, InlineFrame::Strong { html: false }),
             Tag::Strikethrough => self.open_inline(line, InlineFrame::Strikethrough),
             Tag::Link { dest_url, .. } => self.open_inline(
                 line,
@@ -215,8 +235,12 @@ impl Builder {
 
     fn end(&mut self, tag: TagEnd, end_line: usize) {
         match tag {
-            TagEnd::Paragraph => self.close_paragraph(end_line),
+            TagEnd::Paragraph => {
+                self.close_open_frames();
+                self.close_paragraph(end_line)
+            }
             TagEnd::Heading(_) => {
+                self.close_open_frames();
                 if let Some((InlineFrame::Heading { line, level }, inlines)) = self.inlines.pop() {
                     let text = crate::normalise::clean_line(&plain_text(&inlines));
                     if !text.is_empty() {
@@ -281,8 +305,8 @@ impl Builder {
             return;
         };
         let inline = match frame {
-            InlineFrame::Emphasis => Inline::Emphasis { content },
-            InlineFrame::Strong => Inline::Strong { content },
+            InlineFrame::Emphasis { .. } => Inline::Emphasis { content },
+            InlineFrame::Strong { .. } => Inline::Strong { content },
             InlineFrame::Link { url } => Inline::Link { url, content },
             InlineFrame::Strikethrough => {
                 // Struck text is kept as text: the model has no deletion mark.
@@ -415,15 +439,53 @@ impl Builder {
             }
             return;
         }
-        if trimmed.starts_with("<!--") {
-            self.inline_comment_open = !trimmed.contains("-->");
+        // A comment over several lines arrives in pieces; it is closed
+        // later (never-closed ones were made text before parsing).
+        if trimmed.starts_with("<!--") && !trimmed.contains("-->") {
+            self.inline_comment_open = true;
             return;
         }
-        let lower = trimmed.to_lowercase();
-        if lower.starts_with("<br") {
-            self.push_inline(line, Inline::LineBreak);
+        match markup::classify(html) {
+            InlineTag::Comment => {}
+            InlineTag::LineBreak => self.push_inline(line, Inline::LineBreak),
+            InlineTag::Open(name) => match name.as_str() {
+                "b" | "strong" => self.open_inline(line, InlineFrame::Strong { html: true }),
+                "i" | "em" => self.open_inline(line, InlineFrame::Emphasis { html: true }),
+                // Other elements carry no text of their own; their content
+                // arrives as text events.
+                _ => {}
+            },
+            InlineTag::Close(name) => {
+                let open = matches!(
+                    (name.as_str(), self.inlines.last()),
+                    (
+                        "b" | "strong",
+                        Some((InlineFrame::Strong { html: true }, _))
+                    ) | ("i" | "em", Some((InlineFrame::Emphasis { html: true }, _)))
+                );
+                if open {
+                    self.close_inline();
+                }
+            }
+            // `git checkout <branch>`, `<Enter>`: angle-bracket text.
+            InlineTag::Text => self.push_inline(line, Inline::text(html)),
         }
-        // Other inline tags carry no text of their own; their content arrives as text events.
+    }
+
+    /// Closes inline frames an HTML tag opened and never closed, so the
+    /// paragraph or heading they sit in keeps their text.
+    fn close_open_frames(&mut self) {
+        while self.inlines.len() > 1
+            && !matches!(
+                self.inlines.last(),
+                Some((
+                    InlineFrame::Paragraph { .. } | InlineFrame::Heading { .. },
+                    _
+                ))
+            )
+        {
+            self.close_inline();
+        }
     }
 
     fn html_block_text(&mut self, html: &str, line: usize, end_line: usize) {

@@ -5,6 +5,7 @@ mod caption;
 pub(crate) mod frontmatter;
 mod html_block;
 mod markdown;
+mod markup;
 mod model_file;
 mod text;
 
@@ -78,6 +79,10 @@ pub struct ReadOptions {
     pub roles: Vec<(String, SpeakerRole)>,
     /// Metadata overrides (`-M key=value`), applied in order after reading.
     pub metadata: Vec<(String, String)>,
+    /// Keep straight quotes, `--` and `...` as typed (`--no-smart-punctuation`,
+    /// `smart-punctuation = false`); by default they become the language's
+    /// typographic forms. Model files are never changed.
+    pub straight_punctuation: bool,
 }
 
 /// A read interview and what the reader had to guess or leave out.
@@ -369,6 +374,9 @@ fn finish(
         closing,
     };
     complete_meta(&mut interview, options, name)?;
+    if !options.straight_punctuation {
+        crate::typography::apply(&mut interview);
+    }
     model_file::validate(&interview).map_err(|message| Error::InvalidModel {
         name: name.to_string(),
         message,
