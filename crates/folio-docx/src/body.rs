@@ -243,6 +243,36 @@ impl BodyWriter<'_> {
             }
         }
         self.subtitle_byline_dates(meta);
+        self.participants(interview);
+    }
+
+    /// Who is speaking: the term, then each participant's name with the
+    /// label the turns print (unless they print full names) and the role.
+    fn participants(&mut self, interview: &Interview) {
+        let participants = interview.participants();
+        if participants.is_empty() {
+            return;
+        }
+        let terms = interview.terms();
+        let mut paragraph = self
+            .styled(style::PARTICIPANTS)
+            .add_run(inline::styled(
+                terms.participants,
+                style::PARTICIPANTS_LABEL,
+            ))
+            .add_run(Run::new().add_text("\u{A0}\u{A0} "));
+        for (n, mut participant) in participants.into_iter().enumerate() {
+            if n > 0 {
+                paragraph = paragraph.add_run(Run::new().add_text("\u{A0}\u{B7} "));
+            }
+            if self.options.style.label_text == LabelText::FullName {
+                participant.label = None;
+            }
+            paragraph = paragraph
+                .add_run(inline::styled(&participant.name, style::PARTICIPANT_NAME))
+                .add_run(Run::new().add_text(inline::clean(&participant.details(terms))));
+        }
+        self.paragraphs.push(paragraph);
     }
 
     /// What follows a title: subtitle, byline (authors, else interviewers)

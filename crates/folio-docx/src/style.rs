@@ -15,6 +15,8 @@ pub const SUBTITLE: &str = "Subtitle";
 pub const BYLINE: &str = "Byline";
 pub const DATES: &str = "Dates";
 pub const DATELINE: &str = "Dateline";
+/// Who is speaking, under the title block.
+pub const PARTICIPANTS: &str = "Participants";
 pub const EDITORS_NOTE: &str = "EditorsNote";
 pub const INTRO: &str = "Intro";
 pub const HEADING_1: &str = "Heading1";
@@ -53,6 +55,9 @@ pub const STRONG_EMPHASIS: &str = "StrongEmphasis";
 pub const HYPERLINK: &str = "Hyperlink";
 pub const VERBATIM: &str = "VerbatimChar";
 pub const CREDIT: &str = "Credit";
+/// The word "Participants" opening the participants paragraph.
+pub const PARTICIPANTS_LABEL: &str = "ParticipantsLabel";
+pub const PARTICIPANT_NAME: &str = "ParticipantName";
 
 /// Folio's styles part as kept in the crate, with placeholders.
 pub const STYLES_TEMPLATE: &str = include_str!("styles.xml");

@@ -87,7 +87,9 @@ impl<'a> Content<'a> {
     /// Every character the document may print, for choosing fonts.
     fn characters(self) -> String {
         match self {
-            Content::Interview(i) => layout::text::characters(i),
+            Content::Interview(i) => {
+                layout::text::characters(i) + &layout::document::participant_characters(i)
+            }
             Content::Book(book) => {
                 let meta = &book.meta;
                 let mut text = String::from("CONTENTS ");
@@ -101,6 +103,7 @@ impl<'a> Content<'a> {
                 }
                 for i in &book.interviews {
                     text.push_str(&layout::text::characters(i));
+                    text.push_str(&layout::document::participant_characters(i));
                 }
                 text
             }

@@ -1,7 +1,7 @@
 //! The title page: kicker, headline, standfirst, byline, publication and
 //! dates, the participants, and any lead picture or dateline.
 
-use folio_core::{DateTime, FrontBlock, Interview};
+use folio_core::{DateTime, FrontBlock, Interview, LabelText};
 
 use super::content::{ContentWriter, safe_href};
 use crate::escape;
@@ -77,7 +77,7 @@ pub fn title_page_body(
     if !dates.is_empty() {
         out.push_str(&format!("<p class=\"dates\">{}</p>\n", dates.join(" ")));
     }
-    participants(&mut out, interview, labels.participants);
+    participants(&mut out, interview, writer.label_text);
     for block in lead {
         match block {
             FrontBlock::Dateline { text } => {
@@ -135,33 +135,30 @@ fn date_span(label: &str, date: &DateTime) -> String {
     )
 }
 
-/// Who is who, for speakers whose label is not their name.
-fn participants(out: &mut String, interview: &Interview, heading: &str) {
-    let named: Vec<_> = interview
-        .speakers
-        .iter()
-        .filter_map(|s| {
-            visible(s.name.as_deref())
-                .filter(|name| !same_name(name, &s.label))
-                .map(|name| (s, name))
-        })
-        .collect();
-    if named.is_empty() {
+/// Who is speaking, as every format lists it: each name, the label the
+/// turns print (unless they print full names) and the role.
+fn participants(out: &mut String, interview: &Interview, shown: LabelText) {
+    let participants = interview.participants();
+    if participants.is_empty() {
         return;
     }
+    let terms = interview.terms();
     out.push_str(&format!(
-        "<section class=\"participants\">\n<h2>{}</h2>\n<dl>\n",
-        escape::text(heading)
+        "<section class=\"participants\">\n<h2>{}</h2>\n<ul>\n",
+        escape::text(terms.participants)
     ));
-    for (speaker, name) in named {
+    for mut participant in participants {
+        if shown == LabelText::FullName {
+            participant.label = None;
+        }
         out.push_str(&format!(
-            "<dt>{}</dt><dd class=\"{}\">{}</dd>\n",
-            escape::text(&speaker.label),
-            speaker.role.as_str(),
-            escape::text(name)
+            "<li class=\"{}\"><span class=\"name\">{}</span>{}</li>\n",
+            participant.role.as_str(),
+            escape::text(&participant.name),
+            escape::text(&participant.details(terms))
         ));
     }
-    out.push_str("</dl>\n</section>\n");
+    out.push_str("</ul>\n</section>\n");
 }
 
 /// The trimmed text, when there is something a reader would see.

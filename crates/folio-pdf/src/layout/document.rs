@@ -226,6 +226,25 @@ impl DocBuilder<'_, '_, '_> {
             false,
         );
         self.c.space(6.0);
+        self.participants();
+    }
+
+    /// Who is speaking, run on in one paragraph under the title block:
+    /// the term in the editor's note's label style, then each name in the
+    /// byline's sans with its label (as the turns print it) and role in grey.
+    fn participants(&mut self) {
+        let spans = participant_spans(self.interview, &self.d);
+        if spans.is_empty() {
+            return;
+        }
+        self.c.paragraph(
+            &spans,
+            &ParagraphStyle::ragged(12.0),
+            0.0,
+            Keep::NORMAL,
+            None,
+        );
+        self.c.space(10.0);
     }
 
     fn front(&mut self) {
@@ -652,6 +671,51 @@ impl DocBuilder<'_, '_, '_> {
             }
         }
     }
+}
+
+/// The participants line as spans; none when nobody is worth naming.
+fn participant_spans(interview: &Interview, design: &Design) -> Vec<Span> {
+    let participants = interview.participants();
+    let mut s = Vec::new();
+    if participants.is_empty() {
+        return s;
+    }
+    let terms = interview.terms();
+    let term = Style::new(FaceId::SANS_BOLD, 7.5)
+        .color(design.accent)
+        .tracking(0.06);
+    let name = Style::new(FaceId::SANS_BOLD, 8.5);
+    let details = Style::new(FaceId::SANS, 8.5).color(Rgb::GREY);
+    // Two no-break spaces set the term off; a name never starts a line
+    // after a lone separator.
+    push(&mut s, &terms.participants.to_uppercase(), &term);
+    push(&mut s, "\u{A0}\u{A0} ", &details);
+    for (n, mut participant) in participants.into_iter().enumerate() {
+        if n > 0 {
+            push(&mut s, "\u{A0}\u{B7} ", &details);
+        }
+        // The turns print labels in capitals (or the full names instead);
+        // a label is not broken across lines.
+        participant.label = participant
+            .label
+            .filter(|_| !design.full_name_labels)
+            .map(|label| label.to_uppercase().replace(' ', "\u{A0}"));
+        push(&mut s, &participant.name, &name);
+        push(&mut s, &participant.details(terms), &details);
+    }
+    trim_end(&mut s);
+    s
+}
+
+/// Every character the participants line may draw, for choosing fonts.
+pub(crate) fn participant_characters(interview: &Interview) -> String {
+    let terms = interview.terms();
+    let mut text = format!("{}\u{B7}", terms.participants.to_uppercase());
+    for mut participant in interview.participants() {
+        participant.label = participant.label.map(|label| label.to_uppercase());
+        text.push_str(&participant.describe(terms));
+    }
+    text
 }
 
 /// A span list of one text in one style.
