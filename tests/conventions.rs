@@ -735,3 +735,24 @@ fn angle_brackets_and_unclosed_markup_keep_their_text() {
         parsed.warnings
     );
 }
+
+#[test]
+fn strike_out_superscript_and_subscript_are_inlines() {
+    let i = md(
+        "**Ana:** ~~wrong~~ right, H<sub>2</sub>O, x<sup>2</sup> and <del>old</del>.\n\n**Ben:** Yes.\n",
+    );
+    let Block::Paragraph { content } = &i.turns[0].content[0] else {
+        panic!("{:?}", i.turns[0].content)
+    };
+    let kinds: Vec<&str> = content
+        .iter()
+        .filter_map(|inline| match inline {
+            Inline::Strikeout { .. } => Some("strike"),
+            Inline::Subscript { .. } => Some("sub"),
+            Inline::Superscript { .. } => Some("sup"),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(kinds, ["strike", "sub", "sup", "strike"]);
+    assert_eq!(texts(&i)[0], "wrong right, H2O, x2 and old.");
+}

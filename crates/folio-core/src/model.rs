@@ -258,6 +258,18 @@ pub enum Inline {
         url: String,
         content: Vec<Inline>,
     },
+    /// Struck-through text (`~~…~~`, `<del>`, `<s>`): printed struck, still text.
+    Strikeout {
+        content: Vec<Inline>,
+    },
+    /// `x<sup>2</sup>`, a footnote mark.
+    Superscript {
+        content: Vec<Inline>,
+    },
+    /// `H<sub>2</sub>O`.
+    Subscript {
+        content: Vec<Inline>,
+    },
     /// `(Laughter.)`, `[laughs]`, `[CHUCKLES]`: kept with its brackets as printed.
     StageDirection {
         text: String,
@@ -275,6 +287,42 @@ pub enum Inline {
 impl Inline {
     pub fn text(text: impl Into<String>) -> Self {
         Inline::Text { text: text.into() }
+    }
+
+    /// The inlines a container holds (emphasis, strong, a link, strike-out,
+    /// super- and subscript); `None` for text and atomic pieces.
+    pub fn children(&self) -> Option<&[Inline]> {
+        match self {
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Link { content, .. }
+            | Inline::Strikeout { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content } => Some(content),
+            _ => None,
+        }
+    }
+
+    /// [`Inline::children`], to change them in place.
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match self {
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Link { content, .. }
+            | Inline::Strikeout { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content } => Some(content),
+            _ => None,
+        }
+    }
+
+    /// The same container with its children passed through `f`.
+    pub fn map_children(mut self, f: impl FnOnce(Vec<Inline>) -> Vec<Inline>) -> Self {
+        if let Some(children) = self.children_mut() {
+            let taken = std::mem::take(children);
+            *children = f(taken);
+        }
+        self
     }
 }
 
@@ -294,7 +342,10 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
             | Inline::Code { text } => out.push_str(text),
             Inline::Emphasis { content }
             | Inline::Strong { content }
-            | Inline::Link { content, .. } => push_plain_text(content, out),
+            | Inline::Link { content, .. }
+            | Inline::Strikeout { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content } => push_plain_text(content, out),
             Inline::LineBreak => out.push('\n'),
         }
     }

@@ -74,10 +74,7 @@ fn collapse(inlines: Vec<Inline>, state: &mut SpaceState) -> Vec<Inline> {
     let mut out = Vec::with_capacity(inlines.len());
     for inline in inlines {
         // White space before emphasis or a link is written outside it.
-        if let Inline::Emphasis { content }
-        | Inline::Strong { content }
-        | Inline::Link { content, .. } = &inline
-        {
+        if let Some(content) = inline.children() {
             let first = crate::model::plain_text(content)
                 .chars()
                 .find(|c| !c.is_whitespace());
@@ -91,16 +88,14 @@ fn collapse(inlines: Vec<Inline>, state: &mut SpaceState) -> Vec<Inline> {
                 let text = collapse_text(&clean_chars(&text), state);
                 out.push(Inline::text(text));
             }
-            Inline::Emphasis { content } => out.push(Inline::Emphasis {
-                content: collapse(content, state),
-            }),
-            Inline::Strong { content } => out.push(Inline::Strong {
-                content: collapse(content, state),
-            }),
-            Inline::Link { url, content } => out.push(Inline::Link {
-                url,
-                content: collapse(content, state),
-            }),
+            container @ (Inline::Emphasis { .. }
+            | Inline::Strong { .. }
+            | Inline::Link { .. }
+            | Inline::Strikeout { .. }
+            | Inline::Superscript { .. }
+            | Inline::Subscript { .. }) => {
+                out.push(container.map_children(|content| collapse(content, state)))
+            }
             Inline::LineBreak => {
                 state.pending = None;
                 state.prev = None;
@@ -161,23 +156,17 @@ fn collapse_text(text: &str, state: &mut SpaceState) -> String {
 fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     for inline in inlines {
-        let inline = match inline {
-            Inline::Emphasis { content } => Inline::Emphasis {
-                content: merge_text(content),
-            },
-            Inline::Strong { content } => Inline::Strong {
-                content: merge_text(content),
-            },
-            Inline::Link { url, content } => Inline::Link {
-                url,
-                content: merge_text(content),
-            },
-            other => other,
-        };
+        let inline = inline.map_children(merge_text);
         match (&inline, out.last_mut()) {
             (Inline::Text { text }, _) if text.is_empty() => {}
-            (Inline::Emphasis { content } | Inline::Strong { content }, _)
-                if content.is_empty() => {}
+            (
+                Inline::Emphasis { content }
+                | Inline::Strong { content }
+                | Inline::Strikeout { content }
+                | Inline::Superscript { content }
+                | Inline::Subscript { content },
+                _,
+            ) if content.is_empty() => {}
             (Inline::Text { text }, Some(Inline::Text { text: last })) => last.push_str(text),
             _ => out.push(inline),
         }
@@ -207,7 +196,10 @@ fn trim_start(inlines: &mut [Inline]) {
             Inline::Text { text } => *text = text.trim_start().to_string(),
             Inline::Emphasis { content }
             | Inline::Strong { content }
-            | Inline::Link { content, .. } => trim_start(content),
+            | Inline::Link { content, .. }
+            | Inline::Strikeout { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content } => trim_start(content),
             _ => {}
         }
     }
@@ -219,7 +211,10 @@ fn trim_end(inlines: &mut [Inline]) {
             Inline::Text { text } => *text = text.trim_end().to_string(),
             Inline::Emphasis { content }
             | Inline::Strong { content }
-            | Inline::Link { content, .. } => trim_end(content),
+            | Inline::Link { content, .. }
+            | Inline::Strikeout { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content } => trim_end(content),
             _ => {}
         }
     }
@@ -430,17 +425,11 @@ fn mark_inline_kinds(inlines: Vec<Inline>, in_link: bool) -> Vec<Inline> {
     for inline in inlines {
         match inline {
             Inline::Text { text } if !in_link => split_text(&text, &mut out),
-            Inline::Emphasis { content } => out.push(Inline::Emphasis {
-                content: mark_inline_kinds(content, in_link),
-            }),
-            Inline::Strong { content } => out.push(Inline::Strong {
-                content: mark_inline_kinds(content, in_link),
-            }),
             Inline::Link { url, content } => out.push(Inline::Link {
                 url,
                 content: mark_inline_kinds(content, true),
             }),
-            other => out.push(other),
+            other => out.push(other.map_children(|content| mark_inline_kinds(content, in_link))),
         }
     }
     out

@@ -140,7 +140,10 @@ fn walk(inlines: &mut [Inline], quotes: Quotes, before: &mut Option<char>) {
             }
             Inline::Emphasis { content }
             | Inline::Strong { content }
-            | Inline::Link { content, .. } => walk(content, quotes, before),
+            | Inline::Link { content, .. }
+            | Inline::Strikeout { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content } => walk(content, quotes, before),
             Inline::Code { text } | Inline::Timestamp { text } => {
                 *before = text.chars().next_back().or(*before);
             }

@@ -25,16 +25,40 @@ impl LinkIds {
 struct Emphasis {
     italic: bool,
     bold: bool,
+    /// Strike-out, superscript or subscript: a character style of its own.
+    mark: Option<&'static str>,
 }
 
 impl Emphasis {
     fn style(self) -> Option<&'static str> {
+        if self.mark.is_some() {
+            return self.mark;
+        }
         match (self.italic, self.bold) {
             (true, true) => Some(style::STRONG_EMPHASIS),
             (true, false) => Some(style::EMPHASIS),
             (false, true) => Some(style::STRONG),
             (false, false) => None,
         }
+    }
+
+    /// Runs in this formatting: a run takes one character style, so bold or
+    /// italics inside a marked span (`<sup><b>…</b></sup>`) are set on the run.
+    fn runs(self, text: &str) -> Vec<Run> {
+        let mut runs = text_runs(text, self.style());
+        if self.mark.is_some() {
+            for run in &mut runs {
+                let mut marked = std::mem::take(run);
+                if self.bold {
+                    marked = marked.bold();
+                }
+                if self.italic {
+                    marked = marked.italic();
+                }
+                *run = marked;
+            }
+        }
+        runs
     }
 }
 
@@ -51,9 +75,37 @@ fn append_with(
 ) -> Paragraph {
     for inline in inlines {
         paragraph = match inline {
-            Inline::Text { text } => text_runs(text, emphasis.style())
+            Inline::Text { text } => emphasis
+                .runs(text)
                 .into_iter()
                 .fold(paragraph, Paragraph::add_run),
+            Inline::Strikeout { content } => append_with(
+                paragraph,
+                content,
+                Emphasis {
+                    mark: Some(style::STRIKEOUT),
+                    ..emphasis
+                },
+                links,
+            ),
+            Inline::Superscript { content } => append_with(
+                paragraph,
+                content,
+                Emphasis {
+                    mark: Some(style::SUPERSCRIPT),
+                    ..emphasis
+                },
+                links,
+            ),
+            Inline::Subscript { content } => append_with(
+                paragraph,
+                content,
+                Emphasis {
+                    mark: Some(style::SUBSCRIPT),
+                    ..emphasis
+                },
+                links,
+            ),
             Inline::Emphasis { content } => append_with(
                 paragraph,
                 content,

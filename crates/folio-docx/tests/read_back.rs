@@ -573,3 +573,57 @@ fn sections_after_the_last_turn_are_written_with_their_text() {
         .unwrap_or_default();
     assert!(last_answer < at && at < bio, "{paragraphs:#?}");
 }
+
+#[test]
+fn strike_out_and_super_and_subscripts_have_character_styles() {
+    use folio_core::Inline;
+    let mut interview = fixture("rich.json");
+    interview.turns[0].content = vec![Block::Paragraph {
+        content: vec![
+            Inline::text("H"),
+            Inline::Subscript {
+                content: vec![Inline::text("2")],
+            },
+            Inline::text("O, x"),
+            Inline::Superscript {
+                content: vec![Inline::text("2")],
+            },
+            Inline::text(", "),
+            Inline::Strikeout {
+                content: vec![Inline::text("old")],
+            },
+        ],
+    }];
+    let parts = unzip(&write(&interview, &options()));
+    let document = part(&parts, "word/document.xml");
+    let document = parse(&document);
+    let styled = |id: &str| -> Vec<String> {
+        document
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "r")))
+            .filter(|r| child_val(*r, "rPr", "rStyle") == Some(id))
+            .map(text_of)
+            .collect()
+    };
+    assert_eq!(styled("Subscript"), ["2"]);
+    assert_eq!(styled("Superscript"), ["2"]);
+    assert_eq!(styled("Strikeout"), ["old"]);
+    let styles = part(&parts, "word/styles.xml");
+    let styles = parse(&styles);
+    let property = |id: &str, name: &str| {
+        styles
+            .descendants()
+            .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some(id))
+            .and_then(|s| s.descendants().find(|n| n.has_tag_name((W, name))))
+            .map(|n| n.attribute((W, "val")).unwrap_or("on").to_string())
+    };
+    assert_eq!(
+        property("Subscript", "vertAlign").as_deref(),
+        Some("subscript")
+    );
+    assert_eq!(
+        property("Superscript", "vertAlign").as_deref(),
+        Some("superscript")
+    );
+    assert_eq!(property("Strikeout", "strike").as_deref(), Some("on"));
+}

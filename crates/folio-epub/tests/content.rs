@@ -265,3 +265,37 @@ fn sections_after_the_last_turn_are_written_with_their_text() -> TestResult {
     assert!(heading.is_some() && heading < content, "{text}");
     Ok(())
 }
+
+#[test]
+fn strike_out_and_super_and_subscripts_are_marked_up() -> TestResult {
+    use folio_core::{Block, Inline};
+    let mut interview = fixture("minimal")?;
+    interview.turns[0].content = vec![Block::Paragraph {
+        content: vec![
+            Inline::text("H"),
+            Inline::Subscript {
+                content: vec![Inline::text("2")],
+            },
+            Inline::text("O, x"),
+            Inline::Superscript {
+                content: vec![Inline::text("2")],
+            },
+            Inline::text(", "),
+            Inline::Strikeout {
+                content: vec![Inline::text("old")],
+            },
+        ],
+    }];
+    let rendered = folio_epub::epub(&interview, &common::options())?;
+    let book = common::unpack(&rendered.bytes)?;
+    let xhtml: String = book
+        .content_documents()
+        .iter()
+        .map(|d| book.text(d).unwrap_or_default())
+        .collect();
+    assert!(
+        xhtml.contains("H<sub>2</sub>O, x<sup>2</sup>, <del>old</del>"),
+        "{xhtml}"
+    );
+    Ok(())
+}

@@ -219,3 +219,57 @@ fn house_style_changes_labels_margins_and_size() {
         .find(|l| l.runs.iter().any(|r| r.size == 11.5));
     assert!(body.is_some(), "body not at 11.5 pt");
 }
+
+#[test]
+fn strike_out_and_super_and_subscripts_are_set_apart() {
+    use folio_core::{Block, Inline};
+    let mut i = common::interview("en", &["Why?", "Because."]);
+    i.turns[1].content = vec![Block::Paragraph {
+        content: vec![
+            Inline::text("H"),
+            Inline::Subscript {
+                content: vec![Inline::text("2")],
+            },
+            Inline::text("O and x"),
+            Inline::Superscript {
+                content: vec![Inline::text("2")],
+            },
+            Inline::text(", "),
+            Inline::Strikeout {
+                content: vec![Inline::text("wrong")],
+            },
+            Inline::text(" right."),
+        ],
+    }];
+    let doc = layout(&i, &options(Paper::A4)).expect("layout");
+    let runs: Vec<_> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.runs)
+        .filter(|r| r.glyphs.iter().any(|g| g.text == "2" || g.text == "w"))
+        .collect();
+    let body = doc.pages[0]
+        .lines
+        .iter()
+        .flat_map(|l| &l.runs)
+        .find(|r| r.glyphs.iter().any(|g| g.text == "H"))
+        .expect("body run");
+    let sub = runs.iter().find(|r| r.rise < 0.0).expect("a lowered run");
+    let sup = runs.iter().find(|r| r.rise > 0.0).expect("a raised run");
+    assert!(sub.size < body.size && sup.size < body.size);
+    let struck = runs.iter().find(|r| r.strike).expect("a struck run");
+    let text: String = struck.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(text, "wrong");
+    // The PDF draws the line through it: a stroke after the text.
+    let bytes = folio_pdf::pdf(&i, &options(Paper::A4)).expect("pdf").bytes;
+    let pdf = lopdf::Document::load_mem(&bytes).expect("parses");
+    let page = *pdf.get_pages().values().next().expect("a page");
+    let content = pdf.get_page_content(page);
+    let content = String::from_utf8_lossy(&content);
+    let after_text = content.rsplit("ET").next().unwrap_or("");
+    assert!(
+        after_text.contains(" l\nS") || after_text.contains(" l S"),
+        "{after_text}"
+    );
+}

@@ -124,6 +124,11 @@ impl Reader {
             "br" => self.text.push(Inline::LineBreak),
             "strong" | "b" => self.wrapped(element, |content| Inline::Strong { content }),
             "em" | "i" => self.wrapped(element, |content| Inline::Emphasis { content }),
+            "del" | "s" | "strike" => {
+                self.wrapped(element, |content| Inline::Strikeout { content })
+            }
+            "sup" => self.wrapped(element, |content| Inline::Superscript { content }),
+            "sub" => self.wrapped(element, |content| Inline::Subscript { content }),
             "a" => {
                 let url = element.value().attr("href").unwrap_or("").to_string();
                 if url.is_empty() {

@@ -45,7 +45,12 @@ enum InlineFrame {
     Strong {
         html: bool,
     },
-    Strikethrough,
+    Strikethrough {
+        html: bool,
+    },
+    /// `<sup>` and `<sub>`, which only HTML tags open.
+    Superscript,
+    Subscript,
     Link {
         url: String,
     },
@@ -211,7 +216,9 @@ impl Builder {
             }
             Tag::Emphasis => self.open_inline(line, InlineFrame::Emphasis { html: false }),
             Tag::Strong => self.open_inline(line, InlineFrame::Strong { html: false }),
-            Tag::Strikethrough => self.open_inline(line, InlineFrame::Strikethrough),
+            Tag::Strikethrough => {
+                self.open_inline(line, InlineFrame::Strikethrough { html: false })
+            }
             Tag::Link { dest_url, .. } => self.open_inline(
                 line,
                 InlineFrame::Link {
@@ -308,13 +315,9 @@ impl Builder {
             InlineFrame::Emphasis { .. } => Inline::Emphasis { content },
             InlineFrame::Strong { .. } => Inline::Strong { content },
             InlineFrame::Link { url } => Inline::Link { url, content },
-            InlineFrame::Strikethrough => {
-                // Struck text is kept as text: the model has no deletion mark.
-                for inline in content {
-                    self.push_raw(inline);
-                }
-                return;
-            }
+            InlineFrame::Strikethrough { .. } => Inline::Strikeout { content },
+            InlineFrame::Superscript => Inline::Superscript { content },
+            InlineFrame::Subscript => Inline::Subscript { content },
             other => {
                 self.inlines.push((other, content));
                 return;
@@ -451,6 +454,11 @@ impl Builder {
             InlineTag::Open(name) => match name.as_str() {
                 "b" | "strong" => self.open_inline(line, InlineFrame::Strong { html: true }),
                 "i" | "em" => self.open_inline(line, InlineFrame::Emphasis { html: true }),
+                "del" | "s" | "strike" => {
+                    self.open_inline(line, InlineFrame::Strikethrough { html: true })
+                }
+                "sup" => self.open_inline(line, InlineFrame::Superscript),
+                "sub" => self.open_inline(line, InlineFrame::Subscript),
                 // Other elements carry no text of their own; their content
                 // arrives as text events.
                 _ => {}
@@ -462,6 +470,12 @@ impl Builder {
                         "b" | "strong",
                         Some((InlineFrame::Strong { html: true }, _))
                     ) | ("i" | "em", Some((InlineFrame::Emphasis { html: true }, _)))
+                        | (
+                            "del" | "s" | "strike",
+                            Some((InlineFrame::Strikethrough { html: true }, _))
+                        )
+                        | ("sup", Some((InlineFrame::Superscript, _)))
+                        | ("sub", Some((InlineFrame::Subscript, _)))
                 );
                 if open {
                     self.close_inline();

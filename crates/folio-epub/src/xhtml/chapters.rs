@@ -393,7 +393,10 @@ fn spoken_text(blocks: &[Block], out: &mut String) {
                 Inline::Text { text } | Inline::Code { text } => out.push_str(text),
                 Inline::Emphasis { content }
                 | Inline::Strong { content }
-                | Inline::Link { content, .. } => inlines(content, out),
+                | Inline::Link { content, .. }
+                | Inline::Strikeout { content }
+                | Inline::Superscript { content }
+                | Inline::Subscript { content } => inlines(content, out),
                 Inline::LineBreak => out.push(' '),
                 Inline::StageDirection { .. } | Inline::Timestamp { .. } => {}
             }

@@ -123,6 +123,21 @@ impl ContentWriter<'_> {
                     self.inlines_in(out, content, in_link);
                     out.push_str("</strong>");
                 }
+                Inline::Strikeout { content } => {
+                    out.push_str("<del>");
+                    self.inlines_in(out, content, in_link);
+                    out.push_str("</del>");
+                }
+                Inline::Superscript { content } => {
+                    out.push_str("<sup>");
+                    self.inlines_in(out, content, in_link);
+                    out.push_str("</sup>");
+                }
+                Inline::Subscript { content } => {
+                    out.push_str("<sub>");
+                    self.inlines_in(out, content, in_link);
+                    out.push_str("</sub>");
+                }
                 Inline::Link { url, content } => match safe_href(url) {
                     // Links cannot nest in HTML; an inner link keeps its text.
                     Some(href) if !in_link => {

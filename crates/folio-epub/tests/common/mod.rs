@@ -188,7 +188,10 @@ fn inlines_text(inlines: &[Inline], out: &mut Vec<String>) {
             | Inline::Code { text } => out.push(text.clone()),
             Inline::Emphasis { content }
             | Inline::Strong { content }
-            | Inline::Link { content, .. } => inlines_text(content, out),
+            | Inline::Link { content, .. }
+            | Inline::Strikeout { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content } => inlines_text(content, out),
             Inline::LineBreak => {}
         }
     }

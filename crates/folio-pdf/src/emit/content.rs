@@ -41,12 +41,28 @@ pub fn page_content(page: &Page, height: f32, fonts: &FontSet) -> Vec<u8> {
     out.op("BT");
     let mut current: Option<(FaceId, f32)> = None;
     let mut current_color = None;
+    // Lines through struck runs, drawn once the text object is closed:
+    // colour, thickness, y, and the run's left and right edges.
+    let mut strikes: Vec<(Rgb, f32, f32, f32, f32)> = Vec::new();
     for line in &page.lines {
-        let y = height - line.baseline;
         for run in &line.runs {
+            let y = height - line.baseline + run.rise;
             let Some(font) = fonts.get(run.face) else {
                 continue;
             };
+            if run.strike
+                && let (Some(first), Some(last)) = (run.glyphs.first(), run.glyphs.last())
+            {
+                let (_, width, _) = font.lookup(last.id, &last.text);
+                let right = last.x + width * run.size / 1000.0;
+                strikes.push((
+                    run.color,
+                    run.size * 0.06,
+                    y + run.size * 0.28,
+                    first.x,
+                    right,
+                ));
+            }
             if current != Some((run.face, run.size)) {
                 out.raw(b"/");
                 out.raw(font.resource.as_bytes());
@@ -63,6 +79,18 @@ pub fn page_content(page: &Page, height: f32, fonts: &FontSet) -> Vec<u8> {
         }
     }
     out.op("ET");
+    for (color, thickness, y, x0, x1) in strikes {
+        out.color(color, "RG");
+        out.num(thickness);
+        out.op("w");
+        out.num(x0);
+        out.num(y);
+        out.op("m");
+        out.num(x1);
+        out.num(y);
+        out.op("l");
+        out.op("S");
+    }
     out.0
 }
 

@@ -117,6 +117,8 @@ pub(crate) fn line_of(
                 face: g.face,
                 size: style.size,
                 color: style.color,
+                rise: 0.0,
+                strike: false,
                 glyphs: vec![glyph],
             }),
         }

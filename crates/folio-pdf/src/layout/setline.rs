@@ -209,7 +209,13 @@ fn push_glyph(
         }
     }
     match line.runs.last_mut() {
-        Some(run) if run.face == g.face && run.size == style.size && run.color == style.color => {
+        Some(run)
+            if run.face == g.face
+                && run.size == style.size
+                && run.color == style.color
+                && run.rise == style.rise
+                && run.strike == style.strike =>
+        {
             run.glyphs.push(glyph);
         }
         _ => {
@@ -219,6 +225,8 @@ fn push_glyph(
                 face: g.face,
                 size: style.size,
                 color: style.color,
+                rise: style.rise,
+                strike: style.strike,
                 glyphs,
             });
         }

@@ -23,6 +23,10 @@ pub struct Style {
     pub tracking: f32,
     /// Index into the document's link targets.
     pub link: Option<usize>,
+    /// Baseline shift in points, up (superscript) or down (subscript, negative).
+    pub rise: f32,
+    /// Struck through.
+    pub strike: bool,
 }
 
 impl Style {
@@ -33,6 +37,29 @@ impl Style {
             color: Rgb::BLACK,
             tracking: 0.0,
             link: None,
+            rise: 0.0,
+            strike: false,
+        }
+    }
+
+    /// Set smaller and raised (`up`) or lowered, as super- and subscripts are.
+    pub fn shifted(&self, up: bool) -> Self {
+        let rise = if up {
+            self.size * 0.33
+        } else {
+            -self.size * 0.14
+        };
+        Style {
+            size: self.size * 0.7,
+            rise: self.rise + rise,
+            ..self.clone()
+        }
+    }
+
+    pub fn struck(&self) -> Self {
+        Style {
+            strike: true,
+            ..self.clone()
         }
     }
 

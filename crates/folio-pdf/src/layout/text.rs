@@ -13,6 +13,9 @@ pub fn spans(inlines: &[Inline], base: &Style, links: &mut Vec<String>, out: &mu
             Inline::Text { text } => push(out, text, base),
             Inline::Emphasis { content } => spans(content, &base.italic(), links, out),
             Inline::Strong { content } => spans(content, &base.bold(), links, out),
+            Inline::Strikeout { content } => spans(content, &base.struck(), links, out),
+            Inline::Superscript { content } => spans(content, &base.shifted(true), links, out),
+            Inline::Subscript { content } => spans(content, &base.shifted(false), links, out),
             Inline::Link { url, content } => {
                 let index = links.iter().position(|l| l == url).unwrap_or_else(|| {
                     links.push(url.clone());

@@ -43,6 +43,10 @@ pub struct Run {
     pub face: FaceId,
     pub size: f32,
     pub color: Rgb,
+    /// Baseline shift in points, up positive (super- and subscripts).
+    pub rise: f32,
+    /// Drawn with a line through it.
+    pub strike: bool,
     pub glyphs: Vec<Glyph>,
 }
 
