@@ -108,6 +108,7 @@ pub fn read_blocks(text: &str) -> (Vec<RawBlock>, Vec<Diagnostic>) {
         .map(|(_, blocks)| blocks)
         .unwrap_or_default();
     attach_captions(&mut blocks);
+    implicit_captions(&mut blocks);
     (blocks, builder.warnings)
 }
 
@@ -540,6 +541,23 @@ fn caption_like(inlines: &[Inline]) -> bool {
             .iter()
             .all(|i| matches!(i, Inline::Emphasis { .. }));
     italic || caption::is_caption_line(&plain_text(inlines))
+}
+
+/// An image that stands alone with no caption printed under it: its
+/// description is the only text it has, and the reader sees it as the
+/// caption (as pandoc's implicit figures do). Writers give a figure without
+/// alt text its caption as the description, so nothing is said twice.
+fn implicit_captions(blocks: &mut [RawBlock]) {
+    for block in blocks {
+        match &mut block.kind {
+            RawKind::Figure(figure) if figure.caption.is_none() && figure.credit.is_none() => {
+                figure.caption = figure.alt.take();
+            }
+            RawKind::Quote(inner) => implicit_captions(inner),
+            RawKind::List { items, .. } => items.iter_mut().for_each(|i| implicit_captions(i)),
+            _ => {}
+        }
+    }
 }
 
 /// Joins a caption paragraph printed right under an image to its figure.

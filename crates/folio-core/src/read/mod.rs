@@ -374,6 +374,7 @@ fn finish(
         closing,
     };
     complete_meta(&mut interview, options, name)?;
+    drop_restated_interviewers(&mut interview.meta, &interview.speakers);
     if !options.straight_punctuation {
         crate::typography::apply(&mut interview);
     }
@@ -387,6 +388,23 @@ fn finish(
         format,
         roles,
     })
+}
+
+/// An interviewer who is also in the byline and is a named speaker is said
+/// twice already: the model keeps the byline and the speaker, and lists in
+/// `interviewers` only who asked without being either.
+fn drop_restated_interviewers(meta: &mut Meta, speakers: &[crate::model::Speaker]) {
+    let same = |a: &str, b: &str| {
+        crate::normalise::clean_line(a).to_lowercase()
+            == crate::normalise::clean_line(b).to_lowercase()
+    };
+    meta.interviewers.retain(|person| {
+        let in_byline = meta.authors.iter().any(|a| same(a, person));
+        let speaks = speakers.iter().any(|s| {
+            s.role == SpeakerRole::Interviewer && s.name.as_deref().is_some_and(|n| same(n, person))
+        });
+        !(in_byline && speaks)
+    });
 }
 
 /// `Jane Roe, John Doe and Ann Lee` as three names.
