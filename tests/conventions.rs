@@ -756,3 +756,29 @@ fn strike_out_superscript_and_subscript_are_inlines() {
     assert_eq!(kinds, ["strike", "sub", "sup", "strike"]);
     assert_eq!(texts(&i)[0], "wrong right, H2O, x2 and old.");
 }
+
+#[test]
+fn names_come_from_the_byline_the_headline_and_the_text() {
+    let i = md(
+        "# Interview with Lena Cho, bridge builder\n\nBy Tom Reed\n\n**How did you start?**\n\nWith a footbridge.\n\n**And then?**\n\nA viaduct.\n",
+    );
+    let name = |role| {
+        i.speakers
+            .iter()
+            .find(|s| s.role == role)
+            .and_then(|s| s.name.clone())
+    };
+    assert_eq!(name(SpeakerRole::Interviewer).as_deref(), Some("Tom Reed"));
+    assert_eq!(name(SpeakerRole::Interviewee).as_deref(), Some("Lena Cho"));
+    // A given name as the label: the surname follows it in the text.
+    let j = md(
+        "We talked to David Eads (Red Hat) about his work.\n\n**Q: Why?**\n\n**David**: Because.\n\n**Q: When?**\n\n**David**: Now.\n",
+    );
+    assert_eq!(
+        j.speakers
+            .iter()
+            .find(|s| s.label == "David")
+            .and_then(|s| s.name.as_deref()),
+        Some("David Eads")
+    );
+}

@@ -30,6 +30,11 @@ pub struct SpeakerHints {
     /// Names or labels of who answers (front matter `interviewee`).
     pub interviewees: Vec<String>,
     pub publication: Option<String>,
+    /// The byline's authors: when only one wrote the piece and nothing else
+    /// names who asked, an unnamed interviewer is taken to be them.
+    pub authors: Vec<String>,
+    /// The person a headline names as interviewed (`Interview with Ann Lee`).
+    pub headline_interviewee: Option<String>,
     /// The user's overrides (`--role LABEL=ROLE`, `--interviewer LABEL`), by label.
     pub overrides: Vec<(String, SpeakerRole)>,
 }
@@ -165,6 +170,8 @@ pub fn resolve(
     let turn_count = drafts.iter().map(|d| d.last_turn + 1).max().unwrap_or(0);
     let decided = roles::decide(drafts, &names, &mut roles, turn_count);
 
+    name_from_byline_and_headline(drafts, &roles, &mut names, hints);
+
     let mut used = HashSet::new();
     let mut evidence = Vec::with_capacity(drafts.len());
     let speakers = drafts
@@ -201,6 +208,46 @@ pub fn resolve(
         )
         .collect();
     (speakers, evidence)
+}
+
+/// Names the one unnamed interviewer after the byline's only author, and
+/// the one unnamed interviewee after the person the headline names, when
+/// nobody else already carries that name.
+fn name_from_byline_and_headline(
+    drafts: &[SpeakerDraft],
+    roles: &[Option<SpeakerRole>],
+    names: &mut [Option<String>],
+    hints: &SpeakerHints,
+) {
+    let fill = |role: SpeakerRole, person: Option<&String>, names: &mut [Option<String>]| {
+        let Some(person) = person else { return };
+        let of_role: Vec<usize> = (0..drafts.len())
+            .filter(|&i| roles[i] == Some(role))
+            .collect();
+        let taken = names
+            .iter()
+            .flatten()
+            .any(|n| label_key(n) == label_key(person));
+        if let [only] = of_role.as_slice()
+            && names[*only].is_none()
+            && !taken
+            && (is_question_answer_key(&drafts[*only].key).is_some()
+                || drafts[*only].implied_role.is_some()
+                || names_match(person, &drafts[*only].key))
+        {
+            names[*only] = Some(person.clone());
+        }
+    };
+    if hints.interviewers.is_empty() && hints.authors.len() == 1 {
+        fill(SpeakerRole::Interviewer, hints.authors.first(), names);
+    }
+    if hints.interviewees.is_empty() {
+        fill(
+            SpeakerRole::Interviewee,
+            hints.headline_interviewee.as_ref(),
+            names,
+        );
+    }
 }
 
 fn role_warning(
@@ -504,6 +551,43 @@ fn full_name_in_text<'a>(bare: &str, context: &'a str) -> Option<String> {
                     break;
                 }
                 start -= 1;
+            }
+            // A given name alone (`David`): the surname follows it in the
+            // text (`David Eads (Red Hat)`, `Federico Bongiovanni（Google）`).
+            if start == end - target.len() && target.len() == 1 {
+                let mut parts: Vec<&str> = vec![clean(words[start])];
+                let mut at = end;
+                while at < words.len() && parts.len() < 3 {
+                    if words[at - 1].ends_with([',', '.', ';', ':', ')', '"', '”']) {
+                        break;
+                    }
+                    let word = words[at];
+                    let run_end = word
+                        .char_indices()
+                        .find(|&(_, c)| {
+                            !((c.is_alphabetic() && !crate::normalise::is_cjk(c))
+                                || "-'’".contains(c))
+                        })
+                        .map_or(word.len(), |(i, _)| i);
+                    let run = &word[..run_end];
+                    let capitalised = run.chars().next().is_some_and(char::is_uppercase)
+                        && run.chars().skip(1).any(char::is_lowercase);
+                    if !capitalised || HONORIFICS.contains(&run.to_uppercase().as_str()) {
+                        break;
+                    }
+                    parts.push(run);
+                    if run_end < word.len() {
+                        break;
+                    }
+                    at += 1;
+                }
+                if parts.len() > 1 {
+                    let name = parts.join(" ");
+                    if best.as_ref().is_none_or(|b| name.len() > b.len()) {
+                        best = Some(name);
+                    }
+                }
+                continue;
             }
             if start < end - target.len() {
                 let name = words[start..end]

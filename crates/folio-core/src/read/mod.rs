@@ -316,6 +316,13 @@ fn finish(
     if hints.publication.is_none() {
         hints.publication = meta.publication.clone();
     }
+    hints.authors = meta.authors.clone();
+    hints.headline_interviewee = meta.title.as_deref().and_then(headline_interviewee);
+    // Bylines name people in full; labels often give only a first name.
+    for author in &meta.authors {
+        context.push_str(author);
+        context.push('\n');
+    }
     for block in &blocks {
         if let RawKind::Paragraph(inlines) = &block.kind {
             context.push_str(&plain_text(inlines));
@@ -405,6 +412,47 @@ fn drop_restated_interviewers(meta: &mut Meta, speakers: &[crate::model::Speaker
         });
         !(in_byline && speaks)
     });
+}
+
+/// The person a headline says was interviewed: `Interview with Ann Lee`,
+/// `In conversation with Ann Lee, potter`, `Q&A: Ann Lee`.
+fn headline_interviewee(title: &str) -> Option<String> {
+    let lower = title.to_lowercase();
+    let at = [
+        "interview with ",
+        "in conversation with ",
+        "a conversation with ",
+        "conversation with ",
+        "q&a with ",
+        "q&a: ",
+        "talking to ",
+        "talking with ",
+        "meet ",
+        "entretien avec ",
+        "interview mit ",
+        "entrevista con ",
+        "entrevista a ",
+        "intervista a ",
+    ]
+    .iter()
+    .find_map(|marker| lower.find(marker).map(|at| at + marker.len()))?;
+    let rest = title.get(at..)?;
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .take(4)
+        .collect();
+    let mut name = words.join(" ");
+    // A name ends at its first punctuation: `Ann Lee, potter`.
+    if let Some(end) = name.find([',', ':', ';', '(', '—', '–']) {
+        name.truncate(end);
+    }
+    let name = name.trim().trim_end_matches(['.', '!', '?']).to_string();
+    let parts = name.split_whitespace().count();
+    let letters = name
+        .chars()
+        .all(|c| c.is_alphabetic() || " -'’.".contains(c));
+    (parts >= 2 && letters).then_some(name)
 }
 
 /// `Jane Roe, John Doe and Ann Lee` as three names.
