@@ -782,3 +782,20 @@ fn names_come_from_the_byline_the_headline_and_the_text() {
         Some("David Eads")
     );
 }
+
+#[test]
+fn a_closing_heading_is_kept_with_its_bio() {
+    let i = md(
+        "**Ana:** Why?\n\n**Ben:** Because.\n\n**Ana:** When?\n\n**Ben:** Now.\n\n## About the author\n\nAna Ruiz is a reporter.\n",
+    );
+    let closing: Vec<String> = i
+        .closing
+        .iter()
+        .map(|c| match c {
+            ClosingBlock::Bio { content }
+            | ClosingBlock::Afterword { content }
+            | ClosingBlock::Footer { content } => blocks_plain_text(content),
+        })
+        .collect();
+    assert_eq!(closing, ["About the author\n\nAna Ruiz is a reporter."]);
+}

@@ -124,12 +124,16 @@ pub fn build(
             });
             continue;
         }
+        if matches!(&raw.kind, RawKind::Heading { text, .. } if is_bio_heading(text))
+            && index > last_label
+        {
+            // The heading is the source's words: it opens the bio.
+            walk.closing_mode = Some(ClosingKind::Bio);
+            walk.push_closing_raw(raw, ClosingKind::Bio);
+            continue;
+        }
         match &raw.kind {
             RawKind::Heading { level, text } => {
-                if is_bio_heading(text) && index > last_label {
-                    walk.closing_mode = Some(ClosingKind::Bio);
-                    continue;
-                }
                 walk.close_empty_turn();
                 let first_turn = walk.drafts.len();
                 walk.sections.push(Section {
@@ -166,11 +170,6 @@ pub(super) struct Walk {
 
 impl Walk {
     fn push_closing_raw(&mut self, raw: RawBlock, mode: ClosingKind) {
-        if let RawKind::Heading { text, .. } = &raw.kind
-            && is_generic_closing_heading(text)
-        {
-            return;
-        }
         for block in to_blocks(raw) {
             self.closing.push((mode, block));
         }
@@ -228,20 +227,6 @@ impl Walk {
             ));
         }
     }
-}
-
-fn is_generic_closing_heading(text: &str) -> bool {
-    matches!(
-        text.trim().to_lowercase().as_str(),
-        "about the author"
-            | "about the authors"
-            | "bio"
-            | "biography"
-            | "about the interviewer"
-            | "about the interviewee"
-            | "contributors"
-            | "about"
-    )
 }
 
 pub(super) fn implied_answer_label(hints: &SpeakerHints) -> String {

@@ -228,6 +228,9 @@ pub(super) fn build(
             RawKind::Heading { level, ref text } => {
                 if is_bio_heading(text) && index > last {
                     walk.closing_mode = Some(ClosingKind::Bio);
+                    for block in to_blocks(raw.clone()) {
+                        walk.closing.push((ClosingKind::Bio, block));
+                    }
                 } else {
                     walk.sections.push(Section {
                         heading: clean_line(text),
