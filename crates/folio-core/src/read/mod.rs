@@ -417,7 +417,8 @@ fn drop_restated_interviewers(meta: &mut Meta, speakers: &[crate::model::Speaker
 /// The person a headline says was interviewed: `Interview with Ann Lee`,
 /// `In conversation with Ann Lee, potter`, `Q&A: Ann Lee`.
 fn headline_interviewee(title: &str) -> Option<String> {
-    let lower = title.to_lowercase();
+    // ASCII lower case keeps byte offsets, so `at` indexes `title` too.
+    let lower = title.to_ascii_lowercase();
     let at = [
         "interview with ",
         "in conversation with ",
