@@ -799,3 +799,21 @@ fn a_closing_heading_is_kept_with_its_bio() {
         .collect();
     assert_eq!(closing, ["About the author\n\nAna Ruiz is a reporter."]);
 }
+
+#[test]
+fn a_chair_who_hands_over_moderates_and_the_official_answers() {
+    let i = md(concat!(
+        "MS. RIVERA: Good morning. We have twenty minutes. Joel, go ahead.\n\n",
+        "Q: When does the festival open?\n\n",
+        "MR. BATBAYAR: On Friday, at the harbour, with a parade that starts at noon and ends at the old lighthouse.\n\n",
+        "MS. RIVERA: Next question. Dana?\n\n",
+        "Q: Is it free?\n\n",
+        "MR. BATBAYAR: Yes, every concert on the waterfront is free, as it has always been.\n\n",
+        "MS. RIVERA: We have time for one more.\n\n",
+        "Q: Will you come back?\n\n",
+        "MR. BATBAYAR: Every year, if they let us. Go ahead and ask the city.\n",
+    ));
+    assert_eq!(role_of(&i, "MS. RIVERA"), Some(SpeakerRole::Moderator));
+    assert_eq!(role_of(&i, "MR. BATBAYAR"), Some(SpeakerRole::Interviewee));
+    assert_eq!(role_of(&i, "Q"), Some(SpeakerRole::Interviewer));
+}

@@ -187,6 +187,31 @@ const SIGN_OFFS: &[&str] = &[
     "that’s it for",
 ];
 
+/// Phrases that hand the floor to someone else.
+const HANDOVERS: &[&str] = &[
+    "go ahead",
+    "next question",
+    "one more",
+    "last question",
+    "final question",
+    "over to you",
+    "the floor is yours",
+    "you're next",
+    "you’re next",
+    "in the back",
+    "in the front",
+    "we have time for",
+    "let's take",
+    "let’s take",
+    "any other questions",
+    "any questions",
+];
+
+/// A short turn that gives the floor to someone.
+fn hands_over(lower: &str) -> bool {
+    lower.split_whitespace().count() <= 30 && HANDOVERS.iter().any(|h| lower.contains(h))
+}
+
 fn asks(text: &str) -> bool {
     text.contains(['?', '？', '¿', '؟'])
 }
@@ -381,6 +406,26 @@ pub fn decide(
     let asking_known = roles
         .iter()
         .any(|r| matches!(r, Some(SpeakerRole::Interviewer | SpeakerRole::Moderator)));
+    // A press conference or panel chair: with reporters asking, someone
+    // whose turns are mostly hand-overs (`Joel, go ahead.`, `One more.`)
+    // moderates; an official who hands over now and then still answers.
+    let mut certainty = vec![Certainty::Guess; drafts.len()];
+    let mut open = open;
+    if asking_known && open.len() > 1 {
+        for &i in &open {
+            let turns = &lowered[i];
+            let handovers = turns.iter().filter(|t| hands_over(t)).count();
+            if turns.len() >= 3 && handovers >= 2 && handovers * 2 >= turns.len() {
+                roles[i] = Some(SpeakerRole::Moderator);
+                certainty[i] = Certainty::Evidence;
+                tallies[i].reasons.insert(
+                    0,
+                    format!("hands over in {handovers} of {} turns", turns.len()),
+                );
+            }
+        }
+        open.retain(|&i| roles[i].is_none());
+    }
     let answering_known = roles
         .iter()
         .any(|r| matches!(r, Some(SpeakerRole::Interviewee | SpeakerRole::Group)));
@@ -399,7 +444,6 @@ pub fn decide(
         .copied()
         .filter(|&i| tallies[i].score >= HOST_SCORE && strong(i))
         .collect();
-    let mut certainty = vec![Certainty::Guess; drafts.len()];
     if !hosts.is_empty() {
         for &i in &open {
             let host = hosts.contains(&i);
