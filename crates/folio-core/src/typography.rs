@@ -197,7 +197,11 @@ fn smarten_after(text: &str, quotes: Quotes, before: Option<char>) -> String {
             .find(char::is_whitespace)
             .unwrap_or(after_space.len());
         let (word, tail) = after_space.split_at(word_end);
-        if is_literal(word) {
+        let plain = !needs_work(word.as_bytes(), quotes.spaced);
+        if plain {
+            out.push_str(word);
+            prev = word.chars().next_back().or(prev);
+        } else if is_literal(word) {
             out.push_str(word);
             prev = word.chars().next_back().or(prev);
         } else if !word.is_empty() {
@@ -206,6 +210,18 @@ fn smarten_after(text: &str, quotes: Quotes, before: Option<char>) -> String {
         rest = tail;
     }
     out
+}
+
+/// Whether a word has anything to rewrite: a quote, `--`, `...`, or in
+/// French `; : ! ?`. One pass over the bytes: most words have none.
+fn needs_work(word: &[u8], french: bool) -> bool {
+    word.iter().enumerate().any(|(i, &b)| match b {
+        b'"' | b'\'' => true,
+        b'-' => word.get(i + 1) == Some(&b'-'),
+        b'.' => word.get(i + 1) == Some(&b'.') && word.get(i + 2) == Some(&b'.'),
+        b';' | b':' | b'!' | b'?' => french,
+        _ => false,
+    })
 }
 
 fn is_literal(word: &str) -> bool {

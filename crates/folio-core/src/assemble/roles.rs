@@ -208,8 +208,31 @@ const HANDOVERS: &[&str] = &[
 ];
 
 /// A short turn that gives the floor to someone.
-fn hands_over(lower: &str) -> bool {
-    lower.split_whitespace().count() <= 30 && HANDOVERS.iter().any(|h| lower.contains(h))
+fn hands_over(text: &str) -> bool {
+    if text.split_whitespace().nth(30).is_some() {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    HANDOVERS.iter().any(|h| lower.contains(h))
+}
+
+/// The first 400 and last 300 bytes of a turn (whole when shorter), at
+/// character boundaries.
+fn edges(text: &str) -> std::borrow::Cow<'_, str> {
+    const HEAD: usize = 400;
+    const TAIL: usize = 300;
+    if text.len() <= HEAD + TAIL {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut head = HEAD;
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let mut tail = text.len() - TAIL;
+    while !text.is_char_boundary(tail) {
+        tail += 1;
+    }
+    std::borrow::Cow::Owned(format!("{}\n{}", &text[..head], &text[tail..]))
 }
 
 fn asks(text: &str) -> bool {
@@ -325,9 +348,25 @@ pub fn decide(
 ) -> Vec<(Certainty, Vec<String>)> {
     let called = names_for(drafts, names);
     let mut tallies = vec![Tally::default(); drafts.len()];
+    // What is searched of each turn: the opening and the close of a
+    // speaker's first turns and last turn, where welcomes, introductions
+    // and thanks are said (a long answer is not read through for them).
     let lowered: Vec<Vec<String>> = drafts
         .iter()
-        .map(|d| d.turn_texts.iter().map(|t| t.to_lowercase()).collect())
+        .map(|d| {
+            let n = d.turn_texts.len();
+            d.turn_texts
+                .iter()
+                .enumerate()
+                .map(|(t, text)| {
+                    if t < 3 || t + 1 == n {
+                        edges(text).to_lowercase()
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect()
+        })
         .collect();
     for (i, draft) in drafts.iter().enumerate() {
         if draft.first_turn == 0 {
@@ -344,21 +383,50 @@ pub fn decide(
             if !edge {
                 continue;
             }
-            if WELCOMES.iter().any(|w| text.contains(w)) {
+            // Each list is searched only when a word all its phrases share
+            // is there: most turns have none of them.
+            let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+            let thanks = has(&["thank", "have you", "to be here", "invitation"]);
+            if has(&[
+                "welcome",
+                "host",
+                "listening",
+                "bienven",
+                "willkommen",
+                "benvenut",
+            ]) && WELCOMES.iter().any(|w| text.contains(w))
+            {
                 tallies[i].add(2.0, "welcomes the audience");
             }
-            if THANKS_FOR_COMING.iter().any(|w| text.contains(w)) {
+            if thanks && THANKS_FOR_COMING.iter().any(|w| text.contains(w)) {
                 tallies[i].add(2.0, "thanks a guest for coming");
             }
-            if THANKS_FOR_HAVING.iter().any(|w| text.contains(w)) {
+            if thanks && THANKS_FOR_HAVING.iter().any(|w| text.contains(w)) {
                 tallies[i].add(-2.5, "thanks the host for having them");
             }
             if t + 1 == n && SIGN_OFFS.iter().any(|w| text.contains(w)) {
                 tallies[i].add(2.0, "signs off");
             }
             // Each person counts once per turn, however many phrases name them.
-            let guest_windows = after_phrases(text, GUEST_INTRODUCTIONS);
-            let host_windows = after_phrases(text, HOST_INTRODUCTIONS);
+            let guest_windows = if has(&[
+                "guest",
+                "join",
+                "with me",
+                "with us",
+                "welcome",
+                "here with",
+                "talking",
+                "speaking",
+            ]) {
+                after_phrases(text, GUEST_INTRODUCTIONS)
+            } else {
+                Vec::new()
+            };
+            let host_windows = if has(&["host"]) {
+                after_phrases(text, HOST_INTRODUCTIONS)
+            } else {
+                Vec::new()
+            };
             for (j, names) in called.iter().enumerate() {
                 if j != i && guest_windows.iter().any(|w| mentions(w, names)) {
                     tallies[i].add(2.0, format!("introduces {}", drafts[j].label));
@@ -413,7 +481,7 @@ pub fn decide(
     let mut open = open;
     if asking_known && open.len() > 1 {
         for &i in &open {
-            let turns = &lowered[i];
+            let turns = &drafts[i].turn_texts;
             let handovers = turns.iter().filter(|t| hands_over(t)).count();
             if turns.len() >= 3 && handovers >= 2 && handovers * 2 >= turns.len() {
                 roles[i] = Some(SpeakerRole::Moderator);

@@ -533,6 +533,17 @@ fn line_labels(inlines: &[Inline]) -> Vec<LineLabel> {
         };
         for (at, _) in text.match_indices('\n') {
             let start = at + 1;
+            // Labels open with a capital, a digit-free mark or a letter of
+            // a script without case; a line opening in lower case or with
+            // punctuation continues the sentence.
+            let opens = text[start..].chars().next();
+            if opens.is_some_and(|c| {
+                c.is_lowercase()
+                    || c.is_ascii_digit()
+                    || (c.is_ascii_punctuation() && !"[(<".contains(c))
+            }) {
+                continue;
+            }
             let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
             let mut probe = Vec::with_capacity(3);
             if start < line_end {
@@ -567,25 +578,27 @@ fn line_labels(inlines: &[Inline]) -> Vec<LineLabel> {
 /// Splits paragraphs at lines that open with a label used elsewhere too
 /// (or named by the user), so each turn starts its own block.
 fn split_at_line_labels(blocks: Vec<RawBlock>, known: &HashSet<String>) -> Vec<RawBlock> {
-    let mut found: Vec<Vec<LineLabel>> = Vec::with_capacity(blocks.len());
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for block in &blocks {
-        let lines = match &block.kind {
-            RawKind::Paragraph(inlines) => {
-                if let LabelScan::Label(hit) = labels::scan(inlines) {
-                    *counts.entry(label_key(&hit.label)).or_default() += 1;
-                }
-                line_labels(inlines)
-            }
+    let found: Vec<Vec<LineLabel>> = blocks
+        .iter()
+        .map(|block| match &block.kind {
+            RawKind::Paragraph(inlines) => line_labels(inlines),
             _ => Vec::new(),
-        };
-        for line in &lines {
-            *counts.entry(line.key.clone()).or_default() += 1;
-        }
-        found.push(lines);
-    }
+        })
+        .collect();
+    // Most texts have no label inside a paragraph: nothing more to count.
     if found.iter().all(Vec::is_empty) {
         return blocks;
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (block, lines) in blocks.iter().zip(&found) {
+        if let RawKind::Paragraph(inlines) = &block.kind
+            && let LabelScan::Label(hit) = labels::scan(inlines)
+        {
+            *counts.entry(label_key(&hit.label)).or_default() += 1;
+        }
+        for line in lines {
+            *counts.entry(line.key.clone()).or_default() += 1;
+        }
     }
     let mut out = Vec::with_capacity(blocks.len());
     for (block, lines) in blocks.into_iter().zip(found) {
