@@ -817,3 +817,117 @@ fn a_chair_who_hands_over_moderates_and_the_official_answers() {
     assert_eq!(role_of(&i, "MR. BATBAYAR"), Some(SpeakerRole::Interviewee));
     assert_eq!(role_of(&i, "Q"), Some(SpeakerRole::Interviewer));
 }
+
+#[test]
+fn tables_in_answers_and_in_html_blocks_are_tables() {
+    use folio_core::Alignment;
+    let text = "**Ana:** What did the festival cost?\n\n\
+                **Ben:** This much:\n\n\
+                | Item | Cost |\n\
+                |:-----|-----:|\n\
+                | **Hall** | `€40` |\n\
+                | [Band](https://band.example) | *€65* |\n\
+                | Tea |\n\n\
+                That was all.\n\n\
+                **Ana:** And the tickets?\n\n\
+                **Ben:** We sold these:\n\n\
+                <table>\n\
+                <thead><tr><th>Day</th><th style=\"text-align: right\">Sold</th></tr></thead>\n\
+                <tbody>\n\
+                <tr><td>Friday</td><td>120</td></tr>\n\
+                <tr><td>Saturday <em>(sold out)</em></td><td>300</td></tr>\n\
+                </tbody>\n\
+                </table>\n";
+    let parsed = read_as(text, "test.md", &ReadOptions::default());
+    let i = &parsed.interview;
+    assert_eq!(labels(i), ["Ana", "Ben", "Ana", "Ben"]);
+    // The table belongs to the answer it stands in, between its paragraphs.
+    let answer = &i.turns[1].content;
+    assert_eq!(answer.len(), 3, "{answer:?}");
+    let Block::Table {
+        header,
+        rows,
+        align,
+    } = &answer[1]
+    else {
+        panic!("expected a table, got {:?}", answer[1]);
+    };
+    assert_eq!(
+        header,
+        &[vec![Inline::text("Item")], vec![Inline::text("Cost")]]
+    );
+    assert_eq!(align, &[Alignment::Left, Alignment::Right]);
+    assert_eq!(rows.len(), 3);
+    // Cells keep bold, code, links and italics.
+    assert_eq!(
+        rows[0][0],
+        [Inline::Strong {
+            content: vec![Inline::text("Hall")]
+        }]
+    );
+    assert!(matches!(rows[0][1].as_slice(), [Inline::Code { text }] if text == "€40"));
+    assert!(
+        matches!(rows[1][0].as_slice(), [Inline::Link { url, content }] if url == "https://band.example" && plain_text(content) == "Band")
+    );
+    assert!(matches!(rows[1][1].as_slice(), [Inline::Emphasis { .. }]));
+    assert_eq!(
+        texts(i)[1],
+        "This much:\n\nItem\tCost\nHall\t€40\nBand\t€65\nTea\t\n\nThat was all."
+    );
+    // The HTML table: header from <thead>, alignment from the header cell.
+    let answer = &i.turns[3].content;
+    assert_eq!(answer.len(), 2, "{answer:?}");
+    let Block::Table {
+        header,
+        rows,
+        align,
+    } = &answer[1]
+    else {
+        panic!("expected a table, got {:?}", answer[1]);
+    };
+    assert_eq!(
+        header,
+        &[vec![Inline::text("Day")], vec![Inline::text("Sold")]]
+    );
+    assert_eq!(align, &[Alignment::Default, Alignment::Right]);
+    assert_eq!(
+        rows[1],
+        [
+            vec![
+                Inline::text("Saturday "),
+                Inline::Emphasis {
+                    content: vec![Inline::text("(sold out)")]
+                }
+            ],
+            vec![Inline::text("300")]
+        ]
+    );
+    // A table is structure kept, not markup dropped.
+    assert!(
+        parsed
+            .warnings
+            .iter()
+            .all(|w| !w.to_string().contains("raw HTML block")),
+        "{:?}",
+        parsed.warnings
+    );
+}
+
+#[test]
+fn a_model_file_may_have_tables_with_rows_of_any_width() {
+    let mut i =
+        md("**Ana:** Figures?\n\n**Ben:** Here:\n\n| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n");
+    let Block::Table { rows, .. } = &mut i.turns[1].content[1] else {
+        panic!("expected a table, got {:?}", i.turns[1].content);
+    };
+    // Writers pad short rows and take long ones whole: nothing to reject.
+    rows.push(vec![vec![Inline::text("4")]]);
+    rows.push((5..10).map(|n| vec![Inline::text(n.to_string())]).collect());
+    let json = serde_json::to_string(&i).unwrap();
+    let back = read_as(&json, "model.json", &ReadOptions::default()).interview;
+    assert_eq!(back, i);
+    let Block::Table { header, rows, .. } = &back.turns[1].content[1] else {
+        panic!("the table did not survive");
+    };
+    assert_eq!(folio_core::column_count(header, rows), 5);
+}

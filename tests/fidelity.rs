@@ -201,8 +201,9 @@ fn strip_stamps(text: &str) -> String {
 
 // The model's words, as fidelity.py's `model_tokens` takes them.
 
-/// Keys whose strings are not words a reader sees.
-const SKIP_KEYS: [&str; 13] = [
+/// Keys whose strings are not words a reader sees (`align`: a table
+/// column's alignment).
+const SKIP_KEYS: [&str; 14] = [
     "speaker",
     "speaker_id",
     "role",
@@ -216,6 +217,7 @@ const SKIP_KEYS: [&str; 13] = [
     "url",
     "src",
     "label",
+    "align",
 ];
 
 /// The metadata printed on the page (dates are printed in a format of the

@@ -37,8 +37,19 @@ fn excerpt(text: &str, words: usize) -> String {
     out
 }
 
+/// How many blocks: `3 paragraphs`, with the tables among them counted
+/// apart (`2 paragraphs, 1 table`).
 fn paragraphs(blocks: &[Block]) -> String {
-    count(blocks.len(), "paragraph", "paragraphs")
+    let tables = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Table { .. }))
+        .count();
+    let others = count(blocks.len() - tables, "paragraph", "paragraphs");
+    match tables {
+        0 => others,
+        _ if tables == blocks.len() => count(tables, "table", "tables"),
+        _ => format!("{others}, {}", count(tables, "table", "tables")),
+    }
 }
 
 /// The outline `folio inspect` prints.

@@ -45,7 +45,7 @@ fn rebase_blocks(blocks: &mut [Block], folder: &Path) {
                     rebase_blocks(item, folder);
                 }
             }
-            Block::Paragraph { .. } => {}
+            Block::Paragraph { .. } | Block::Table { .. } => {}
         }
     }
 }

@@ -224,6 +224,102 @@ pub enum Block {
     Figure {
         figure: Figure,
     },
+    /// A grid of cells: a fact box, figures quoted in an answer. Rows may
+    /// be of different widths; writers pad the short ones with empty cells
+    /// to [`column_count`] columns.
+    Table {
+        /// The header row's cells; empty when the table has no header.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        header: Vec<Vec<Inline>>,
+        /// The body rows, each a list of cells.
+        #[serde(default)]
+        rows: Vec<Vec<Vec<Inline>>>,
+        /// How each column's cells are aligned; columns past its end (all of
+        /// them when it is empty) are [`Alignment::Default`].
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        align: Vec<Alignment>,
+    },
+}
+
+/// How a table column's cells are aligned.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Alignment {
+    /// As the text's direction has it (start of the line).
+    #[default]
+    Default,
+    Left,
+    Center,
+    Right,
+}
+
+impl Alignment {
+    /// The alignment of column `column` in a table's `align` list.
+    pub fn of(align: &[Alignment], column: usize) -> Alignment {
+        align.get(column).copied().unwrap_or_default()
+    }
+}
+
+/// How many columns a table has: its widest row, header included.
+pub fn column_count(header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> usize {
+    rows.iter()
+        .map(Vec::len)
+        .chain(std::iter::once(header.len()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Column widths for a table whose columns would be `natural` wide, within
+/// `available`: the natural widths when they fit; otherwise each column
+/// that fits in an equal share keeps its natural width and the others
+/// share what is left equally (all of them, when none fits).
+pub fn fit_columns(natural: &[f32], available: f32) -> Vec<f32> {
+    if natural.iter().sum::<f32>() <= available {
+        return natural.to_vec();
+    }
+    let mut widths: Vec<Option<f32>> = vec![None; natural.len()];
+    loop {
+        let open: Vec<usize> = (0..natural.len())
+            .filter(|&i| widths[i].is_none())
+            .collect();
+        if open.is_empty() {
+            break;
+        }
+        let fixed: f32 = widths.iter().flatten().sum();
+        let share = (available - fixed).max(0.0) / open.len() as f32;
+        let fitting: Vec<usize> = open
+            .iter()
+            .copied()
+            .filter(|&i| natural[i] <= share)
+            .collect();
+        if fitting.is_empty() {
+            for i in open {
+                widths[i] = Some(share);
+            }
+            break;
+        }
+        for i in fitting {
+            widths[i] = Some(natural[i]);
+        }
+    }
+    widths.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+/// Plain text of a table: cells separated by a tab, rows by line ends, the
+/// header first.
+pub fn table_plain_text(header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> String {
+    let header = (!header.is_empty()).then_some(header);
+    header
+        .into_iter()
+        .chain(rows.iter().map(Vec::as_slice))
+        .map(|row| {
+            row.iter()
+                .map(|cell| plain_text(cell))
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// An image with its caption and credit. The image itself may be unknown
@@ -363,6 +459,7 @@ impl Block {
                 .join("\n"),
             Block::Quote { content } => blocks_plain_text(content),
             Block::Figure { figure } => figure.plain_text(),
+            Block::Table { header, rows, .. } => table_plain_text(header, rows),
         }
     }
 }
@@ -439,5 +536,54 @@ impl Interview {
             .iter()
             .map(|s| (s, self.turns.iter().filter(|t| t.speaker == s.id).count()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_keep_their_natural_widths_or_share_the_measure() {
+        assert_eq!(fit_columns(&[10.0, 20.0], 100.0), [10.0, 20.0]);
+        // A narrow column keeps its width; the wide ones share the rest.
+        assert_eq!(
+            fit_columns(&[10.0, 200.0, 300.0], 100.0),
+            [10.0, 45.0, 45.0]
+        );
+        assert_eq!(fit_columns(&[80.0, 90.0], 100.0), [50.0, 50.0]);
+        assert!(fit_columns(&[], 100.0).is_empty());
+    }
+
+    #[test]
+    fn a_table_reads_as_its_cells_row_by_row() {
+        let cell = |t: &str| vec![Inline::text(t)];
+        let table = Block::Table {
+            header: vec![cell("Year"), cell("Sales")],
+            rows: vec![vec![cell("2023"), cell("12")], vec![cell("2024")]],
+            align: vec![Alignment::Default, Alignment::Right],
+        };
+        assert_eq!(table.plain_text(), "Year\tSales\n2023\t12\n2024");
+        let Block::Table {
+            header,
+            rows,
+            align,
+        } = &table
+        else {
+            panic!("not a table")
+        };
+        assert_eq!(column_count(header, rows), 2);
+        assert_eq!(Alignment::of(align, 1), Alignment::Right);
+        assert_eq!(Alignment::of(align, 5), Alignment::Default);
+        let json = serde_json::to_string(&table).unwrap();
+        assert!(json.starts_with(r#"{"type":"table","header":"#), "{json}");
+        assert!(json.contains(r#""align":["default","right"]"#), "{json}");
+        let back: Block = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, table);
+        // A model file may leave out the header and the alignments.
+        let bare: Block = serde_json::from_str(r#"{"type":"table","rows":[]}"#).unwrap();
+        assert!(matches!(bare, Block::Table { header, .. } if header.is_empty()));
+        assert!(serde_json::from_str::<Block>(r#"{"type":"table","cols":1}"#).is_err());
     }
 }

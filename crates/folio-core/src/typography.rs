@@ -118,6 +118,12 @@ fn blocks(blocks: &mut [Block], quotes: Quotes) {
             }
             Block::Quote { content } => self::blocks(content, quotes),
             Block::Figure { figure } => figure_text(figure, quotes),
+            Block::Table { header, rows, .. } => {
+                // Each cell is a text of its own: quotes pair inside it.
+                for cell in header.iter_mut().chain(rows.iter_mut().flatten()) {
+                    inlines(cell, quotes);
+                }
+            }
         }
     }
 }

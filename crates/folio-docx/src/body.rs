@@ -1,10 +1,13 @@
 //! The interview as a docx-rs document: every paragraph with a named style,
 //! in reading order.
 
-use docx_rs::{Docx, Footer, Header, PageMargin, PageNum, Paragraph, Run};
+use docx_rs::{
+    AlignmentType, Docx, Footer, Header, PageMargin, PageNum, Paragraph, Run, Table, TableCell,
+    TableRow, WidthType,
+};
 use folio_core::{
-    Block, ClosingBlock, Diagnostic, Figure, FrontBlock, Inline, Interview, LabelText, Meta, Turn,
-    TurnRole,
+    Alignment, Block, ClosingBlock, Diagnostic, Figure, FrontBlock, Inline, Interview, LabelText,
+    Meta, Turn, TurnRole, column_count, fit_columns, plain_text,
 };
 
 use crate::DocxOptions;
@@ -25,6 +28,12 @@ pub struct Built {
     /// Media ids whose bytes are JPEG rather than PNG.
     pub jpeg_media: Vec<String>,
 }
+
+/// About the width of a character of Table Text (10 pt), in twips: for
+/// sizing columns to their longest line.
+const TABLE_CHAR_WIDTH: f32 = 105.0;
+/// The Interview Table style's left and right cell margins, in twips.
+const TABLE_CELL_MARGIN: f32 = 108.0;
 
 /// Where an interview stands: alone in its document, or as one chapter of a
 /// book (its title a level-1 heading on a new page, its sections a level
@@ -58,9 +67,22 @@ pub fn header_title(interview: &Interview) -> String {
     }
 }
 
+/// What the document body holds, in order.
+#[derive(Debug)]
+pub enum BodyChild {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+impl From<Paragraph> for BodyChild {
+    fn from(paragraph: Paragraph) -> Self {
+        BodyChild::Paragraph(Box::new(paragraph))
+    }
+}
+
 pub struct BodyWriter<'a> {
     options: &'a DocxOptions,
-    pub paragraphs: Vec<Paragraph>,
+    pub children: Vec<BodyChild>,
     warnings: Vec<Diagnostic>,
     figure_alts: Vec<String>,
     jpeg_media: Vec<String>,
@@ -76,7 +98,7 @@ pub struct BodyWriter<'a> {
 impl std::fmt::Debug for BodyWriter<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("BodyWriter")
-            .field("paragraphs", &self.paragraphs.len())
+            .field("children", &self.children.len())
             .field("toc", &self.toc)
             .finish_non_exhaustive()
     }
@@ -103,7 +125,7 @@ impl<'a> BodyWriter<'a> {
     pub fn new(options: &'a DocxOptions) -> Self {
         BodyWriter {
             options,
-            paragraphs: Vec::new(),
+            children: Vec::new(),
             warnings: Vec::new(),
             figure_alts: Vec::new(),
             jpeg_media: Vec::new(),
@@ -122,16 +144,16 @@ impl BodyWriter<'_> {
     /// with its sections, closing matter.
     pub fn interview(&mut self, interview: &Interview, placement: Placement) {
         self.placement = placement;
-        let first = self.paragraphs.len();
+        let first = self.children.len();
         self.headline(interview);
         self.front(interview);
         self.conversation(interview);
         self.closing(interview);
         if placement == Placement::InBook
-            && let Some(opening) = self.paragraphs.get_mut(first)
+            && let Some(BodyChild::Paragraph(opening)) = self.children.get_mut(first)
         {
             // Each interview of a book starts on a new page.
-            *opening = std::mem::take(opening).page_break_before(true);
+            **opening = std::mem::take(&mut **opening).page_break_before(true);
         }
     }
 
@@ -165,8 +187,11 @@ impl BodyWriter<'_> {
             .title_pg()
             .footer(page_footer)
             .first_footer(first_footer);
-        for paragraph in writer.paragraphs {
-            docx = docx.add_paragraph(paragraph);
+        for child in writer.children {
+            docx = match child {
+                BodyChild::Paragraph(paragraph) => docx.add_paragraph(*paragraph),
+                BodyChild::Table(table) => docx.add_table(*table),
+            };
         }
         for numbering in writer.lists.abstract_numberings() {
             docx = docx.add_abstract_numbering(numbering);
@@ -182,6 +207,11 @@ impl BodyWriter<'_> {
         }
     }
 
+    /// Appends a paragraph to the body.
+    pub fn push(&mut self, paragraph: Paragraph) {
+        self.children.push(paragraph.into());
+    }
+
     /// A paragraph with a style and a per-document id (docx-rs's own id
     /// counter is thread-global and would differ between conversions).
     pub fn styled(&mut self, style_id: &str) -> Paragraph {
@@ -195,7 +225,7 @@ impl BodyWriter<'_> {
         let paragraph = self
             .styled(style_id)
             .add_run(Run::new().add_text(inline::clean(text)));
-        self.paragraphs.push(paragraph);
+        self.push(paragraph);
     }
 
     /// A heading; in a book, one the table of contents lists (levels 1
@@ -213,7 +243,7 @@ impl BodyWriter<'_> {
             .add_bookmark_start(id, bookmark.as_str())
             .add_run(Run::new().add_text(inline::clean(text)))
             .add_bookmark_end(id);
-        self.paragraphs.push(paragraph);
+        self.push(paragraph);
         self.toc.push(TocEntry {
             level,
             text: inline::clean(text),
@@ -272,7 +302,7 @@ impl BodyWriter<'_> {
                 .add_run(inline::styled(&participant.name, style::PARTICIPANT_NAME))
                 .add_run(Run::new().add_text(inline::clean(&participant.details(terms))));
         }
-        self.paragraphs.push(paragraph);
+        self.push(paragraph);
     }
 
     /// What follows a title: subtitle, byline (authors, else interviewers)
@@ -421,7 +451,7 @@ impl BodyWriter<'_> {
         let paragraph = self
             .styled(style::SPEAKER_HEADING)
             .add_run(inline::styled(label.trim_end(), style::SPEAKER_LABEL));
-        self.paragraphs.push(paragraph);
+        self.push(paragraph);
     }
 
     fn paragraph(&mut self, style_id: &str, label: Option<&str>, content: &[Inline]) {
@@ -434,7 +464,7 @@ impl BodyWriter<'_> {
             }
         }
         let paragraph = inline::append(paragraph, content, &mut self.links);
-        self.paragraphs.push(paragraph);
+        self.push(paragraph);
     }
 
     /// A block other than a labelled paragraph; `depth` is the list level.
@@ -447,6 +477,11 @@ impl BodyWriter<'_> {
                 }
             }
             Block::Figure { figure } => self.figure(figure),
+            Block::Table {
+                header,
+                rows,
+                align,
+            } => self.table(header, rows, align),
             Block::List { ordered, items } => {
                 let kind = if *ordered {
                     ListKind::Ordered
@@ -479,7 +514,7 @@ impl BodyWriter<'_> {
                                     );
                                 }
                                 let paragraph = inline::append(paragraph, content, &mut self.links);
-                                self.paragraphs.push(paragraph);
+                                self.push(paragraph);
                             }
                             Block::List { .. } => self.block(inner, list_style, depth + 1),
                             other => self.block(other, list_style, depth),
@@ -488,6 +523,84 @@ impl BodyWriter<'_> {
                 }
             }
         }
+    }
+
+    /// A Word table in the Interview Table style: the header a repeating
+    /// header row in Table Heading paragraphs, the rows in Table Text, short
+    /// rows padded with empty cells; no row breaks across a page. Columns
+    /// are as wide as their longest line, within the text column.
+    fn table(&mut self, header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>], align: &[Alignment]) {
+        let columns = column_count(header, rows);
+        if columns == 0 {
+            return;
+        }
+        let natural: Vec<f32> = (0..columns)
+            .map(|column| {
+                let longest = header
+                    .get(column)
+                    .into_iter()
+                    .chain(rows.iter().filter_map(|row| row.get(column)))
+                    .flat_map(|cell| {
+                        plain_text(cell)
+                            .split('\n')
+                            .map(|line| line.chars().count())
+                            .collect::<Vec<_>>()
+                    })
+                    .max()
+                    .unwrap_or(0);
+                (longest.max(2) as f32) * TABLE_CHAR_WIDTH + 2.0 * TABLE_CELL_MARGIN
+            })
+            .collect();
+        let grid: Vec<usize> = fit_columns(&natural, self.page.text_width() as f32)
+            .into_iter()
+            .map(|w| w.floor() as usize)
+            .collect();
+        let mut table_rows = Vec::with_capacity(rows.len() + 1);
+        if !header.is_empty() {
+            table_rows.push(self.table_row(header, &grid, align, style::TABLE_HEADING));
+        }
+        for row in rows {
+            table_rows.push(self.table_row(row, &grid, align, style::TABLE_TEXT));
+        }
+        let width = grid.iter().sum();
+        let table = Table::without_borders(table_rows)
+            .style(style::INTERVIEW_TABLE)
+            .set_grid(grid)
+            .width(width, WidthType::Dxa);
+        // Word joins two tables with nothing between them into one.
+        if matches!(self.children.last(), Some(BodyChild::Table(_))) {
+            let spacer = self.styled(style::TABLE_TEXT);
+            self.push(spacer);
+        }
+        self.children.push(BodyChild::Table(Box::new(table)));
+    }
+
+    fn table_row(
+        &mut self,
+        cells: &[Vec<Inline>],
+        grid: &[usize],
+        align: &[Alignment],
+        style_id: &str,
+    ) -> TableRow {
+        let cells = grid
+            .iter()
+            .enumerate()
+            .map(|(column, &width)| {
+                let mut paragraph = self.styled(style_id);
+                paragraph = match Alignment::of(align, column) {
+                    Alignment::Default => paragraph,
+                    Alignment::Left => paragraph.align(AlignmentType::Left),
+                    Alignment::Center => paragraph.align(AlignmentType::Center),
+                    Alignment::Right => paragraph.align(AlignmentType::Right),
+                };
+                let content = cells.get(column).map(Vec::as_slice).unwrap_or_default();
+                let paragraph = inline::append(paragraph, content, &mut self.links);
+                TableCell::new()
+                    .width(width, WidthType::Dxa)
+                    .add_paragraph(paragraph)
+            })
+            .collect();
+        TableRow::new(cells).cant_split()
     }
 
     fn figure(&mut self, figure: &Figure) {
@@ -511,7 +624,7 @@ impl BodyWriter<'_> {
                     let paragraph = self
                         .styled(style::FIGURE)
                         .add_run(Run::new().add_image(pic));
-                    self.paragraphs.push(paragraph);
+                    self.push(paragraph);
                     pictured = true;
                 }
                 Err(warning) => self.warnings.push(warning),
@@ -522,7 +635,7 @@ impl BodyWriter<'_> {
             let paragraph = self
                 .styled(style::FIGURE_PLACEHOLDER)
                 .add_run(Run::new().add_text(inline::clean(&text)));
-            self.paragraphs.push(paragraph);
+            self.push(paragraph);
         }
         if figure.caption.is_none() && figure.credit.is_none() {
             return;
@@ -537,6 +650,6 @@ impl BodyWriter<'_> {
             }
             caption = caption.add_run(inline::styled(credit, style::CREDIT));
         }
-        self.paragraphs.push(caption);
+        self.push(caption);
     }
 }

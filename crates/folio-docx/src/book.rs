@@ -18,17 +18,18 @@ pub fn docx_book(book: &Anthology, options: &DocxOptions) -> Result<Rendered, Do
     }
     // The contents need every heading, so they are written after the
     // interviews and placed before them.
-    let chapters = std::mem::take(&mut writer.paragraphs);
+    let chapters = std::mem::take(&mut writer.children);
     let entries = std::mem::take(&mut writer.toc);
     title_page(&mut writer, &book.meta);
     let heading = writer
         .styled(style::TOC_HEADING)
         .page_break_before(true)
         .add_run(docx_rs::Run::new().add_text(contents_heading(&book.meta.language)));
-    writer.paragraphs.push(heading);
-    let contents = toc::paragraphs(&mut writer, &entries);
-    writer.paragraphs.extend(contents);
-    writer.paragraphs.extend(chapters);
+    writer.push(heading);
+    for paragraph in toc::paragraphs(&mut writer, &entries) {
+        writer.push(paragraph);
+    }
+    writer.children.extend(chapters);
     let header = book.meta.title.clone().unwrap_or_default();
     let built = writer.finish(&header);
     let members: Vec<&str> = book

@@ -43,6 +43,7 @@ pub fn patch(
     };
     let mut document = text("word/document.xml", xml.document)?;
     document = number_pictures(&tidy_paragraph_properties(&document), figure_alts);
+    document = grid_columns(&table_headers(&document));
     document = crate::schema_order::reorder(&document);
     if let Some(template) = template {
         document = merge::page_setup(&document, template);
@@ -171,6 +172,68 @@ fn jpeg_targets(rels: &str, jpeg_media: &[String]) -> String {
 fn tidy_paragraph_properties(xml: &str) -> String {
     xml.replace("<w:pPr><w:rPr /></w:pPr>", "")
         .replace("<w:pPr><w:rPr />", "<w:pPr>")
+}
+
+/// docx-rs gives each `w:gridCol` a width type, which CT_TblGridCol does
+/// not have (its width is always in twips).
+fn grid_columns(document: &str) -> String {
+    let mut out = String::with_capacity(document.len());
+    let mut rest = document;
+    while let Some(start) = rest.find("<w:gridCol ") {
+        let end = rest[start..].find("/>").map_or(rest.len(), |e| start + e);
+        out.push_str(&rest[..start]);
+        out.push_str(&rest[start..end].replace(r#" w:type="dxa""#, ""));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What docx-rs cannot say of a table: that its first row is a header
+/// (`w:tblHeader`, repeated on each page the table runs over) and that the
+/// table style's header formatting applies to it (`w:tblLook`), or not
+/// when the table has no header. A header row is one of Table Heading
+/// paragraphs.
+fn table_headers(document: &str) -> String {
+    const ROW_PROPERTIES: &str = "<w:trPr><w:cantSplit /></w:trPr>";
+    let mut out = String::with_capacity(document.len());
+    let mut rest = document;
+    while let Some(start) = rest.find("<w:tbl>") {
+        let (before, table) = rest.split_at(start);
+        out.push_str(before);
+        let Some(properties_end) = table.find("</w:tblPr>") else {
+            out.push_str(table);
+            return out;
+        };
+        let first_row = table
+            .find("<w:tr>")
+            .map(|at| &table[at..at + table[at..].find("</w:tr>").unwrap_or(table.len() - at)]);
+        let header = first_row.is_some_and(|row| {
+            row.contains(&format!(
+                r#"<w:pStyle w:val="{}" />"#,
+                crate::style::TABLE_HEADING
+            ))
+        });
+        let look = if header {
+            r#"<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1" />"#
+        } else {
+            r#"<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1" />"#
+        };
+        out.push_str(&table[..properties_end]);
+        out.push_str(look);
+        let mut after = &table[properties_end..];
+        if header && let Some(at) = after.find(ROW_PROPERTIES) {
+            out.push_str(&after[..at]);
+            out.push_str("<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>");
+            after = &after[at + ROW_PROPERTIES.len()..];
+        }
+        // The rest of this table; the next `<w:tbl>` starts another.
+        let (this, next) = after.split_at(after.find("</w:tbl>").map_or(after.len(), |e| e));
+        out.push_str(this);
+        rest = next;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// docx-rs gives every picture `wp:docPr` id 1; Word wants them unique, and

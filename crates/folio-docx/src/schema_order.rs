@@ -30,8 +30,31 @@ const SECTION_ORDER: &[&str] = &[
 /// Schema order of `w:numPr` children (CT_NumPr).
 const NUMBERING_ORDER: &[&str] = &["w:ilvl", "w:numId"];
 
+/// Schema order of `w:tblPr` children (CT_TblPr): docx-rs writes the
+/// style last.
+const TABLE_ORDER: &[&str] = &[
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+];
+
 pub fn reorder(document: &str) -> String {
     let document = reorder_children(document, "w:sectPr", SECTION_ORDER);
+    let document = reorder_children(&document, "w:tblPr", TABLE_ORDER);
     reorder_children(&document, "w:numPr", NUMBERING_ORDER)
 }
 
@@ -107,6 +130,15 @@ mod tests {
         assert_eq!(
             reorder(xml),
             r#"<w:p><w:numPr><w:ilvl w:val="0" /><w:numId w:val="2" /></w:numPr></w:p>"#
+        );
+    }
+
+    #[test]
+    fn table_style_comes_first() {
+        let xml = r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto" /><w:jc w:val="left" /><w:tblBorders /><w:tblStyle w:val="InterviewTable" /><w:tblLook w:val="0620" /></w:tblPr></w:tbl>"#;
+        assert_eq!(
+            reorder(xml),
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="InterviewTable" /><w:tblW w:w="0" w:type="auto" /><w:jc w:val="left" /><w:tblBorders /><w:tblLook w:val="0620" /></w:tblPr></w:tbl>"#
         );
     }
 

@@ -40,6 +40,12 @@ pub const FIGURE: &str = "Figure";
 /// The alt text of a figure whose picture could not be loaded.
 pub const FIGURE_PLACEHOLDER: &str = "FigurePlaceholder";
 pub const CAPTION: &str = "Caption";
+/// The table style every table of the interview has.
+pub const INTERVIEW_TABLE: &str = "InterviewTable";
+/// A table's header cells.
+pub const TABLE_HEADING: &str = "TableHeading";
+/// A table's body cells.
+pub const TABLE_TEXT: &str = "TableText";
 pub const BIO: &str = "Bio";
 pub const AFTERWORD: &str = "Afterword";
 pub const END_NOTE: &str = "EndNote";

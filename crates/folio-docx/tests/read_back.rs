@@ -627,3 +627,135 @@ fn strike_out_and_super_and_subscripts_have_character_styles() {
     );
     assert_eq!(property("Strikeout", "strike").as_deref(), Some("on"));
 }
+
+#[test]
+fn tables_are_word_tables_in_the_interview_table_style() {
+    use folio_core::{Alignment, Inline};
+    let cell = |text: &str| vec![Inline::text(text)];
+    let table = |header: Vec<Vec<Inline>>| Block::Table {
+        header,
+        rows: vec![
+            vec![
+                cell("Harbour"),
+                vec![Inline::Strong {
+                    content: cell("18"),
+                }],
+            ],
+            // A short row is padded with an empty cell.
+            vec![cell("Night boat")],
+        ],
+        align: vec![Alignment::Default, Alignment::Right],
+    };
+    let mut interview = fixture("rich.json");
+    let answer = interview
+        .turns
+        .iter()
+        .position(|t| t.role == TurnRole::Answer)
+        .unwrap_or(1);
+    // Two tables in a row, the second without a header.
+    interview.turns[answer]
+        .content
+        .push(table(vec![cell("Route"), cell("Crossings")]));
+    interview.turns[answer].content.push(table(Vec::new()));
+    let parts = unzip(&write(&interview, &options()));
+    let document_xml = part(&parts, "word/document.xml");
+    let document = parse(&document_xml);
+    let tables: Vec<_> = document
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "tbl")))
+        .collect();
+    assert_eq!(tables.len(), 2, "{document_xml}");
+    // Word would join two adjacent tables: a paragraph stands between them.
+    assert!(
+        tables[0]
+            .next_sibling_element()
+            .is_some_and(|n| n.has_tag_name((W, "p"))),
+        "{document_xml}"
+    );
+    for (index, table) in tables.iter().enumerate() {
+        let properties = table
+            .children()
+            .find(|n| n.has_tag_name((W, "tblPr")))
+            .unwrap_or_else(|| panic!("no w:tblPr"));
+        // The style comes first (CT_TblPr order), and no borders are set
+        // directly: the style draws the rules.
+        let first = properties.first_element_child();
+        assert_eq!(
+            first.and_then(|n| n.attribute((W, "val"))),
+            Some("InterviewTable")
+        );
+        assert!(first.is_some_and(|n| n.has_tag_name((W, "tblStyle"))));
+        assert!(
+            properties
+                .descendants()
+                .all(|n| !["top", "bottom", "insideH"].contains(&n.tag_name().name())),
+            "{document_xml}"
+        );
+        let look = properties
+            .children()
+            .find(|n| n.has_tag_name((W, "tblLook")))
+            .and_then(|n| n.attribute((W, "firstRow")));
+        assert_eq!(look, Some(if index == 0 { "1" } else { "0" }));
+        let grid: Vec<_> = table
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "gridCol")))
+            .collect();
+        assert_eq!(grid.len(), 2);
+        assert!(grid.iter().all(|g| g.attribute((W, "type")).is_none()));
+        let rows: Vec<_> = table
+            .children()
+            .filter(|n| n.has_tag_name((W, "tr")))
+            .collect();
+        let texts: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| {
+                row.children()
+                    .filter(|n| n.has_tag_name((W, "tc")))
+                    .map(text_of)
+                    .collect()
+            })
+            .collect();
+        let body = [["Harbour", "18"], ["Night boat", ""]];
+        if index == 0 {
+            assert_eq!(texts, [["Route", "Crossings"], body[0], body[1]]);
+        } else {
+            assert_eq!(texts, body);
+        }
+        for (n, row) in rows.iter().enumerate() {
+            let row_properties = row.children().find(|c| c.has_tag_name((W, "trPr")));
+            let has = |name: &str| {
+                row_properties.is_some_and(|p| p.children().any(|c| c.has_tag_name((W, name))))
+            };
+            // No row breaks across a page; the header repeats on each.
+            assert!(has("cantSplit"));
+            assert_eq!(has("tblHeader"), index == 0 && n == 0);
+            let styles: Vec<_> = row
+                .descendants()
+                .filter(|p| p.has_tag_name((W, "p")))
+                .map(|p| child_val(p, "pPr", "pStyle"))
+                .collect();
+            let expected = if index == 0 && n == 0 {
+                "TableHeading"
+            } else {
+                "TableText"
+            };
+            assert!(styles.iter().all(|s| *s == Some(expected)), "{styles:?}");
+            // The second column is right-aligned, the first as the style has it.
+            let alignment: Vec<_> = row
+                .descendants()
+                .filter(|p| p.has_tag_name((W, "p")))
+                .map(|p| child_val(p, "pPr", "jc"))
+                .collect();
+            assert_eq!(alignment, [None, Some("right")]);
+        }
+    }
+    // Cell text keeps its character styles.
+    assert!(document_xml.contains(r#"<w:rStyle w:val="Strong" />"#));
+    let styles_xml = part(&parts, "word/styles.xml");
+    for id in ["InterviewTable", "TableHeading", "TableText"] {
+        assert!(
+            styles_xml.contains(&format!(r#"w:styleId="{id}""#)),
+            "{id} is not defined"
+        );
+    }
+}

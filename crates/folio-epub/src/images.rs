@@ -201,7 +201,7 @@ fn collect_blocks<'a>(blocks: &'a [Block], out: &mut Vec<&'a Figure>) {
             Block::Figure { figure } => out.push(figure),
             Block::Quote { content } => collect_blocks(content, out),
             Block::List { items, .. } => items.iter().for_each(|item| collect_blocks(item, out)),
-            Block::Paragraph { .. } => {}
+            Block::Paragraph { .. } | Block::Table { .. } => {}
         }
     }
 }

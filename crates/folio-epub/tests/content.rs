@@ -299,3 +299,75 @@ fn strike_out_and_super_and_subscripts_are_marked_up() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn tables_have_a_header_row_body_rows_and_alignment_classes() -> TestResult {
+    use folio_core::{Alignment, Block, Inline};
+    let cell = |text: &str| vec![Inline::text(text)];
+    let mut interview = fixture("minimal")?;
+    interview.turns[0].content.push(Block::Table {
+        header: vec![cell("Year"), cell("Tonnes")],
+        rows: vec![
+            vec![
+                vec![Inline::Strong {
+                    content: cell("2023"),
+                }],
+                cell("1,850"),
+            ],
+            // A short row is padded with an empty cell.
+            vec![cell("2024")],
+        ],
+        align: vec![Alignment::Default, Alignment::Right],
+    });
+    let rendered = folio_epub::epub(&interview, &common::options())?;
+    let book = common::unpack(&rendered.bytes)?;
+    let xhtml: String = book
+        .content_documents()
+        .iter()
+        .map(|d| book.text(d).unwrap_or_default())
+        .collect();
+    assert!(
+        xhtml.contains(
+            "<table class=\"table\">\n<thead>\n\
+             <tr><th scope=\"col\">Year</th><th scope=\"col\" class=\"align-right\">Tonnes</th></tr>\n\
+             </thead>\n<tbody>\n\
+             <tr><td><strong>2023</strong></td><td class=\"align-right\">1,850</td></tr>\n\
+             <tr><td>2024</td><td class=\"align-right\"></td></tr>\n\
+             </tbody>\n</table>\n"
+        ),
+        "{xhtml}"
+    );
+    // No inline style; the stylesheet has the classes.
+    assert!(!xhtml.contains("style="), "{xhtml}");
+    let css = book
+        .names
+        .iter()
+        .find(|n| n.ends_with(".css"))
+        .map(|n| book.text(n).unwrap_or_default())
+        .unwrap_or_default();
+    assert!(
+        css.contains(".align-right") && css.contains("table.table th"),
+        "{css}"
+    );
+    // Well-formed, and a table with no body rows has no empty tbody.
+    for document in book.content_documents() {
+        parse_xml(book.text(document)?)?;
+    }
+    interview.turns[0].content.push(Block::Table {
+        header: vec![cell("Only a header")],
+        rows: Vec::new(),
+        align: Vec::new(),
+    });
+    let rendered = folio_epub::epub(&interview, &common::options())?;
+    let book = common::unpack(&rendered.bytes)?;
+    let xhtml: String = book
+        .content_documents()
+        .iter()
+        .map(|d| book.text(d).unwrap_or_default())
+        .collect();
+    assert!(
+        xhtml.contains("<th scope=\"col\">Only a header</th></tr>\n</thead>\n</table>"),
+        "{xhtml}"
+    );
+    Ok(())
+}

@@ -273,3 +273,94 @@ fn strike_out_and_super_and_subscripts_are_set_apart() {
         "{after_text}"
     );
 }
+
+#[test]
+fn tables_are_grids_whose_rows_never_split_across_pages() {
+    use folio_core::Alignment;
+    let long = "a cell long enough to wrap over several lines of its column";
+    let mut rows: Vec<Vec<String>> = vec![vec!["No.".into(), "Description".into(), "Note".into()]];
+    for n in 1..=40 {
+        rows.push(vec![
+            format!("{n}"),
+            format!("start{n} {long} {long} end{n}"),
+            format!("note{n}"),
+        ]);
+    }
+    let refs: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let refs: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+    let mut i = common::interview("en", &["Show me everything.", "Here:"]);
+    i.turns[1].content.push(common::table(
+        &refs,
+        &[Alignment::Right, Alignment::Default, Alignment::Center],
+    ));
+    let g = PageGeometry::for_paper(Paper::A4);
+    let doc = layout(&i, &options(Paper::A4)).expect("layout");
+    assert!(doc.pages.len() >= 2, "the table runs over a page");
+    let page_of = |text: &str| -> Vec<(usize, f32, f32)> {
+        doc.pages
+            .iter()
+            .enumerate()
+            .flat_map(|(n, p)| p.lines.iter().map(move |l| (n, l)))
+            .filter(|(_, l)| l.text().split_whitespace().any(|w| w == text))
+            .map(|(n, l)| (n, l.x, l.baseline))
+            .collect()
+    };
+    for n in 1..=40 {
+        let start = page_of(&format!("start{n}"));
+        let end = page_of(&format!("end{n}"));
+        let note = page_of(&format!("note{n}"));
+        assert_eq!((start.len(), end.len(), note.len()), (1, 1, 1), "row {n}");
+        // One row, one page; its cells side by side, the long one wrapped.
+        assert_eq!(start[0].0, end[0].0, "row {n} is split across pages");
+        assert_eq!(start[0].0, note[0].0, "row {n} is split across pages");
+        assert!(end[0].2 > start[0].2 + 10.0, "row {n} did not wrap");
+        assert!(
+            (start[0].2 - note[0].2).abs() < 0.01,
+            "row {n}: cells not level"
+        );
+        assert!(note[0].1 > start[0].1, "row {n}: columns out of order");
+    }
+    // The header is in the bold sans, the cells in the serif.
+    let header = doc.pages[0]
+        .lines
+        .iter()
+        .find(|l| l.text() == "Description")
+        .expect("header cell");
+    assert_eq!(header.runs[0].face.0, 5);
+    let body = doc.pages[0]
+        .lines
+        .iter()
+        .find(|l| l.text().starts_with("start1 "))
+        .expect("first cell");
+    assert_eq!(body.runs[0].face.0, 0);
+    // Rules: above the table, under the header, between the rows, below.
+    let rules: usize = doc.pages.iter().map(|p| p.rules.len()).sum();
+    assert!(rules >= 41, "{rules} rules");
+    for page in &doc.pages {
+        for line in &page.lines {
+            assert!(line.x >= g.margin_left - 0.01, "{}", line.text());
+            assert!(line.x + line.width <= g.width - g.margin_right + 0.01);
+            assert!(
+                line.baseline <= g.height - g.margin_bottom,
+                "{}",
+                line.text()
+            );
+        }
+    }
+    // Right-aligned numbers end at the same x.
+    let ends: Vec<f32> = ["9", "10", "40"]
+        .iter()
+        .filter_map(|n| {
+            doc.pages
+                .iter()
+                .flat_map(|p| &p.lines)
+                .find(|l| l.text() == *n)
+                .map(|l| l.x + l.width)
+        })
+        .collect();
+    assert_eq!(ends.len(), 3);
+    assert!(ends.iter().all(|e| (e - ends[0]).abs() < 0.01), "{ends:?}");
+}

@@ -420,3 +420,37 @@ fn a_figure_without_its_picture_prints_its_alt_text_and_caption() {
         "the placeholder is in the body size"
     );
 }
+
+#[test]
+fn pdftotext_reads_a_table_row_by_row() {
+    if !tool("pdftotext") {
+        return;
+    }
+    use folio_core::Alignment;
+    let mut interview = common::interview("en", &["What did it cost?", "This much:"]);
+    interview.turns[1].content.push(common::table(
+        &[
+            &["Quarter", "Cost", "Remark"],
+            &["Spring", "€40,000", "the hall and the band"],
+            &["Summer", "€65,000", "the peak of the season"],
+            &["Autumn", "€12,500", "quiet"],
+        ],
+        &[Alignment::Left, Alignment::Right],
+    ));
+    interview.turns[1]
+        .content
+        .push(common::paragraph("And then it was over."));
+    let path = write("table-extract.pdf", &interview, &seed_options());
+    let text = run("pdftotext", &[path.to_str().unwrap_or_default(), "-"]);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let expected = "This much: Quarter Cost Remark Spring €40,000 the hall and the band \
+                    Summer €65,000 the peak of the season Autumn €12,500 quiet \
+                    And then it was over.";
+    let mut at = 0;
+    for word in expected.split_whitespace() {
+        match words[at..].iter().position(|w| *w == word) {
+            Some(pos) => at += pos + 1,
+            None => panic!("“{word}” missing or out of order after word {at}:\n{text}"),
+        }
+    }
+}

@@ -44,6 +44,12 @@ pub enum RawKind {
     Figure(Figure),
     /// Indented or fenced literal text (answers indented under a question end up here).
     Code(String),
+    /// A table (GFM pipes, an HTML `<table>`): cells' inlines still raw.
+    Table {
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        align: Vec<crate::model::Alignment>,
+    },
 }
 
 impl RawBlock {

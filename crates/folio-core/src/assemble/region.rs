@@ -4,7 +4,7 @@
 
 use crate::assemble::labels::LabelScan;
 use crate::assemble::{RawBlock, RawKind};
-use crate::model::{Block, ClosingBlock, FrontBlock, Inline, plain_text};
+use crate::model::{Alignment, Block, ClosingBlock, FrontBlock, Inline, plain_text};
 use crate::normalise::finish_inlines;
 
 /// A finished paragraph, or nothing when it is empty.
@@ -66,7 +66,43 @@ pub fn to_blocks(raw: RawBlock) -> Vec<Block> {
         }
         RawKind::Figure(figure) => vec![Block::Figure { figure }],
         RawKind::Code(text) => code_paragraphs(&text),
+        RawKind::Table {
+            header,
+            rows,
+            align,
+        } => table(header, rows, align).into_iter().collect(),
     }
+}
+
+/// A finished table: each cell's inlines finished like a paragraph's. A
+/// header of empty cells (`| | |` over the delimiter row) is no header and
+/// a row of empty cells no row; nothing is left of a table without text.
+pub fn table(
+    header: Vec<Vec<Inline>>,
+    rows: Vec<Vec<Vec<Inline>>>,
+    align: Vec<Alignment>,
+) -> Option<Block> {
+    let mut header: Vec<Vec<Inline>> = header.into_iter().map(finish_inlines).collect();
+    if header.iter().all(Vec::is_empty) {
+        header.clear();
+    }
+    let rows: Vec<Vec<Vec<Inline>>> = rows
+        .into_iter()
+        .map(|row| row.into_iter().map(finish_inlines).collect::<Vec<_>>())
+        // A row of empty cells holds nothing (a spacer in the source).
+        .filter(|row| row.iter().any(|cell| !cell.is_empty()))
+        .collect();
+    let empty = header.is_empty() && rows.is_empty();
+    let align = if align.iter().all(|a| *a == Alignment::Default) {
+        Vec::new()
+    } else {
+        align
+    };
+    (!empty).then_some(Block::Table {
+        header,
+        rows,
+        align,
+    })
 }
 
 /// Literal text read as prose: paragraphs at blank lines, lines joined.

@@ -1,12 +1,13 @@
 //! Raw HTML blocks inside Markdown, read with a real HTML5 parser
 //! (html5ever through scraper): `<figure>` with its `<img>` and
-//! `<figcaption>` becomes a figure, a lone `<img>` a figure, and the text of
-//! any other element paragraphs. Comments, scripts, styles and template
+//! `<figcaption>` becomes a figure, a lone `<img>` a figure, a `<table>` a
+//! table (its header from `<thead>` or a first row of `<th>`), and the text
+//! of any other element paragraphs. Comments, scripts, styles and template
 //! directives (`{% include … %}`, `{{ page.x }}`) are not content.
 
 use scraper::{ElementRef, Html, Node};
 
-use crate::model::{Figure, Inline};
+use crate::model::{Alignment, Figure, Inline};
 use crate::normalise::clean_line;
 use crate::read::caption;
 
@@ -15,7 +16,18 @@ use crate::read::caption;
 pub enum HtmlPart {
     Figure(Figure),
     Paragraph(Vec<Inline>),
+    /// A table's `<caption>`, printed before it.
+    Caption(Vec<Inline>),
+    /// A `<table>`: its cells' inlines, as [`crate::model::Block::Table`] has them.
+    Table {
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        align: Vec<Alignment>,
+    },
 }
+
+/// The most columns one cell's `colspan` may cover.
+const MAX_SPAN: usize = 16;
 
 /// Elements whose content is never text to print.
 const HIDDEN: &[&str] = &[
@@ -69,6 +81,8 @@ pub fn read(html: &str) -> Vec<HtmlPart> {
 struct Reader {
     parts: Vec<HtmlPart>,
     text: Vec<Inline>,
+    /// Reading a table cell: a table inside it is read as text.
+    in_cell: bool,
 }
 
 impl Reader {
@@ -121,6 +135,10 @@ impl Reader {
                     self.parts.push(HtmlPart::Figure(figure));
                 }
             }
+            "table" if !self.in_cell => {
+                self.flush();
+                self.table(element);
+            }
             "br" => self.text.push(Inline::LineBreak),
             "strong" | "b" => self.wrapped(element, |content| Inline::Strong { content }),
             "em" | "i" => self.wrapped(element, |content| Inline::Emphasis { content }),
@@ -150,6 +168,106 @@ impl Reader {
         }
     }
 
+    /// A `<table>`: its caption as a paragraph, then the table, then the
+    /// figures its cells held.
+    fn table(&mut self, table: ElementRef<'_>) {
+        let mut head = Vec::new();
+        let mut body = Vec::new();
+        let mut foot = Vec::new();
+        for child in table.child_elements() {
+            match child.value().name() {
+                "caption" => {
+                    let mut caption = Reader {
+                        in_cell: true,
+                        ..Reader::default()
+                    };
+                    caption.children(child);
+                    caption.flush();
+                    for part in caption.parts {
+                        if let HtmlPart::Paragraph(inlines) = part {
+                            self.parts.push(HtmlPart::Caption(inlines));
+                        }
+                    }
+                }
+                "thead" => head.extend(rows_of(child)),
+                "tbody" => body.extend(rows_of(child)),
+                "tfoot" => foot.extend(rows_of(child)),
+                "tr" => body.push(child),
+                _ => {}
+            }
+        }
+        body.extend(foot);
+        // Without a `<thead>`, a first row of `<th>` cells is the header.
+        if head.is_empty()
+            && let Some(first) = body.first()
+            && first.child_elements().next().is_some()
+            && first.child_elements().all(|c| c.value().name() == "th")
+        {
+            head.push(body.remove(0));
+        }
+        let mut figures = Vec::new();
+        // Each column's alignment, as the first row's cell sets it.
+        let mut alignments: Vec<Option<Alignment>> = Vec::new();
+        let mut first_row = true;
+        let mut read_row = |row: ElementRef<'_>, in_header: bool| {
+            let mut cells = Vec::new();
+            for cell in row
+                .child_elements()
+                .filter(|c| matches!(c.value().name(), "td" | "th"))
+            {
+                let column = cells.len();
+                let span = cell
+                    .value()
+                    .attr("colspan")
+                    .and_then(|n| n.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, MAX_SPAN);
+                if first_row {
+                    alignments.resize(column + 1, None);
+                    alignments[column] = cell_alignment(cell);
+                }
+                let (mut content, found) = cell_content(cell);
+                figures.extend(found);
+                // A row's header cell (`<th>` in the body) keeps its weight.
+                if !in_header && cell.value().name() == "th" && !content.is_empty() {
+                    content = vec![Inline::Strong { content }];
+                }
+                cells.push(content);
+                cells.extend(std::iter::repeat_n(Vec::new(), span - 1));
+            }
+            first_row = false;
+            cells
+        };
+        let header = head
+            .first()
+            .map(|row| read_row(*row, true))
+            .unwrap_or_default();
+        // Further header rows are read as the first rows of the body.
+        let rows: Vec<Vec<Vec<Inline>>> = head
+            .iter()
+            .skip(1)
+            .chain(&body)
+            .map(|row| read_row(*row, false))
+            .collect();
+        let align: Vec<Alignment> = alignments
+            .into_iter()
+            .map(Option::unwrap_or_default)
+            .collect();
+        let has_text = header.iter().chain(rows.iter().flatten()).any(|c| {
+            !without_template_directives(&crate::model::plain_text(c))
+                .trim()
+                .is_empty()
+        });
+        if has_text {
+            self.parts.push(HtmlPart::Table {
+                header,
+                rows,
+                align,
+            });
+        }
+        self.parts.extend(figures.into_iter().map(HtmlPart::Figure));
+    }
+
     fn wrapped(&mut self, element: ElementRef<'_>, make: impl FnOnce(Vec<Inline>) -> Inline) {
         let outer = std::mem::take(&mut self.text);
         self.children(element);
@@ -158,6 +276,60 @@ impl Reader {
             self.text.push(make(content));
         }
     }
+}
+
+/// The `<tr>` children of a row group.
+fn rows_of(group: ElementRef<'_>) -> Vec<ElementRef<'_>> {
+    group
+        .child_elements()
+        .filter(|row| row.value().name() == "tr")
+        .collect()
+}
+
+/// A cell's `align` attribute or `text-align` style, when it sets one.
+fn cell_alignment(cell: ElementRef<'_>) -> Option<Alignment> {
+    let style = cell
+        .value()
+        .attr("style")
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let from_style = style.split(';').find_map(|declaration| {
+        let (property, value) = declaration.split_once(':')?;
+        (property.trim() == "text-align").then(|| value.trim().to_string())
+    });
+    let value = from_style.or_else(|| cell.value().attr("align").map(str::to_ascii_lowercase))?;
+    match value.trim() {
+        "left" => Some(Alignment::Left),
+        "center" | "centre" => Some(Alignment::Center),
+        "right" => Some(Alignment::Right),
+        _ => None,
+    }
+}
+
+/// A cell's inlines (its paragraphs joined by line breaks) and the figures
+/// it holds.
+fn cell_content(cell: ElementRef<'_>) -> (Vec<Inline>, Vec<Figure>) {
+    let mut reader = Reader {
+        in_cell: true,
+        ..Reader::default()
+    };
+    reader.children(cell);
+    reader.flush();
+    let mut content = Vec::new();
+    let mut figures = Vec::new();
+    for part in reader.parts {
+        match part {
+            HtmlPart::Paragraph(inlines) => {
+                if !content.is_empty() {
+                    content.push(Inline::LineBreak);
+                }
+                content.extend(inlines);
+            }
+            HtmlPart::Figure(figure) => figures.push(figure),
+            HtmlPart::Caption(_) | HtmlPart::Table { .. } => {}
+        }
+    }
+    (content, figures)
 }
 
 /// An `<img>`, unless its source is a template placeholder.

@@ -3,12 +3,13 @@
 //! HTML comments are dropped (translated pages keep the original there), hard
 //! wrapped lines stay soft breaks until normalisation joins them, images
 //! become figures and the caption printed under an image joins its figure.
+//! GFM tables become tables, their cells' inlines kept.
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::assemble::{RawBlock, RawKind};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::model::{Figure, Inline, plain_text};
+use crate::model::{Alignment, Figure, Inline, plain_text};
 use crate::read::caption;
 use crate::read::html_block::HtmlPart;
 use crate::read::markup::{self, InlineTag};
@@ -58,6 +59,20 @@ enum InlineFrame {
         url: String,
         title: String,
     },
+    /// A table cell: its inlines are the cell's content.
+    Cell,
+}
+
+/// A table being read.
+struct TableDraft {
+    line: usize,
+    align: Vec<Alignment>,
+    header: Vec<Vec<Inline>>,
+    rows: Vec<Vec<Vec<Inline>>>,
+    /// The cells of the row being read.
+    row: Vec<Vec<Inline>>,
+    /// Images met in the cells: figures after the table.
+    figures: Vec<Figure>,
 }
 
 struct Builder {
@@ -68,6 +83,7 @@ struct Builder {
     images: Vec<Figure>,
     code: Option<(usize, String)>,
     html_block: Option<(usize, String)>,
+    table: Option<TableDraft>,
     inline_comment_open: bool,
     last_end_line: usize,
     warnings: Vec<Diagnostic>,
@@ -77,6 +93,7 @@ struct Builder {
 pub fn read_blocks(text: &str) -> (Vec<RawBlock>, Vec<Diagnostic>) {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
     // `## Heading {#anchor}`: the attributes are markup, not heading text.
     options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
@@ -90,6 +107,7 @@ pub fn read_blocks(text: &str) -> (Vec<RawBlock>, Vec<Diagnostic>) {
         images: Vec::new(),
         code: None,
         html_block: None,
+        table: None,
         inline_comment_open: false,
         last_end_line: 0,
         warnings: defused,
@@ -235,8 +253,33 @@ impl Builder {
                     title: title.to_string(),
                 },
             ),
-            // Tables, footnote definitions and the like: their text is kept
-            // through the inline and paragraph events they contain.
+            Tag::Table(align) => {
+                self.close_implicit_paragraph();
+                self.table = Some(TableDraft {
+                    line,
+                    align: align
+                        .iter()
+                        .map(|a| match a {
+                            pulldown_cmark::Alignment::None => Alignment::Default,
+                            pulldown_cmark::Alignment::Left => Alignment::Left,
+                            pulldown_cmark::Alignment::Center => Alignment::Center,
+                            pulldown_cmark::Alignment::Right => Alignment::Right,
+                        })
+                        .collect(),
+                    header: Vec::new(),
+                    rows: Vec::new(),
+                    row: Vec::new(),
+                    figures: Vec::new(),
+                });
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(table) = self.table.as_mut() {
+                    table.row.clear();
+                }
+            }
+            Tag::TableCell => self.inlines.push((InlineFrame::Cell, Vec::new())),
+            // Footnote definitions and the like: their text is kept through
+            // the inline and paragraph events they contain.
             _ => {}
         }
     }
@@ -299,7 +342,58 @@ impl Builder {
                 self.close_inline()
             }
             TagEnd::Image => self.close_image(),
+            TagEnd::TableCell => self.close_cell(),
+            TagEnd::TableHead => {
+                if let Some(table) = self.table.as_mut() {
+                    table.header = std::mem::take(&mut table.row);
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(table) = self.table.as_mut() {
+                    let row = std::mem::take(&mut table.row);
+                    table.rows.push(row);
+                }
+            }
+            TagEnd::Table => {
+                if let Some(table) = self.table.take() {
+                    let kind = RawKind::Table {
+                        header: table.header,
+                        rows: table.rows,
+                        align: table.align,
+                    };
+                    self.push_block(table.line, end_line, kind);
+                    for figure in table.figures {
+                        self.push_block(table.line, end_line, RawKind::Figure(figure));
+                    }
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// Ends a table cell: frames an HTML tag left open are closed, and the
+    /// cell's inlines join the row (its images follow the table).
+    fn close_cell(&mut self) {
+        loop {
+            match self.inlines.last() {
+                None | Some((InlineFrame::Cell, _)) => break,
+                Some(_) => {
+                    let depth = self.inlines.len();
+                    self.close_inline();
+                    if self.inlines.len() == depth {
+                        self.inlines.pop();
+                    }
+                }
+            }
+        }
+        let content = match self.inlines.pop() {
+            Some((InlineFrame::Cell, content)) => content,
+            _ => Vec::new(),
+        };
+        let images = std::mem::take(&mut self.images);
+        if let Some(table) = self.table.as_mut() {
+            table.row.push(content);
+            table.figures.extend(images);
         }
     }
 
@@ -514,6 +608,21 @@ impl Builder {
                 HtmlPart::Paragraph(inlines) => {
                     dropped_markup = true;
                     self.push_block(line, end_line, RawKind::Paragraph(inlines));
+                }
+                HtmlPart::Caption(inlines) => {
+                    self.push_block(line, end_line, RawKind::Paragraph(inlines));
+                }
+                HtmlPart::Table {
+                    header,
+                    rows,
+                    align,
+                } => {
+                    let kind = RawKind::Table {
+                        header,
+                        rows,
+                        align,
+                    };
+                    self.push_block(line, end_line, kind);
                 }
             }
         }

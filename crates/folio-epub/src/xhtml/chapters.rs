@@ -408,6 +408,12 @@ fn spoken_text(blocks: &[Block], out: &mut String) {
             Block::List { items, .. } => items.iter().for_each(|item| spoken_text(item, out)),
             Block::Quote { content } => spoken_text(content, out),
             Block::Figure { .. } => {}
+            Block::Table { header, rows, .. } => {
+                for cell in header.iter().chain(rows.iter().flatten()) {
+                    inlines(cell, out);
+                    out.push(' ');
+                }
+            }
         }
         out.push(' ');
     }

@@ -1,7 +1,9 @@
 //! Blocks and inlines of the model as XHTML: paragraphs, lists, quotes,
-//! figures, emphasis, links, stage directions and timestamps.
+//! figures, tables, emphasis, links, stage directions and timestamps.
 
-use folio_core::{Block, Diagnostic, DiagnosticKind, Figure, Inline, LabelText};
+use folio_core::{
+    Alignment, Block, Diagnostic, DiagnosticKind, Figure, Inline, LabelText, column_count,
+};
 
 use crate::escape;
 use crate::images::FigureImages;
@@ -52,7 +54,72 @@ impl ContentWriter<'_> {
                 out.push_str("</blockquote>\n");
             }
             Block::Figure { figure } => self.figure(out, figure),
+            Block::Table {
+                header,
+                rows,
+                align,
+            } => self.table(out, header, rows, align),
         }
+    }
+
+    /// A `<table>`: the header in `<thead>` with column headers, the rows
+    /// in `<tbody>`, short rows padded with empty cells; a column's
+    /// alignment is a class (`align-right`), as the book has no inline
+    /// styles.
+    pub fn table(
+        &mut self,
+        out: &mut String,
+        header: &[Vec<Inline>],
+        rows: &[Vec<Vec<Inline>>],
+        align: &[Alignment],
+    ) {
+        let columns = column_count(header, rows);
+        if columns == 0 {
+            return;
+        }
+        out.push_str("<table class=\"table\">\n");
+        if !header.is_empty() {
+            out.push_str("<thead>\n");
+            self.table_row(out, header, columns, align, true);
+            out.push_str("</thead>\n");
+        }
+        if !rows.is_empty() {
+            out.push_str("<tbody>\n");
+            for row in rows {
+                self.table_row(out, row, columns, align, false);
+            }
+            out.push_str("</tbody>\n");
+        }
+        out.push_str("</table>\n");
+    }
+
+    fn table_row(
+        &mut self,
+        out: &mut String,
+        cells: &[Vec<Inline>],
+        columns: usize,
+        align: &[Alignment],
+        header: bool,
+    ) {
+        out.push_str("<tr>");
+        for column in 0..columns {
+            let class = match Alignment::of(align, column) {
+                Alignment::Default => "",
+                Alignment::Left => " class=\"align-left\"",
+                Alignment::Center => " class=\"align-center\"",
+                Alignment::Right => " class=\"align-right\"",
+            };
+            if header {
+                out.push_str(&format!("<th scope=\"col\"{class}>"));
+            } else {
+                out.push_str(&format!("<td{class}>"));
+            }
+            if let Some(cell) = cells.get(column) {
+                self.inlines(out, cell);
+            }
+            out.push_str(if header { "</th>" } else { "</td>" });
+        }
+        out.push_str("</tr>\n");
     }
 
     /// A `<figure>` with its image when it could be packed (else its alt

@@ -175,6 +175,10 @@ fn blocks_text(blocks: &[Block], out: &mut Vec<String>) {
             Block::List { items, .. } => items.iter().for_each(|item| blocks_text(item, out)),
             Block::Quote { content } => blocks_text(content, out),
             Block::Figure { figure } => figure_text(figure, out),
+            Block::Table { header, rows, .. } => header
+                .iter()
+                .chain(rows.iter().flatten())
+                .for_each(|cell| inlines_text(cell, out)),
         }
     }
 }

@@ -35,6 +35,9 @@ impl Keep {
     };
 }
 
+/// Wider than any line: for measuring text set on one line.
+const UNBOUNDED_MEASURE: f32 = 100_000.0;
+
 /// A paragraph to set: its spans and paragraph style.
 pub type Request = (Vec<Span>, ParagraphStyle);
 /// A set paragraph: its lines and the link areas on them (by line index).
@@ -72,8 +75,8 @@ pub struct Composer<'s, 'a> {
 }
 
 impl Composer<'_, '_> {
-    /// Lines of `spans`, from the setting in force.
-    fn lines(&mut self, spans: &[Span], style: &ParagraphStyle) -> SetLines {
+    /// Lines of `spans`, from the setting in force (none in a dry run).
+    pub fn lines(&mut self, spans: &[Span], style: &ParagraphStyle) -> SetLines {
         match &mut self.setting {
             Setting::Now => {}
             Setting::Record(requests) => {
@@ -136,6 +139,20 @@ impl Composer<'_, '_> {
             &mut links,
         );
         (lines, links)
+    }
+
+    /// How wide `spans` are set on one line: the widest of their lines
+    /// when they hold forced breaks. The same in a dry run and the real one.
+    pub fn natural_width(&self, spans: &[Span]) -> f32 {
+        if spans.iter().all(|s| s.text.trim().is_empty()) {
+            return 0.0;
+        }
+        let unbounded = ParagraphStyle {
+            right_indent: -UNBOUNDED_MEASURE,
+            ..ParagraphStyle::ragged(10.0)
+        };
+        let (lines, _) = self.set(spans, &unbounded);
+        lines.iter().map(|l| l.width).fold(0.0, f32::max)
     }
 
     /// Adds a paragraph; returns the index of its first element.
@@ -222,7 +239,8 @@ impl Composer<'_, '_> {
         }
     }
 
-    fn push(&mut self, mut element: Element) {
+    /// Adds an element, with the space waiting to go before it.
+    pub fn push(&mut self, mut element: Element) {
         element.space_before += std::mem::take(&mut self.pending_space);
         self.elements.push(element);
     }

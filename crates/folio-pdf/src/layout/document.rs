@@ -18,6 +18,7 @@ use crate::layout::items::Span;
 use crate::layout::running_head::running_head;
 use crate::layout::shape::Shaper;
 use crate::layout::style::{Design, PARA_INDENT, PageGeometry, ParagraphStyle, Rgb, Style};
+use crate::layout::table::{TableStyle, table};
 use crate::layout::text::{push, spans, trim_end};
 use crate::layout::tree::{Document, OutlineEntry, Page, PlacedImage};
 
@@ -409,23 +410,7 @@ impl DocBuilder<'_, '_, '_> {
                     let mut s = Vec::new();
                     let mut outline = None;
                     if let Some((text, role, title)) = label.take() {
-                        let color = if role == TurnRole::Question {
-                            self.d.accent
-                        } else {
-                            Rgb::BLACK
-                        };
-                        // Bold sans capitals, or the serif's capitals at
-                        // small-caps size when the house style asks for them.
-                        let style = if self.d.small_caps_labels {
-                            Style::new(FaceId::SERIF, base.size * 0.8).tracking(0.07)
-                        } else {
-                            Style::new(FaceId::SANS_BOLD, base.size * 0.84).tracking(0.05)
-                        }
-                        .color(color);
-                        s.push(Span {
-                            text: text.to_uppercase(),
-                            style,
-                        });
+                        s = self.label_spans(&text, role, base);
                         push(&mut s, " ", base);
                         outline = title;
                     }
@@ -446,12 +431,45 @@ impl DocBuilder<'_, '_, '_> {
                 other => {
                     let style = ParagraphStyle::justified(self.d.leading);
                     let at = self.c.elements.len();
-                    self.block(other, base, &style, 4.0, Keep::NORMAL);
-                    self.apply_pending_glue(at);
+                    // A turn that opens with a table has its label on a
+                    // line of its own above it.
+                    if matches!(other, Block::Table { .. })
+                        && let Some((text, role, title)) = label.take()
+                    {
+                        let s = self.label_spans(&text, role, base);
+                        let line = self.c.paragraph(&s, &style, 0.0, Keep::NORMAL, title);
+                        self.apply_pending_glue(line);
+                        let table = self.c.elements.len();
+                        self.block(other, base, &style, 4.0, Keep::NORMAL);
+                        self.c.glue_to_previous(table);
+                    } else {
+                        self.block(other, base, &style, 4.0, Keep::NORMAL);
+                        self.apply_pending_glue(at);
+                    }
                 }
             }
             first = false;
         }
+    }
+
+    /// A speaker's label: bold sans capitals, or the serif's capitals at
+    /// small-caps size when the house style asks for them.
+    fn label_spans(&self, text: &str, role: TurnRole, base: &Style) -> Vec<Span> {
+        let color = if role == TurnRole::Question {
+            self.d.accent
+        } else {
+            Rgb::BLACK
+        };
+        let style = if self.d.small_caps_labels {
+            Style::new(FaceId::SERIF, base.size * 0.8).tracking(0.07)
+        } else {
+            Style::new(FaceId::SANS_BOLD, base.size * 0.84).tracking(0.05)
+        }
+        .color(color);
+        vec![Span {
+            text: text.to_uppercase(),
+            style,
+        }]
     }
 
     fn apply_pending_glue(&mut self, at: usize) {
@@ -507,6 +525,25 @@ impl DocBuilder<'_, '_, '_> {
                 self.c.space(gap);
             }
             Block::Figure { figure } => self.figure(figure),
+            Block::Table {
+                header,
+                rows,
+                align,
+            } => {
+                // Set a little smaller than the text around it, the header
+                // in the bold sans.
+                let size = base.size * 0.9;
+                let style = TableStyle {
+                    body: Style::new(FaceId::SERIF, size),
+                    head: Style::new(FaceId::SANS_BOLD, size * 0.9),
+                    leading: para.leading * 0.9,
+                    left_indent: para.left_indent,
+                    right_indent: para.right_indent,
+                };
+                self.c.space(gap + 2.0);
+                table(&mut self.c, header, rows, align, &style);
+                self.c.space(gap + 4.0);
+            }
         }
     }
 

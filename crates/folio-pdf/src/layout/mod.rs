@@ -14,5 +14,6 @@ pub mod setline;
 pub mod shape;
 pub mod shaping_font;
 pub mod style;
+pub mod table;
 pub mod text;
 pub mod tree;

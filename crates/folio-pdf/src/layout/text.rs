@@ -143,7 +143,7 @@ fn push_placeholders(blocks: &[Block], text: &mut String) {
             Block::Figure { figure } => push_placeholder(figure, text),
             Block::Quote { content } => push_placeholders(content, text),
             Block::List { items, .. } => items.iter().for_each(|i| push_placeholders(i, text)),
-            Block::Paragraph { .. } => {}
+            Block::Paragraph { .. } | Block::Table { .. } => {}
         }
     }
 }

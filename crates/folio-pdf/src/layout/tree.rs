@@ -113,4 +113,12 @@ impl Line {
     pub fn offset(&mut self, dy: f32) {
         self.baseline += dy;
     }
+
+    /// Moves the line and its glyphs `dx` to the right.
+    pub fn shift(&mut self, dx: f32) {
+        self.x += dx;
+        for glyph in self.runs.iter_mut().flat_map(|r| r.glyphs.iter_mut()) {
+            glyph.x += dx;
+        }
+    }
 }

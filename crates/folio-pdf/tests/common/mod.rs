@@ -164,3 +164,14 @@ pub fn summary(doc: &Document) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+/// A table of `rows` (the first is the header) of plain-text cells.
+pub fn table(rows: &[&[&str]], align: &[folio_core::Alignment]) -> Block {
+    let cells =
+        |row: &[&str]| -> Vec<Vec<Inline>> { row.iter().map(|t| vec![Inline::text(*t)]).collect() };
+    Block::Table {
+        header: rows.first().map(|r| cells(r)).unwrap_or_default(),
+        rows: rows.iter().skip(1).map(|r| cells(r)).collect(),
+        align: align.to_vec(),
+    }
+}
