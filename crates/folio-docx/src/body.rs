@@ -34,6 +34,8 @@ pub struct Built {
 const TABLE_CHAR_WIDTH: f32 = 105.0;
 /// The Interview Table style's left and right cell margins, in twips.
 const TABLE_CELL_MARGIN: f32 = 108.0;
+/// Space between a table and the paragraph after it, in twips (6 pt).
+const TABLE_SPACE_AFTER: u32 = 120;
 
 /// Where an interview stands: alone in its document, or as one chapter of a
 /// book (its title a level-1 heading on a new page, its sections a level
@@ -434,7 +436,16 @@ impl BodyWriter<'_> {
             };
             match block {
                 Block::Paragraph { content } => {
+                    let after_table = index > 0 && matches!(blocks[index - 1], Block::Table { .. });
                     self.paragraph(style_id, label.take(), content);
+                    // A table has no space below it of its own: the text
+                    // that goes on after it keeps it off the bottom rule.
+                    if after_table
+                        && let Some(BodyChild::Paragraph(paragraph)) = self.children.last_mut()
+                    {
+                        **paragraph = std::mem::take(&mut **paragraph)
+                            .line_spacing(docx_rs::LineSpacing::new().before(TABLE_SPACE_AFTER));
+                    }
                 }
                 other => {
                     if let Some(text) = label.take() {

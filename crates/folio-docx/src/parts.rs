@@ -43,7 +43,7 @@ pub fn patch(
     };
     let mut document = text("word/document.xml", xml.document)?;
     document = number_pictures(&tidy_paragraph_properties(&document), figure_alts);
-    document = grid_columns(&table_headers(&document));
+    document = grid_columns(&table_headers(&document, slots.right_to_left));
     document = crate::schema_order::reorder(&document);
     if let Some(template) = template {
         document = merge::page_setup(&document, template);
@@ -193,8 +193,9 @@ fn grid_columns(document: &str) -> String {
 /// (`w:tblHeader`, repeated on each page the table runs over) and that the
 /// table style's header formatting applies to it (`w:tblLook`), or not
 /// when the table has no header. A header row is one of Table Heading
-/// paragraphs.
-fn table_headers(document: &str) -> String {
+/// paragraphs. In a right-to-left document the columns run from the right
+/// (`w:bidiVisual`), as its paragraphs do.
+fn table_headers(document: &str, right_to_left: bool) -> String {
     const ROW_PROPERTIES: &str = "<w:trPr><w:cantSplit /></w:trPr>";
     let mut out = String::with_capacity(document.len());
     let mut rest = document;
@@ -220,6 +221,9 @@ fn table_headers(document: &str) -> String {
             r#"<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1" />"#
         };
         out.push_str(&table[..properties_end]);
+        if right_to_left {
+            out.push_str("<w:bidiVisual />");
+        }
         out.push_str(look);
         let mut after = &table[properties_end..];
         if header && let Some(at) = after.find(ROW_PROPERTIES) {

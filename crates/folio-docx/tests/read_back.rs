@@ -759,3 +759,38 @@ fn tables_are_word_tables_in_the_interview_table_style() {
         );
     }
 }
+
+#[test]
+fn a_right_to_left_document_has_right_to_left_tables() {
+    use folio_core::Inline;
+    let mut interview = fixture("arabic.json");
+    interview.turns[0].content.push(Block::Table {
+        header: vec![vec![Inline::text("السنة")], vec![Inline::text("الزوار")]],
+        rows: vec![vec![vec![Inline::text("2024")], vec![Inline::text("1500")]]],
+        align: Vec::new(),
+    });
+    let parts = unzip(&write(&interview, &options()));
+    let document_xml = part(&parts, "word/document.xml");
+    let document = parse(&document_xml);
+    let properties: Vec<&str> = document
+        .descendants()
+        .find(|n| n.has_tag_name((W, "tblPr")))
+        .map(|p| {
+            p.children()
+                .filter(|n| n.is_element())
+                .map(|n| n.tag_name().name())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        properties,
+        [
+            "tblStyle",
+            "bidiVisual",
+            "tblW",
+            "jc",
+            "tblBorders",
+            "tblLook"
+        ]
+    );
+}
