@@ -203,11 +203,9 @@ fn smarten_after(text: &str, quotes: Quotes, before: Option<char>) -> String {
             .find(char::is_whitespace)
             .unwrap_or(after_space.len());
         let (word, tail) = after_space.split_at(word_end);
-        let plain = !needs_work(word.as_bytes(), quotes.spaced);
-        if plain {
-            out.push_str(word);
-            prev = word.chars().next_back().or(prev);
-        } else if is_literal(word) {
+        // Nothing to change in most words (only quotes, `--`, `...` and, in
+        // French, `; : ! ?` are rewritten), nor in URLs and paths.
+        if !needs_work(word.as_bytes(), quotes.spaced) || is_literal(word) {
             out.push_str(word);
             prev = word.chars().next_back().or(prev);
         } else if !word.is_empty() {
