@@ -931,3 +931,29 @@ fn a_model_file_may_have_tables_with_rows_of_any_width() {
     };
     assert_eq!(folio_core::column_count(header, rows), 5);
 }
+
+#[test]
+fn labels_set_off_by_dashes_on_their_own_line_in_quotes_and_in_lists() {
+    let dash =
+        md("Q - Why did you go?\n\nA - Because.\n\nMS. LEE — When?\n\nMR. MOSS — Now - or soon.\n");
+    assert_eq!(labels(&dash), ["Q", "A", "MS. LEE", "MR. MOSS"]);
+    assert_eq!(texts(&dash)[3], "Now - or soon.");
+    let own_line = md(
+        "JANE DOE\nWhy did you go?\n\nJOHN ROE\nBecause.\n\nJANE DOE\nWhen?\n\nJOHN ROE\nNow.\n",
+    );
+    assert_eq!(
+        labels(&own_line),
+        ["JANE DOE", "JOHN ROE", "JANE DOE", "JOHN ROE"]
+    );
+    assert_eq!(texts(&own_line)[0], "Why did you go?");
+    let quoted = md("> **Q:** Why?\n\n**A:** Because.\n\n> **Q:** When?\n\n**A:** Now.\n");
+    assert_eq!(labels(&quoted), ["Q", "A", "Q", "A"]);
+    let listed = md("- **Ana:** Why?\n- **Ben:** Because.\n- **Ana:** When?\n- **Ben:** Now.\n");
+    assert_eq!(labels(&listed), ["Ana", "Ben", "Ana", "Ben"]);
+    // A list of bold terms inside an answer stays the answer's list.
+    let terms = md(
+        "**Ana:** What matters?\n\n**Ben:** Three things:\n\n1. **Scope**: small.\n2. **Speed**: fast.\n3. **Cost**: low.\n\n**Ana:** Thanks.\n",
+    );
+    assert_eq!(labels(&terms), ["Ana", "Ben", "Ana"]);
+    assert!(matches!(terms.turns[1].content[1], Block::List { .. }));
+}

@@ -231,6 +231,21 @@ fn split_colon(text: &str) -> Option<(&str, &str)> {
     Some((label.trim(), rest))
 }
 
+/// Splits `Q – text` at a dash with white space around it, within the first
+/// line and 40 characters.
+fn split_dash(text: &str) -> Option<(&str, &str)> {
+    let line = text.split('\n').next().unwrap_or("");
+    let (at, dash) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| line.find(d).map(|at| (at, *d)))
+        .min_by_key(|(at, _)| *at)?;
+    if at == 0 || line[..at].chars().count() > 40 {
+        return None;
+    }
+    let rest = text[at + dash.len()..].trim_start();
+    (!rest.is_empty()).then_some((line[..at].trim(), rest))
+}
+
 fn has_wide_space(text: &str) -> bool {
     text.contains(['\u{a0}', '\u{202f}', '\t']) || text.contains("  ")
 }
@@ -595,6 +610,21 @@ fn scan_text(text: &str, after: &[Inline]) -> LabelScan {
             rest_with(rest),
         );
     }
+    // `JANE DOE` alone on the first line, the words on the next (scripts
+    // typed for broadcast): a name in capitals, or in Title Case, which
+    // then needs repetition like any plain label.
+    if let Some((name, rest)) = text.split_once('\n')
+        && !rest.trim().is_empty()
+    {
+        let name = name.trim();
+        if !name.ends_with(['.', '?', '!', ',', ';', ':', '：'])
+            && name.split_whitespace().count() <= 5
+            && let Some(style @ (LabelStyle::Caps | LabelStyle::Plain)) = label_style(name, false)
+            && !is_pseudo(&label_key(name))
+        {
+            return hit(name, style, rest_with(rest));
+        }
+    }
     for letter in ["Q.", "A.", "Q．", "A．"] {
         if let Some(rest) = text.strip_prefix(letter)
             && rest.starts_with(char::is_whitespace)
@@ -621,6 +651,13 @@ fn scan_text(text: &str, after: &[Inline]) -> LabelScan {
         if !matches!(scanned, LabelScan::None) {
             return scanned;
         }
+    }
+    // `Q – Why?`, `A - Because.`, `MS. LEE — Yes.`: a dash sets the label off.
+    if let Some((label, rest)) = split_dash(text)
+        && let LabelScan::Label(found) = classify(label, false, rest_with(rest))
+        && matches!(found.style, LabelStyle::QuestionAnswer | LabelStyle::Caps)
+    {
+        return LabelScan::Label(found);
     }
     // `Q    Sure.`, `MR. LEE\u{a0}\u{a0}Yes.`: no colon, the label set off by
     // no-break spaces or a run of spaces (transcripts typed for print).

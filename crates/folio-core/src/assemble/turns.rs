@@ -42,6 +42,7 @@ pub fn build(
     context: &str,
 ) -> Result<Assembled, String> {
     let known = known_labels(hints);
+    let blocks = lift_labelled_containers(blocks);
     let blocks = split_at_line_labels(blocks, &known);
     let scans: Vec<LabelScan> = blocks
         .iter()
@@ -667,6 +668,57 @@ fn split_at_line_labels(blocks: Vec<RawBlock>, known: &HashSet<String>) -> Vec<R
                 gap_before: if n == 0 { block.gap_before } else { 0 },
                 kind: RawKind::Paragraph(piece),
             });
+        }
+    }
+    out
+}
+
+/// Turns set as block quotes (`> **Q:** Why?`) or as list items
+/// (`- **Ana:** Why?`, one item a turn) are read as paragraphs: the quote or
+/// the list was how the page set the turns apart, not a quotation. Only
+/// labels that speak elsewhere too count: a list of bold terms inside an
+/// answer (`1. **Scope**: …`, `2. **Speed**: …`) stays a list.
+fn lift_labelled_containers(blocks: Vec<RawBlock>) -> Vec<RawBlock> {
+    let key_of = |block: &RawBlock| match &block.kind {
+        RawKind::Paragraph(inlines) => match labels::scan(inlines) {
+            LabelScan::Label(hit) => Some(label_key(&hit.label)),
+            _ => None,
+        },
+        _ => None,
+    };
+    let outside: HashSet<String> = blocks.iter().filter_map(key_of).collect();
+    let speaks = |key: &str, within: &[String]| {
+        outside.contains(key)
+            || labels::is_question_answer_key(key).is_some()
+            || within.iter().filter(|k| k.as_str() == key).count() >= 2
+    };
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block.kind {
+            RawKind::Quote(inner)
+                if inner
+                    .first()
+                    .and_then(key_of)
+                    .is_some_and(|key| speaks(&key, &[])) =>
+            {
+                out.extend(inner)
+            }
+            RawKind::List { ordered, items } => {
+                let keys: Vec<String> = items
+                    .iter()
+                    .filter_map(|item| item.first().and_then(key_of))
+                    .collect();
+                let speaking = keys.iter().filter(|k| speaks(k, &keys)).count();
+                if speaking >= 2 && speaking * 4 >= items.len() * 3 {
+                    out.extend(items.into_iter().flatten());
+                } else {
+                    out.push(RawBlock {
+                        kind: RawKind::List { ordered, items },
+                        ..block
+                    });
+                }
+            }
+            kind => out.push(RawBlock { kind, ..block }),
         }
     }
     out
