@@ -957,3 +957,12 @@ fn labels_set_off_by_dashes_on_their_own_line_in_quotes_and_in_lists() {
     assert_eq!(labels(&terms), ["Ana", "Ben", "Ana"]);
     assert!(matches!(terms.turns[1].content[1], Block::List { .. }));
 }
+
+#[test]
+fn a_label_after_a_hard_line_break_opens_a_turn() {
+    let i = md(
+        "MS. LEE:\u{a0} Hello.  \nQ\u{a0}\u{a0}\u{a0} Why?  \nMS. LEE:\u{a0} Because.  \nQ\u{a0}\u{a0}\u{a0} When?\n",
+    );
+    assert_eq!(labels(&i), ["MS. LEE", "Q", "MS. LEE", "Q"]);
+    assert_eq!(texts(&i)[2], "Because.");
+}

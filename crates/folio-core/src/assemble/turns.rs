@@ -532,8 +532,14 @@ fn line_labels(inlines: &[Inline]) -> Vec<LineLabel> {
         let Inline::Text { text } = inline else {
             continue;
         };
-        for (at, _) in text.match_indices('\n') {
-            let start = at + 1;
+        // Lines open after a soft break inside the text, and at its start
+        // when a hard break (`  ` at a line's end, `<br>`) comes before it.
+        let after_break = index > 0 && matches!(inlines[index - 1], Inline::LineBreak);
+        let starts = after_break
+            .then_some(0)
+            .into_iter()
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1));
+        for start in starts {
             // Labels open with a capital, a digit-free mark or a letter of
             // a script without case; a line opening in lower case or with
             // punctuation continues the sentence.
