@@ -966,3 +966,22 @@ fn a_label_after_a_hard_line_break_opens_a_turn() {
     assert_eq!(labels(&i), ["MS. LEE", "Q", "MS. LEE", "Q"]);
     assert_eq!(texts(&i)[2], "Because.");
 }
+
+#[test]
+fn a_time_stamp_between_the_name_and_the_colon() {
+    let parsed = read_as(
+        "Speaker 1 (00:03:18): Welcome.\n\nSpeaker 2 (00:03:25): Thanks for having me.\n\nSpeaker 1 (00:03:30): How did you start?\n\nSpeaker 2 [00:03:40]: With a pencil.\n",
+        "t.txt",
+        &ReadOptions::default(),
+    );
+    let i = &parsed.interview;
+    assert_eq!(
+        labels(i),
+        ["Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2"]
+    );
+    assert_eq!(texts(i)[3], "[00:03:40] With a pencil.");
+    assert!(matches!(
+        &i.turns[0].content[0],
+        Block::Paragraph { content } if matches!(content[0], Inline::Timestamp { .. })
+    ));
+}

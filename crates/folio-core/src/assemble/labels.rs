@@ -246,6 +246,42 @@ fn split_dash(text: &str) -> Option<(&str, &str)> {
     (!rest.is_empty()).then_some((line[..at].trim(), rest))
 }
 
+/// `Name (00:03:18): rest` as the name, the time stamp and the rest.
+fn split_timed_label(text: &str) -> Option<(&str, &str, &str)> {
+    let line = text.split('\n').next().unwrap_or("");
+    let open = line.find(['(', '['])?;
+    if open == 0 || line[..open].chars().count() > 40 {
+        return None;
+    }
+    let close_char = if line[open..].starts_with('(') {
+        ')'
+    } else {
+        ']'
+    };
+    let close = open + line[open..].find(close_char)?;
+    let inner = &line[open + 1..close];
+    let is_stamp = inner.len() >= 4
+        && inner.contains(':')
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+        && inner.starts_with(|c: char| c.is_ascii_digit());
+    if !is_stamp {
+        return None;
+    }
+    let after = line[close + 1..].trim_start();
+    let rest = after
+        .strip_prefix(':')
+        .or_else(|| after.strip_prefix('：'))?;
+    // `rest` runs to the end of the first line: where it starts in `text`.
+    let rest_at = line.len() - rest.len();
+    Some((
+        line[..open].trim(),
+        &line[open..=close],
+        text[rest_at..].trim_start(),
+    ))
+}
+
 fn has_wide_space(text: &str) -> bool {
     text.contains(['\u{a0}', '\u{202f}', '\t']) || text.contains("  ")
 }
@@ -405,7 +441,9 @@ pub fn scan_known(inlines: &[Inline], known: &std::collections::HashSet<String>)
 pub fn scan(inlines: &[Inline]) -> LabelScan {
     let (timestamp, inlines) = peel_timestamp(inlines);
     let mut scan = scan_untimed(&inlines);
-    if let LabelScan::Label(hit) = &mut scan {
+    if let LabelScan::Label(hit) = &mut scan
+        && timestamp.is_some()
+    {
         hit.timestamp = timestamp;
     }
     scan
@@ -631,6 +669,14 @@ fn scan_text(text: &str, after: &[Inline]) -> LabelScan {
         {
             return hit(&letter[..1], LabelStyle::QuestionAnswer, rest_with(rest));
         }
+    }
+    // `Speaker 1 (00:03:18): text`, `Ann Lee [00:01:23]: text`: transcript
+    // exports print the time between the name and the colon.
+    if let Some((label, stamp, rest)) = split_timed_label(text)
+        && let LabelScan::Label(mut found) = classify(label, false, rest_with(rest))
+    {
+        found.timestamp = Some(stamp.to_string());
+        return LabelScan::Label(found);
     }
     if let Some((label, rest)) = split_colon(text)
         && !has_wide_space(label)
