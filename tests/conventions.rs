@@ -985,3 +985,17 @@ fn a_time_stamp_between_the_name_and_the_colon() {
         Block::Paragraph { content } if matches!(content[0], Inline::Timestamp { .. })
     ));
 }
+
+#[test]
+fn plain_text_names_alone_on_the_line_above_their_words() {
+    let parsed = read_as(
+        "JANE DOE\nWhy did you go?\n\nJOHN ROE\nBecause.\n\nJANE DOE\nWhen?\n\nJOHN ROE\nNow.\n",
+        "t.txt",
+        &ReadOptions::default(),
+    );
+    assert_eq!(
+        labels(&parsed.interview),
+        ["JANE DOE", "JOHN ROE", "JANE DOE", "JOHN ROE"]
+    );
+    assert_eq!(texts(&parsed.interview)[0], "Why did you go?");
+}

@@ -75,6 +75,13 @@ fn repeated_label_keys(lines: &[Line<'_>]) -> Vec<String> {
             },
         )
         .collect();
+    // Names alone on the line above their words (`JANE DOE` / text).
+    keys.extend(
+        lines
+            .windows(2)
+            .filter(|pair| pair[1].gap_before == 0 && is_name_line(&pair[0].clean))
+            .map(|pair| labels::label_key(&pair[0].clean)),
+    );
     keys.sort();
     let mut repeated: Vec<String> = keys
         .windows(2)
@@ -95,7 +102,7 @@ fn opens_body(text: &str, repeated: &[String]) -> bool {
                 labels::LabelStyle::Plain | labels::LabelStyle::Spaced
             ) || repeated.contains(&labels::label_key(&hit.label))
         }
-        _ => false,
+        _ => is_name_line(text) && repeated.contains(&labels::label_key(text)),
     }
 }
 
@@ -224,7 +231,9 @@ fn read_header(lines: &[Line<'_>], meta: &mut Meta, repeated: &[String]) -> (Hea
             if !header.figures.contains(&figure) {
                 header.figures.push(figure);
             }
-        } else if opens_body(text, repeated) && !(index == 0 && is_kicker(text)) {
+        } else if opens_body(text, repeated)
+            && !(index == 0 && is_kicker(text) && !repeated.contains(&labels::label_key(text)))
+        {
             break;
         } else if let Some(people) = byline(text) {
             meta.authors = people;
@@ -302,6 +311,18 @@ fn heading(text: &str, alone: bool) -> Option<(u8, String)> {
         .then(|| (2, text.to_string()))
 }
 
+/// A name in capitals alone on a line (`JANE DOE`, `MS. RIVERA`).
+fn is_name_line(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains('\n')
+        && !text.ends_with(['.', '?', '!', ',', ';', ':', '：'])
+        && text.split_whitespace().count() <= 5
+        && matches!(
+            labels::label_style(text, false),
+            Some(labels::LabelStyle::Caps)
+        )
+}
+
 fn body_blocks(lines: &[Line<'_>], wrapped: bool) -> Vec<RawBlock> {
     let mut blocks: Vec<RawBlock> = Vec::new();
     let mut current: Option<(usize, usize, String)> = None;
@@ -354,6 +375,13 @@ fn body_blocks(lines: &[Line<'_>], wrapped: bool) -> Vec<RawBlock> {
         }
         let joins =
             wrapped && !new_block && !starts_turn(cleaned) && !text.starts_with([' ', '\t']);
+        // `JANE DOE` on a line of its own, the words on the next: the name
+        // and its words are one block, so the name is read as their label.
+        let after_name = !new_block
+            && current
+                .as_ref()
+                .is_some_and(|(_, _, paragraph)| is_name_line(paragraph));
+        let joins = joins || after_name;
         match current.as_mut() {
             Some((_, _, paragraph)) if joins => {
                 paragraph.push('\n');
