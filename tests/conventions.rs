@@ -999,3 +999,17 @@ fn plain_text_names_alone_on_the_line_above_their_words() {
     );
     assert_eq!(texts(&parsed.interview)[0], "Why did you go?");
 }
+
+#[test]
+fn courtesies_stay_questions_but_out_of_the_navigation() {
+    let i = md(
+        "Q: And later you were involved in the strike.\n\nA: Yes.\n\nQ: Was it hard?\n\nA: Very.\n\nQ: Thank you, Peggy.\n\nA: Thank you.\n",
+    );
+    let navigable: Vec<bool> = i
+        .turns
+        .iter()
+        .filter(|t| t.role == TurnRole::Question)
+        .map(|t| t.is_navigable_question())
+        .collect();
+    assert_eq!(navigable, [true, true, false]);
+}

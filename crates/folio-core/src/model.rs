@@ -189,6 +189,59 @@ pub struct Turn {
     pub content: Vec<Block>,
 }
 
+impl Turn {
+    /// Whether a question turn is worth a place in the navigation (PDF
+    /// bookmarks, the EPUB's list of questions): it asks something, or says
+    /// more than a short courtesy (`Thank you, Peggy.`, `Great.`), which
+    /// stays on the asking side of the page but is not a question to find.
+    pub fn is_navigable_question(&self) -> bool {
+        if self.role != TurnRole::Question {
+            return false;
+        }
+        let text = blocks_plain_text(&self.content);
+        if text.contains(['?', '？', '¿', '؟']) || text.split_whitespace().nth(25).is_some() {
+            return true;
+        }
+        // A prompt without a question mark (`And later you were involved in
+        // the strike.`) is a question to find; a short courtesy is not.
+        const COURTESIES: &[&str] = &[
+            "thank",
+            "great",
+            "ok",
+            "okay",
+            "all right",
+            "alright",
+            "right.",
+            "i see",
+            "wow",
+            "mm",
+            "uh",
+            "yes",
+            "yeah",
+            "sure",
+            "cheers",
+            "good",
+            "wonderful",
+            "fantastic",
+            "welcome",
+            "hello",
+            "hi ",
+            "hi,",
+            "goodbye",
+            "bye",
+            "(laughter",
+            "[laughs",
+            "merci",
+            "danke",
+            "gracias",
+            "谢谢",
+            "感谢",
+        ];
+        let lower = text.trim_start().to_lowercase();
+        !COURTESIES.iter().any(|c| lower.starts_with(c))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TurnRole {

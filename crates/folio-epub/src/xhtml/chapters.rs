@@ -2,9 +2,7 @@
 //! page, editor's note and introduction, the conversation (one document per
 //! main section), and what follows it.
 
-use folio_core::{
-    Block, ClosingBlock, FrontBlock, Inline, Interview, Section, TurnRole, blocks_plain_text,
-};
+use folio_core::{Block, ClosingBlock, FrontBlock, Inline, Interview, Section, blocks_plain_text};
 
 use super::content::ContentWriter;
 use super::document::document;
@@ -265,7 +263,7 @@ fn conversation(
             )
         });
         write_turn(&mut d.body, writer, interview, language, index, turn);
-        if list_questions && turn.role == TurnRole::Question {
+        if list_questions && turn.is_navigable_question() {
             let title = excerpt(&turn.content, 80)
                 .unwrap_or_else(|| format!("{} {}", labels.interview, index + 1));
             d.toc.push(TocEntry {

@@ -350,7 +350,9 @@ impl DocBuilder<'_, '_, '_> {
                 }
                 TurnRole::Answer | TurnRole::Remark => self.body(),
             };
-            let outline = (turn.role == TurnRole::Question).then(|| first_words(&turn.content));
+            let outline = turn
+                .is_navigable_question()
+                .then(|| first_words(&turn.content));
             self.c.space(7.0);
             self.blocks(&turn.content, &base, Some((label, turn.role, outline)));
             // A question never ends a page without the start of its answer.
