@@ -231,6 +231,31 @@ fn split_colon(text: &str) -> Option<(&str, &str)> {
     Some((label.trim(), rest))
 }
 
+/// The inside of a printed time stamp: `04:22`, `00:03:18`, `1:02.5`.
+fn is_time_stamp(inner: &str) -> bool {
+    inner.len() >= 4
+        && inner.contains(':')
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+        && inner.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// How a name standing alone on its line above its words is printed
+/// (`JANE DOE`, `Jane Doe`): in capitals or in Title Case; `None` for a
+/// line that is no name (a sentence, a known non-speaker word).
+pub fn name_line_style(line: &str) -> Option<LabelStyle> {
+    let line = line.trim();
+    if line.contains('\n')
+        || line.ends_with(['.', '?', '!', ',', ';', ':', '：'])
+        || line.split_whitespace().count() > 5
+        || is_pseudo(&label_key(line))
+    {
+        return None;
+    }
+    label_style(line, false).filter(|s| matches!(s, LabelStyle::Caps | LabelStyle::Plain))
+}
+
 /// Splits `Q – text` at a dash with white space around it, within the first
 /// line and 40 characters.
 fn split_dash(text: &str) -> Option<(&str, &str)> {
@@ -260,13 +285,7 @@ fn split_timed_label(text: &str) -> Option<(&str, &str, &str)> {
     };
     let close = open + line[open..].find(close_char)?;
     let inner = &line[open + 1..close];
-    let is_stamp = inner.len() >= 4
-        && inner.contains(':')
-        && inner
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
-        && inner.starts_with(|c: char| c.is_ascii_digit());
-    if !is_stamp {
+    if !is_time_stamp(inner) {
         return None;
     }
     let after = line[close + 1..].trim_start();
@@ -460,12 +479,7 @@ fn peel_timestamp(inlines: &[Inline]) -> (Option<String>, Vec<Inline>) {
         let inner = stamp
             .trim_start_matches(['[', '('])
             .trim_end_matches([']', ')']);
-        let is_stamp = inner.len() >= 4
-            && inner.contains(':')
-            && inner
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
-            && inner.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let is_stamp = is_time_stamp(inner);
         let more = !after.trim().is_empty() || rest.len() > 1;
         if is_stamp && more {
             let stamp = stamp.to_string();
@@ -655,11 +669,7 @@ fn scan_text(text: &str, after: &[Inline]) -> LabelScan {
         && !rest.trim().is_empty()
     {
         let name = name.trim();
-        if !name.ends_with(['.', '?', '!', ',', ';', ':', '：'])
-            && name.split_whitespace().count() <= 5
-            && let Some(style @ (LabelStyle::Caps | LabelStyle::Plain)) = label_style(name, false)
-            && !is_pseudo(&label_key(name))
-        {
+        if let Some(style) = name_line_style(name) {
             return hit(name, style, rest_with(rest));
         }
     }

@@ -313,14 +313,7 @@ fn heading(text: &str, alone: bool) -> Option<(u8, String)> {
 
 /// A name in capitals alone on a line (`JANE DOE`, `MS. RIVERA`).
 fn is_name_line(text: &str) -> bool {
-    let text = text.trim();
-    !text.contains('\n')
-        && !text.ends_with(['.', '?', '!', ',', ';', ':', '：'])
-        && text.split_whitespace().count() <= 5
-        && matches!(
-            labels::label_style(text, false),
-            Some(labels::LabelStyle::Caps)
-        )
+    labels::name_line_style(text) == Some(labels::LabelStyle::Caps)
 }
 
 fn body_blocks(lines: &[Line<'_>], wrapped: bool) -> Vec<RawBlock> {
