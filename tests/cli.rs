@@ -32,6 +32,13 @@ fn inspect_outline_of_samples() {
 }
 
 #[test]
+fn inspect_outline_of_transcripts() {
+    // Voices in a caption file; whisperX ids named by a sidecar beside the file.
+    assert_cmd_snapshot!(folio().args(["inspect", "samples/19-webvtt-voices.vtt"]));
+    assert_cmd_snapshot!(folio().args(["inspect", "samples/24-whisperx-lines.txt"]));
+}
+
+#[test]
 fn inspect_seed() {
     assert_cmd_snapshot!(folio().args(["inspect", "tests/fixtures/seed/seed.txt"]));
 }
@@ -83,6 +90,10 @@ fn errors_for_bad_input() {
         "no-turns.md",
         "unknown-speaker.json",
         "does-not-exist.md",
+        "broken-timing.vtt",
+        "end-before-start.srt",
+        "unterminated-voice.vtt",
+        "missing-field.json",
     ] {
         let path = format!("tests/fixtures/bad/{file}");
         insta::with_settings!({ snapshot_suffix => file }, {

@@ -16,9 +16,10 @@ fn samples() -> Vec<PathBuf> {
         .expect("samples folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                // A transcript's sidecar is read with its transcript.
+                n.starts_with(|c: char| c.is_ascii_digit()) && !n.contains(".folio.")
+            })
         })
         .collect();
     paths.sort();

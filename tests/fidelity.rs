@@ -109,7 +109,10 @@ fn inputs() -> Vec<String> {
         names.sort();
         names
     };
-    let mut inputs = listed("samples", &|n| n.starts_with(|c: char| c.is_ascii_digit()));
+    // A transcript's sidecar (`NAME.folio.toml`) is read with its transcript.
+    let mut inputs = listed("samples", &|n| {
+        n.starts_with(|c: char| c.is_ascii_digit()) && !n.contains(".folio.")
+    });
     inputs.extend(listed("tests/corpus", &|n| {
         n.ends_with(".md") && n != "SOURCES.md"
     }));

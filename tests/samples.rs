@@ -17,7 +17,7 @@ fn read(path: &Path) -> folio_core::Parsed {
 
 #[test]
 fn parsed_models() {
-    insta::glob!("../samples", "[0-9]*.{md,txt,json,yaml}", |path| {
+    insta::glob!("../samples", "[0-9]*.{md,txt,json,yaml,vtt,srt}", |path| {
         let parsed = read(path);
         let warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
         insta::assert_yaml_snapshot!(serde_json::json!({
@@ -54,10 +54,11 @@ fn models_survive_json_and_yaml_round_trips() {
         .unwrap_or_default();
     paths.push(seed);
     for path in paths {
-        if path
-            .extension()
-            .is_some_and(|e| e == "md" || e == "txt" || e == "json" || e == "yaml")
-            && path.file_name().is_some_and(|n| n != "README.md")
+        if path.extension().is_some_and(|e| {
+            ["md", "txt", "json", "yaml", "vtt", "srt"]
+                .iter()
+                .any(|known| e == *known)
+        }) && path.file_name().is_some_and(|n| n != "README.md")
         {
             let interview = read(&path).interview;
             assert_eq!(round_trip_json(&interview), interview, "{}", path.display());

@@ -24,6 +24,9 @@ pub fn run(args: &BookArgs) -> Result<()> {
     }
     let mut settings = settings_from(&args.render)?;
     read.straight_punctuation |= !settings.style.smart_punctuation;
+    if args.read.timestamps.is_none() {
+        read.timestamps = settings.style.timestamps;
+    }
     // Figure paths are relative to their interview; a book has one base
     // folder. When the interviews share a folder, that is the base; when
     // they do not, each interview's paths are rebased onto its own folder

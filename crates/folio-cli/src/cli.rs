@@ -69,7 +69,7 @@ pub struct ConvertArgs {
 /// How to read the input.
 #[derive(Debug, Args, Clone, Default)]
 pub struct ReadArgs {
-    /// Input format: text, markdown, json or yaml (default: from the extension, then the content)
+    /// Input format: text, markdown, json, yaml, vtt, srt, transcript or transcript-json (default: from the extension, then the content)
     #[arg(long, value_name = "FORMAT")]
     pub from: Option<String>,
     /// Treat LABEL as the interviewer (repeatable)
@@ -84,6 +84,15 @@ pub struct ReadArgs {
     /// Keep straight quotes, -- and ... as typed instead of the language's typographic forms
     #[arg(long)]
     pub no_smart_punctuation: bool,
+    /// Name a transcript's speaker: ID=NAME, e.g. "SPEAKER_00=Dana Park"; two ids with one name are one speaker (repeatable)
+    #[arg(long, value_name = "ID=NAME")]
+    pub speaker: Vec<String>,
+    /// Where a transcript's start times are shown: none, turns or paragraphs (default: the house style's, turns)
+    #[arg(long, value_name = "WHERE")]
+    pub timestamps: Option<String>,
+    /// Remove filler words (um, uh, er…) from a transcript and record that it was cleaned
+    #[arg(long)]
+    pub clean_verbatim: bool,
 }
 
 /// How outputs look: shared by `convert` and `book`.

@@ -43,6 +43,9 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
     let jobs = plan(args, &formats)?;
     let settings = settings_from(&args.render)?;
     read.straight_punctuation |= !settings.style.smart_punctuation;
+    if args.read.timestamps.is_none() {
+        read.timestamps = settings.style.timestamps;
+    }
     let inputs: Vec<PathBuf> = jobs.iter().map(|j| j.input.clone()).collect();
     // This thread works in the pool rather than waiting for it: one thread
     // fewer to start. (The pool then lives until the process ends.)
@@ -300,6 +303,8 @@ fn collect_interviews(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<(
             collect_interviews(&path, found)?;
         } else if folio_core::InputFormat::from_extension(name).is_some()
             && !name.eq_ignore_ascii_case("README.md")
+            // A transcript's sidecar (`talk.folio.yaml`) is read with it, not as an interview.
+            && !name.to_ascii_lowercase().contains(".folio.")
         {
             found.push(path);
         }

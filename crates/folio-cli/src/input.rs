@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use folio_core::{InputFormat, Parsed, ReadOptions, SpeakerRole};
+use folio_core::{InputFormat, Parsed, ReadOptions, SpeakerRole, Timestamps};
 
 use crate::cli::ReadArgs;
 
@@ -52,11 +52,34 @@ pub fn read_options(args: &ReadArgs) -> Result<ReadOptions> {
             .map_err(UsageError)?;
         metadata.push((key.to_string(), value.to_string()));
     }
+    let mut speaker_names = Vec::new();
+    for spec in &args.speaker {
+        match spec.split_once('=') {
+            Some((id, name)) if !id.trim().is_empty() && !name.trim().is_empty() => {
+                speaker_names.push((id.trim().to_string(), name.trim().to_string()))
+            }
+            _ => bail!(UsageError(format!(
+                "--speaker expects ID=NAME (for example \"SPEAKER_00=Dana Park\"), got {spec:?}"
+            ))),
+        }
+    }
+    let timestamps = match &args.timestamps {
+        Some(name) => Timestamps::parse(name).ok_or_else(|| {
+            UsageError(format!(
+                "unknown --timestamps {name:?}; expected one of: {}",
+                Timestamps::NAMES.join(", ")
+            ))
+        })?,
+        None => Timestamps::default(),
+    };
     Ok(ReadOptions {
         format,
         roles,
         metadata,
         straight_punctuation: args.no_smart_punctuation,
+        speaker_names,
+        timestamps,
+        clean_verbatim: args.clean_verbatim,
     })
 }
 

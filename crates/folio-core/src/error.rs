@@ -39,7 +39,17 @@ pub enum Error {
     NoTurns { name: String, looked_for: String },
     #[error("{name}: invalid interview model: {message}")]
     InvalidModel { name: String, message: String },
-    #[error("{name}: unknown input format {format:?} (expected text, markdown, json or yaml)")]
+    /// A field of a structured input (a JSON transcript) is missing or of
+    /// the wrong type; `path` names it (`segments[3].text`).
+    #[error("{name}: {path}: {message}")]
+    Field {
+        name: String,
+        path: String,
+        message: String,
+    },
+    #[error(
+        "{name}: unknown input format {format:?} (expected text, markdown, json, yaml, vtt, srt, transcript or transcript-json)"
+    )]
     UnknownFormat { name: String, format: String },
 }
 

@@ -111,6 +111,7 @@ mod tests {
         interview.turns.push(Turn {
             speaker: "a".into(),
             role: TurnRole::Answer,
+            start: None,
             content: vec![
                 figure("photo.png"),
                 figure("https://example.com/a.png"),

@@ -39,6 +39,6 @@ pub use model::*;
 pub use output::{Paper, Rendered, output_date, source_date_epoch_from_env};
 pub use overrides::{METADATA_KEYS, apply_metadata};
 pub use participants::Participant;
-pub use read::{InputFormat, Parsed, ReadOptions, read_bytes, read_path};
+pub use read::{InputFormat, Parsed, ReadOptions, Timestamps, read_bytes, read_path};
 pub use style::{DEFAULT_STYLE_TOML, HouseStyle, LabelCase, LabelText};
 pub use terms::Terms;

@@ -70,6 +70,11 @@ pub struct Meta {
     /// Cover image reference, when the source names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover: Option<String>,
+    /// What was changed in the words as they were read, for the record
+    /// (`--clean-verbatim`: filler words removed). Empty when the text is
+    /// as the source gave it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<String>,
 }
 
 /// A voice in the interview.
@@ -185,6 +190,11 @@ pub struct Turn {
     /// A `Speaker::id`.
     pub speaker: String,
     pub role: TurnRole,
+    /// Where the turn starts in the recording, in seconds, when the source
+    /// is timed (a caption file, a transcript export). Writers show it only
+    /// as the reader placed it in the text ([`Inline::Timestamp`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<f64>,
     /// Never empty.
     pub content: Vec<Block>,
 }

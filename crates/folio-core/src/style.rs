@@ -48,6 +48,9 @@ pub struct HouseStyle {
     /// Straight quotes, `--` and `...` become the language's typographic
     /// forms when text is read.
     pub smart_punctuation: bool,
+    /// Where a transcript's start times are shown: before each turn, each
+    /// paragraph, or nowhere.
+    pub timestamps: crate::read::Timestamps,
 }
 
 impl Default for HouseStyle {
@@ -63,6 +66,7 @@ impl Default for HouseStyle {
             label_case: LabelCase::Bold,
             label_text: LabelText::Label,
             smart_punctuation: true,
+            timestamps: crate::read::Timestamps::Turns,
         }
     }
 }
@@ -99,6 +103,10 @@ label-text = "label"
 # Straight quotes, -- and ... become the language's typographic forms when
 # text is read (“ ” ‘ ’ – — … in English, „ “ in German, « » in French).
 smart-punctuation = true
+
+# Transcripts (caption files, transcript exports): show each turn's start
+# time "turns", before every paragraph "paragraphs", or "none".
+timestamps = "turns"
 "##;
 
 impl HouseStyle {

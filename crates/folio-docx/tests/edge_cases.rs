@@ -56,11 +56,13 @@ fn odd_interview(language: &str) -> Interview {
             Turn {
                 speaker: "unknown-speaker".into(),
                 role: TurnRole::Remark,
+                start: None,
                 content: Vec::new(),
             },
             Turn {
                 speaker: "s".into(),
                 role: TurnRole::Answer,
+                start: None,
                 content: vec![
                     nested_list(0),
                     Block::Quote {

@@ -188,6 +188,7 @@ fn model(seed: u64) -> Interview {
                 .get(rng.below(speakers.len() + 1))
                 .map_or("ghost".into(), |s| s.id.clone()),
             role: turn_roles[rng.below(3)],
+            start: None,
             content: blocks(&mut rng, 0),
         })
         .collect();
@@ -260,6 +261,7 @@ fn model(seed: u64) -> Interview {
             text(&mut rng, 2)
         },
         cover: rng.chance(20).then(|| "images/portrait.png".to_string()),
+        edits: Vec::new(),
     };
     Interview {
         meta,

@@ -49,6 +49,7 @@ fn briefing() -> Interview {
         .map(|s| Turn {
             speaker: s.id.clone(),
             role: TurnRole::Remark,
+            start: None,
             content: vec![common::paragraph(&format!("Words of {}.", s.id))],
         })
         .collect();

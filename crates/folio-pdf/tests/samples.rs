@@ -64,7 +64,8 @@ fn samples_typeset() {
     files.retain(|p| {
         p.file_name()
             .and_then(|n| n.to_str())
-            .is_some_and(|n| n.as_bytes()[0].is_ascii_digit())
+            // A transcript's sidecar (`NAME.folio.toml`) is read with its transcript.
+            .is_some_and(|n| n.as_bytes()[0].is_ascii_digit() && !n.contains(".folio."))
     });
     files.sort();
     assert!(!files.is_empty(), "no samples in {}", dir.display());

@@ -16,6 +16,7 @@ use crate::model::{ClosingBlock, Figure, FrontBlock, Inline, Section, Speaker, T
 pub use region::is_editing_note;
 pub use roles::{Certainty, RoleEvidence};
 pub use speakers::{SpeakerHint, SpeakerHints};
+pub use turns::{LabelledTurn, build_labelled};
 
 /// A block as a reader found it: inlines still raw (soft breaks as `\n`).
 #[derive(Debug, Clone, PartialEq)]

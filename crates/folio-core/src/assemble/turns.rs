@@ -30,6 +30,8 @@ pub(super) struct TurnDraft {
     pub implied_role: Option<SpeakerRole>,
     /// The name a `Name (ABBR)` label gave.
     pub introduces: Option<String>,
+    /// Where the turn starts in the recording, in seconds (timed sources).
+    pub start: Option<f64>,
 }
 
 /// Key of the answerer a reader supplies when only questions are labelled.
@@ -122,6 +124,7 @@ pub fn build(
                 bold_label,
                 implied_role: None,
                 introduces: hit.introduces,
+                start: None,
             });
             continue;
         }
@@ -154,6 +157,51 @@ pub fn build(
         }
     }
     walk.close_empty_turn();
+    finish(walk, front, hints, context)
+}
+
+/// A turn whose speaker a timed reader already knows (a caption's voice,
+/// a transcript export's speaker line): no label to find in the text.
+#[derive(Debug, Clone)]
+pub struct LabelledTurn {
+    pub label: String,
+    /// 1-based source line where the turn starts.
+    pub line: usize,
+    /// Seconds into the recording.
+    pub start: Option<f64>,
+    pub content: Vec<Block>,
+}
+
+/// Builds the structure of a text whose turns are already known: speakers
+/// are resolved, and roles decided from the evidence, as for any text.
+pub fn build_labelled(
+    turns: Vec<LabelledTurn>,
+    front: Vec<crate::model::FrontBlock>,
+    hints: &SpeakerHints,
+    context: &str,
+) -> Result<Assembled, String> {
+    let drafts = turns
+        .into_iter()
+        .filter(|turn| !turn.content.is_empty())
+        .map(|turn| TurnDraft {
+            key: label_key(&turn.label),
+            label: turn.label,
+            line: turn.line,
+            content: turn.content,
+            bold_label: false,
+            implied_role: None,
+            introduces: None,
+            start: turn.start,
+        })
+        .collect();
+    let walk = Walk {
+        drafts,
+        sections: Vec::new(),
+        closing: Vec::new(),
+        closing_mode: None,
+        orphan: false,
+        warnings: Vec::new(),
+    };
     finish(walk, front, hints, context)
 }
 
@@ -207,6 +255,7 @@ impl Walk {
                 bold_label: false,
                 implied_role: Some(SpeakerRole::Interviewee),
                 introduces: None,
+                start: None,
             });
         } else if let Some(current) = self.drafts.last_mut() {
             current.content.extend(blocks);
@@ -426,6 +475,7 @@ pub(super) fn finish(
             Some(Turn {
                 speaker: speaker.id.clone(),
                 role,
+                start: draft.start,
                 content,
             })
         })

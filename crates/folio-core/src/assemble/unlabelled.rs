@@ -266,6 +266,7 @@ fn push_question(
         bold_label: false,
         implied_role: Some(SpeakerRole::Interviewer),
         introduces: None,
+        start: None,
     });
     if let Some(block) = paragraph(answer) {
         walk.drafts.push(TurnDraft {
@@ -276,6 +277,7 @@ fn push_question(
             bold_label: false,
             implied_role: Some(SpeakerRole::Interviewee),
             introduces: None,
+            start: None,
         });
     }
 }
@@ -296,6 +298,7 @@ fn push_answer(walk: &mut Walk, labels: &(String, String), raw: RawBlock) {
             bold_label: false,
             implied_role: Some(SpeakerRole::Interviewee),
             introduces: None,
+            start: None,
         }),
     }
 }

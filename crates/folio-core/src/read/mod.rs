@@ -7,7 +7,9 @@ mod html_block;
 mod markdown;
 mod markup;
 mod model_file;
+mod sidecar;
 mod text;
+mod transcript;
 
 use std::path::Path;
 
@@ -34,10 +36,27 @@ pub enum InputFormat {
     Json,
     /// The model itself as YAML.
     Yaml,
+    /// A WebVTT caption file.
+    WebVtt,
+    /// A SubRip caption file.
+    Srt,
+    /// A transcription tool's text export (Otter, Rev, whisperX shapes).
+    Transcript,
+    /// A JSON transcript (whisperX, Podcasting 2.0).
+    TranscriptJson,
 }
 
 impl InputFormat {
-    pub const NAMES: &'static [&'static str] = &["text", "markdown", "json", "yaml"];
+    pub const NAMES: &'static [&'static str] = &[
+        "text",
+        "markdown",
+        "json",
+        "yaml",
+        "vtt",
+        "srt",
+        "transcript",
+        "transcript-json",
+    ];
 
     pub fn parse(name: &str) -> Option<Self> {
         match name.trim().to_ascii_lowercase().as_str() {
@@ -45,6 +64,12 @@ impl InputFormat {
             "markdown" | "md" => Some(InputFormat::Markdown),
             "json" => Some(InputFormat::Json),
             "yaml" | "yml" => Some(InputFormat::Yaml),
+            "vtt" | "webvtt" => Some(InputFormat::WebVtt),
+            "srt" | "subrip" => Some(InputFormat::Srt),
+            "transcript" | "otter" | "rev" | "whisperx" => Some(InputFormat::Transcript),
+            "transcript-json" | "whisperx-json" | "podcast-json" => {
+                Some(InputFormat::TranscriptJson)
+            }
             _ => None,
         }
     }
@@ -56,6 +81,8 @@ impl InputFormat {
             "md" | "markdown" | "mdown" | "mkd" => Some(InputFormat::Markdown),
             "json" => Some(InputFormat::Json),
             "yaml" | "yml" => Some(InputFormat::Yaml),
+            "vtt" => Some(InputFormat::WebVtt),
+            "srt" => Some(InputFormat::Srt),
             _ => None,
         }
     }
@@ -66,6 +93,47 @@ impl InputFormat {
             InputFormat::Markdown => "markdown",
             InputFormat::Json => "json",
             InputFormat::Yaml => "yaml",
+            InputFormat::WebVtt => "vtt",
+            InputFormat::Srt => "srt",
+            InputFormat::Transcript => "transcript",
+            InputFormat::TranscriptJson => "transcript-json",
+        }
+    }
+
+    /// A timed form: a caption file or a transcription tool's export.
+    pub fn is_transcript(self) -> bool {
+        matches!(
+            self,
+            InputFormat::WebVtt
+                | InputFormat::Srt
+                | InputFormat::Transcript
+                | InputFormat::TranscriptJson
+        )
+    }
+}
+
+/// Where the start times of a transcript's turns are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Timestamps {
+    /// Not shown (they stay in the model's `start`).
+    None,
+    /// Before each turn: the default for transcripts.
+    #[default]
+    Turns,
+    /// Before each paragraph.
+    Paragraphs,
+}
+
+impl Timestamps {
+    pub const NAMES: &'static [&'static str] = &["none", "turns", "paragraphs"];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "none" | "off" => Some(Timestamps::None),
+            "turns" | "turn" => Some(Timestamps::Turns),
+            "paragraphs" | "paragraph" => Some(Timestamps::Paragraphs),
+            _ => None,
         }
     }
 }
@@ -83,6 +151,13 @@ pub struct ReadOptions {
     /// `smart-punctuation = false`); by default they become the language's
     /// typographic forms. Model files are never changed.
     pub straight_punctuation: bool,
+    /// Names for a transcript's speaker ids (`--speaker SPEAKER_00=Dana Park`),
+    /// before those of a sidecar file; two ids given one name are one speaker.
+    pub speaker_names: Vec<(String, String)>,
+    /// Where a transcript's start times are shown (`--timestamps`).
+    pub timestamps: Timestamps,
+    /// Remove filler words from transcripts (`--clean-verbatim`); off by default.
+    pub clean_verbatim: bool,
 }
 
 /// A read interview and what the reader had to guess or leave out.
@@ -96,23 +171,49 @@ pub struct Parsed {
     pub roles: Vec<assemble::RoleEvidence>,
 }
 
-/// Reads an interview file.
+/// Reads an interview file. A transcript's sidecar (`NAME.folio.toml` or
+/// `NAME.folio.yaml` beside it) is read with it.
 pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Parsed, Error> {
     let bytes = std::fs::read(path).map_err(|error| Error::Io {
         path: path.to_path_buf(),
         error,
     })?;
-    read_bytes(&bytes, &path.display().to_string(), options)
+    let name = path.display().to_string();
+    let text = source::decode(&bytes, &name)?;
+    let format = options
+        .format
+        .unwrap_or_else(|| choose_format(&name, &text));
+    let sidecar = if format.is_transcript() {
+        sidecar::find(path)?
+    } else {
+        None
+    };
+    read_text_as(&text, &name, format, options, sidecar)
 }
 
 /// Reads an interview from bytes; `name` is used for messages and its extension to pick a reader.
 pub fn read_bytes(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Parsed, Error> {
     let text = source::decode(bytes, name)?;
     let format = options.format.unwrap_or_else(|| choose_format(name, &text));
+    read_text_as(&text, name, format, options, None)
+}
+
+fn read_text_as(
+    text: &str,
+    name: &str,
+    format: InputFormat,
+    options: &ReadOptions,
+    sidecar: Option<sidecar::Sidecar>,
+) -> Result<Parsed, Error> {
+    let timed = |form| read_timed(text, name, options, form, format, sidecar);
     match format {
-        InputFormat::Json | InputFormat::Yaml => model_file::read(&text, name, format, options),
-        InputFormat::Markdown => read_markdown(&text, name, options),
-        InputFormat::Text => read_text(&text, name, options),
+        InputFormat::Json | InputFormat::Yaml => model_file::read(text, name, format, options),
+        InputFormat::Markdown => read_markdown(text, name, options),
+        InputFormat::Text => read_text(text, name, options),
+        InputFormat::WebVtt => timed(transcript::TimedForm::WebVtt),
+        InputFormat::Srt => timed(transcript::TimedForm::Srt),
+        InputFormat::Transcript => timed(transcript::TimedForm::TextExport),
+        InputFormat::TranscriptJson => timed(transcript::TimedForm::Json),
     }
 }
 
@@ -124,11 +225,22 @@ fn choose_format(name: &str, text: &str) -> InputFormat {
         Some(InputFormat::Text) if has_front_matter || bold_lines(text) >= 2 => {
             InputFormat::Markdown
         }
+        // A `.txt` a transcription tool exported, or a caption file saved as text.
+        Some(InputFormat::Text) => timed_form(text).unwrap_or(InputFormat::Text),
+        Some(InputFormat::Json) if transcript::looks_like_transcript_json(text) => {
+            InputFormat::TranscriptJson
+        }
         Some(format) => format,
         None => {
             let trimmed = text.trim_start();
-            if trimmed.starts_with('{') {
-                InputFormat::Json
+            if let Some(form) = timed_form(text) {
+                form
+            } else if trimmed.starts_with('{') {
+                if transcript::looks_like_transcript_json(text) {
+                    InputFormat::TranscriptJson
+                } else {
+                    InputFormat::Json
+                }
             } else if looks_like_yaml_model(text) {
                 InputFormat::Yaml
             } else if has_front_matter || looks_like_markdown(text) {
@@ -137,6 +249,23 @@ fn choose_format(name: &str, text: &str) -> InputFormat {
                 InputFormat::Text
             }
         }
+    }
+}
+
+/// A caption file or a transcript export, by its content.
+fn timed_form(text: &str) -> Option<InputFormat> {
+    let first = text.lines().next().unwrap_or("");
+    if first
+        .strip_prefix("WEBVTT")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+    {
+        Some(InputFormat::WebVtt)
+    } else if transcript::looks_like_srt(text) {
+        Some(InputFormat::Srt)
+    } else if transcript::looks_like_export(text) {
+        Some(InputFormat::Transcript)
+    } else {
+        None
     }
 }
 
@@ -194,7 +323,7 @@ fn read_markdown(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed
         meta,
         header_figures: Vec::new(),
         header_datelines: Vec::new(),
-        blocks,
+        body: Body::Blocks(blocks),
         hints: extras.hints,
         context,
         editors_note: extras.editors_note,
@@ -259,7 +388,7 @@ fn read_text(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed, Er
         meta,
         header_figures: header.figures,
         header_datelines: header.datelines,
-        blocks,
+        body: Body::Blocks(blocks),
         hints,
         context: header.context,
         editors_note: None,
@@ -270,18 +399,151 @@ fn read_text(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed, Er
     finish(document, name, options, InputFormat::Text)
 }
 
+/// Reads a caption file or a transcript export: cues become turns, and
+/// the sidecar (if any) names the speakers and gives the metadata.
+fn read_timed(
+    text: &str,
+    name: &str,
+    options: &ReadOptions,
+    form: transcript::TimedForm,
+    format: InputFormat,
+    sidecar: Option<sidecar::Sidecar>,
+) -> Result<Parsed, Error> {
+    let timed = transcript::parse(form, text, name)?;
+    let mut meta = Meta::default();
+    let mut warnings = Vec::new();
+    let extras = match &sidecar {
+        Some(sidecar) => sidecar.apply(&mut meta, &mut warnings),
+        None => frontmatter::FrontMatterExtras::default(),
+    };
+    if meta.title.is_none() {
+        meta.title = timed.title.clone();
+    }
+    if meta.language.trim().is_empty()
+        && let Some(language) = &timed.language
+    {
+        meta.language = language.clone();
+    }
+    // Names from the command line first, then the sidecar's.
+    let mut names = options.speaker_names.clone();
+    for hint in &extras.hints.speakers {
+        if let (Some(label), Some(full)) = (&hint.label, &hint.name)
+            && !names.iter().any(|(id, _)| id.eq_ignore_ascii_case(label))
+        {
+            names.push((label.clone(), full.clone()));
+        }
+    }
+    let renamed = |label: &str| -> String {
+        names
+            .iter()
+            .find(|(id, _)| id.trim().eq_ignore_ascii_case(label.trim()))
+            .map_or(label.to_string(), |(_, full)| full.trim().to_string())
+    };
+    let mut hints = extras.hints.clone();
+    for hint in &mut hints.speakers {
+        if let Some(label) = &hint.label {
+            let label = renamed(label);
+            hint.name.get_or_insert_with(|| label.clone());
+            hint.label = Some(label);
+        }
+    }
+    // `--role SPEAKER_00=interviewer` still applies once the id has a name.
+    let roles: Vec<(String, SpeakerRole)> = options
+        .roles
+        .iter()
+        .map(|(label, role)| (renamed(label), *role))
+        .collect();
+    let options = &ReadOptions {
+        roles,
+        ..options.clone()
+    };
+    let language = if meta.language.trim().is_empty() {
+        let sample: String = timed
+            .cues
+            .iter()
+            .take(200)
+            .flat_map(|cue| cue.lines.iter().map(|l| plain_text(l) + "\n"))
+            .collect();
+        infer_language(&sample)
+    } else {
+        meta.language.clone()
+    };
+    let preamble = timed.preamble.join("\n\n");
+    let built = transcript::build(
+        timed,
+        &transcript::Settings {
+            names: &names,
+            timestamps: options.timestamps,
+            clean_verbatim: options.clean_verbatim,
+            language: &language,
+        },
+    );
+    if built.turns.is_empty() {
+        return Err(Error::NoTurns {
+            name: name.to_string(),
+            looked_for: match form {
+                transcript::TimedForm::TextExport => "looked for speaker lines (`Name  1:05`, `Speaker 1 (00:03:18):`, `[SPEAKER_00]: text`, `[00:01:23] Name: text`) and found none with words after them".into(),
+                _ => "the file has no cue with any words in it".into(),
+            },
+        });
+    }
+    warnings.extend(built.warnings);
+    meta.edits.extend(built.edits);
+    let intro = match (extras.intro, preamble.is_empty()) {
+        (Some(intro), false) => Some(format!("{preamble}\n\n{intro}")),
+        (Some(intro), true) => Some(intro),
+        (None, false) => Some(preamble),
+        (None, true) => None,
+    };
+    let context = meta.title.clone().unwrap_or_default();
+    let document = Document {
+        meta,
+        header_figures: Vec::new(),
+        header_datelines: Vec::new(),
+        body: Body::Turns(built.turns),
+        hints,
+        context,
+        editors_note: extras.editors_note,
+        intro,
+        bio: extras.bio,
+        warnings,
+    };
+    let mut parsed = finish(document, name, options, format)?;
+    // A caption file has no front matter: its speakers are set in a sidecar.
+    let stem = Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("NAME");
+    for warning in &mut parsed.warnings {
+        if warning.kind == crate::diagnostic::DiagnosticKind::GuessedRole {
+            warning.message = warning.message.replace(
+                "set `speakers` in front matter",
+                &format!("set `speakers` in a sidecar ({stem}.folio.toml)"),
+            );
+        }
+    }
+    Ok(parsed)
+}
+
 /// What a document reader found, before the interview is assembled.
 struct Document {
     meta: Meta,
     header_figures: Vec<crate::model::Figure>,
     header_datelines: Vec<String>,
-    blocks: Vec<RawBlock>,
+    body: Body,
     hints: SpeakerHints,
     context: String,
     editors_note: Option<String>,
     intro: Option<String>,
     bio: Option<String>,
     warnings: Vec<Diagnostic>,
+}
+
+/// The text after the front: blocks whose labels the assembler finds, or
+/// turns a timed reader already knows the speakers of.
+enum Body {
+    Blocks(Vec<RawBlock>),
+    Turns(Vec<assemble::LabelledTurn>),
 }
 
 fn text_paragraphs(text: &str) -> Vec<Block> {
@@ -304,7 +566,7 @@ fn finish(
         mut meta,
         header_figures,
         header_datelines,
-        blocks,
+        body,
         mut hints,
         mut context,
         editors_note,
@@ -323,25 +585,31 @@ fn finish(
         context.push_str(author);
         context.push('\n');
     }
-    for block in &blocks {
-        if let RawKind::Paragraph(inlines) = &block.kind {
-            context.push_str(&plain_text(inlines));
-            context.push('\n');
-        }
-        if let RawKind::Figure(figure) = &block.kind {
-            context.push_str(&figure.plain_text());
-            context.push('\n');
+    if let Body::Blocks(blocks) = &body {
+        for block in blocks {
+            if let RawKind::Paragraph(inlines) = &block.kind {
+                context.push_str(&plain_text(inlines));
+                context.push('\n');
+            }
+            if let RawKind::Figure(figure) = &block.kind {
+                context.push_str(&figure.plain_text());
+                context.push('\n');
+            }
         }
     }
     for figure in &header_figures {
         context.push_str(&figure.plain_text());
         context.push('\n');
     }
-    let assembled =
-        assemble::assemble(blocks, &hints, &context).map_err(|looked_for| Error::NoTurns {
-            name: name.to_string(),
-            looked_for,
-        })?;
+    let assembled = match body {
+        Body::Blocks(blocks) => assemble::assemble(blocks, &hints, &context),
+        Body::Turns(turns) => assemble::build_labelled(turns, Vec::new(), &hints, &context)
+            .map_err(|_| "found cues but no words in them".to_string()),
+    }
+    .map_err(|looked_for| Error::NoTurns {
+        name: name.to_string(),
+        looked_for,
+    })?;
     warnings.extend(assembled.warnings);
     warnings.sort_by_key(|w| w.line.unwrap_or(0));
     let roles = assembled.roles;

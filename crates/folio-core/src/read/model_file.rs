@@ -97,6 +97,14 @@ pub fn validate(interview: &Interview) -> Result<(), String> {
         if turn.content.is_empty() {
             return Err(format!("turn {} has no content", index + 1));
         }
+        if let Some(start) = turn.start
+            && !(start.is_finite() && start >= 0.0)
+        {
+            return Err(format!(
+                "turn {} starts at {start} s; a start time is a number of seconds from 0 on",
+                index + 1
+            ));
+        }
     }
     for section in &interview.sections {
         if section.first_turn > interview.turns.len() {

@@ -104,6 +104,7 @@ pub fn interview(language: &str, texts: &[&str]) -> Interview {
             } else {
                 TurnRole::Answer
             },
+            start: None,
             content: vec![paragraph(t)],
         })
         .collect();
