@@ -564,3 +564,82 @@ fn the_house_style_sets_where_times_show_and_books_take_transcripts() {
         String::from_utf8_lossy(&out.stderr).contains("expected one of: none, turns, paragraphs")
     );
 }
+
+/// Shapes real exports take that the specs do not show.
+#[test]
+fn shapes_of_real_exports() {
+    let labels_of = |text: &str, name: &str| {
+        labels(&read(text, name, &ReadOptions::default()).interview)
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+    };
+    // A name written once at each change of speaker, each used once; a
+    // `Rule two:` that opens a cue is the speaker's words, not a speaker.
+    assert_eq!(
+        labels_of(
+            "1\n00:00:00,000 --> 00:00:02,700\nMara: What did you learn?\n\n2\n00:00:02,700 --> 00:00:05,400\nTomas: Two things. Rule one:\nbake early.\n\n3\n00:00:05,400 --> 00:00:08,100\nRule two: respect the rye.\n",
+            "p.srt"
+        ),
+        ["Mara", "Tomas"]
+    );
+    // A dash before every cue is decoration: one speaker, not two.
+    assert_eq!(
+        labels_of(
+            "WEBVTT\n\n00:00.820 --> 00:04.720\n- Today I talk about rye.\n\n00:04.820 --> 00:07.000\n- It is hard to mill.\n\n00:07.100 --> 00:09.000\n- And worth it.\n",
+            "w.vtt"
+        ),
+        ["Speaker 1"]
+    );
+    // `<v ->`: an unnamed change of voice.
+    assert_eq!(
+        labels_of(
+            "WEBVTT\n\n00:01.000 --> 00:02.000\n<v ->Thanks for coming in today.</v>\n\n00:02.500 --> 00:04.000\n<v ->Happy to be here.</v>\n",
+            "r.vtt"
+        ),
+        ["Speaker 1", "Speaker 2"]
+    );
+    // A line of one space does not end a cue (auto-captions).
+    let youtube = read(
+        "WEBVTT\nKind: captions\nLanguage: en\n\n00:00:00.469 --> 00:00:02.219 align:start position:0%\n \nwelcome<00:00:01.469><c> to</c><00:00:01.620><c> the</c> show\n",
+        "y.vtt",
+        &ReadOptions::default(),
+    );
+    assert_eq!(texts(&youtube.interview), ["[00:00] welcome to the show"]);
+    assert_eq!(youtube.interview.turns[0].start, Some(0.469));
+    // An export without speaker names: one voice, timed.
+    let otter = read(
+        "0:15  \nIt was a bad time to be an apple eater.\n\n0:21  \nEverybody grew the same apple.\n",
+        "o.txt",
+        &ReadOptions::default(),
+    );
+    assert_eq!(otter.format, InputFormat::Transcript);
+    assert_eq!(
+        texts(&otter.interview),
+        ["[00:15] It was a bad time to be an apple eater. / Everybody grew the same apple."]
+    );
+    // whisperX: a segment with no speaker among segments with one is an
+    // unknown voice, with a warning, not the previous speaker's words.
+    let whisperx = read(
+        r#"{"segments":[{"speaker":"SPEAKER_00","start":0,"end":2,"text":"Who built it?"},{"speaker":"SPEAKER_01","start":2.2,"end":4,"text":"My aunt."},{"start":4.1,"end":5,"text":"Avec un voisin."},{"speaker":"SPEAKER_00","start":6.2,"end":7,"text":"What next?"}]}"#,
+        "x.json",
+        &ReadOptions::default(),
+    );
+    assert_eq!(
+        labels(&whisperx.interview),
+        ["SPEAKER_00", "SPEAKER_01", "Unknown speaker", "SPEAKER_00"]
+    );
+    assert!(
+        whisperx
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("\"Unknown speaker\""))
+    );
+    // A JSON transcript saved as .txt.
+    let saved = read(
+        r#"{"version":"1.0.0","segments":[{"speaker":"Ann","startTime":0.5,"body":"Hi?"},{"speaker":"Bo","startTime":1.5,"body":"Hello."}]}"#,
+        "saved.txt",
+        &ReadOptions::default(),
+    );
+    assert_eq!(saved.format, InputFormat::TranscriptJson);
+}

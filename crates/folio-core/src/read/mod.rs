@@ -225,8 +225,15 @@ fn choose_format(name: &str, text: &str) -> InputFormat {
         Some(InputFormat::Text) if has_front_matter || bold_lines(text) >= 2 => {
             InputFormat::Markdown
         }
-        // A `.txt` a transcription tool exported, or a caption file saved as text.
-        Some(InputFormat::Text) => timed_form(text).unwrap_or(InputFormat::Text),
+        // A `.txt` a transcription tool exported, or a caption file or a
+        // JSON transcript saved as text.
+        Some(InputFormat::Text) => timed_form(text).unwrap_or_else(|| {
+            if transcript::looks_like_transcript_json(text) {
+                InputFormat::TranscriptJson
+            } else {
+                InputFormat::Text
+            }
+        }),
         Some(InputFormat::Json) if transcript::looks_like_transcript_json(text) => {
             InputFormat::TranscriptJson
         }
@@ -418,6 +425,9 @@ fn read_timed(
     };
     if meta.title.is_none() {
         meta.title = timed.title.clone();
+    }
+    if meta.published.is_none() {
+        meta.published = timed.published;
     }
     if meta.language.trim().is_empty()
         && let Some(language) = &timed.language

@@ -35,10 +35,22 @@ pub fn read(
                 .next()
                 .unwrap_or(&message)
                 .to_string();
+            // JSON that is not a model at all: say what Folio reads.
+            let hint = match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(serde_json::Value::Object(map))
+                    if !map.contains_key("turns") && !map.contains_key("meta") =>
+                {
+                    " (this is neither Folio's model, with `meta`, `speakers` and `turns`, nor a JSON transcript Folio reads: whisperX or Podcasting 2.0 `segments`, whisper.cpp `transcription`)"
+                }
+                Ok(serde_json::Value::Array(_)) => {
+                    " (a list is not Folio's model; a list of transcript segments needs `start` and `text` in each)"
+                }
+                _ => "",
+            };
             syntax(
                 err.line().max(1),
                 err.column().max(1),
-                format!("invalid JSON model: {message}"),
+                format!("invalid JSON model: {message}{hint}"),
             )
         })?,
     };

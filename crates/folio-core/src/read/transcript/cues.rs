@@ -25,6 +25,8 @@ pub(crate) struct TimedText {
     pub clock_hours: bool,
     /// Paragraphs before the first speaker (a text export's heading lines).
     pub preamble: Vec<String>,
+    /// The recording's date, when the file states it (`Date: May 3, 2024`).
+    pub published: Option<crate::datetime::DateTime>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -54,7 +56,7 @@ pub(crate) struct Built {
 
 pub(crate) fn build(timed: TimedText, settings: &Settings<'_>) -> Built {
     let mut warnings = timed.warnings;
-    let cues = accept_prefixes(timed.cues, settings.names);
+    let cues = settle_dashes(accept_prefixes(timed.cues, settings.names));
     let cues = assign_speakers(cues, settings.names, &mut warnings);
     let cues = drop_rolling_repeats(cues);
     let with_hours = timed.clock_hours
@@ -108,15 +110,17 @@ pub(crate) fn build(timed: TimedText, settings: &Settings<'_>) -> Built {
     }
 }
 
-/// `Name:` before cue text names a speaker when the name recurs, or when
-/// the user named it. Once a file marks speakers this way, a name used once
-/// is taken too if it looks like a label rather than a word (`Ann Lee`,
-/// `MARTA`, `Speaker 3`, `B`); otherwise it was the text's own colon
-/// (`Warning: …`) and is kept as text.
+/// `Name:` before cue text names a speaker when the name recurs, when the
+/// user named it, or when it opens a cue and is not a word prose puts
+/// before a colon (`Note:`, `Rule two:`): caption files write a name once
+/// at each change of speaker, and a guest may speak only once. Inside a
+/// cue, a name used once is taken only if the file marks speakers this way
+/// and it looks like a label (`Ann Lee`, `MARTA`, `Speaker 3`, `B`);
+/// otherwise it was the text's own colon and is kept as text.
 fn accept_prefixes(cues: Vec<Cue>, names: &[(String, String)]) -> Vec<Cue> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for cue in &cues {
-        if let Voice::Prefix(name) = &cue.voice {
+        if let Voice::Prefix { name, .. } = &cue.voice {
             *counts.entry(label_key(name)).or_default() += 1;
         }
     }
@@ -132,16 +136,17 @@ fn accept_prefixes(cues: Vec<Cue>, names: &[(String, String)]) -> Vec<Cue> {
             || name.chars().any(|c| c.is_ascii_digit())
             || (words.len() >= 2 && capitalised)
     };
-    let accepted = |name: &str| {
+    let accepted = |name: &str, opens_cue: bool| {
         let key = label_key(name);
         counts.get(&key).copied().unwrap_or(0) >= 2
             || named(&key)
+            || (opens_cue && !is_prose_word(name))
             || (convention && looks_like_label(name))
     };
     cues.into_iter()
         .map(|mut cue| {
-            if let Voice::Prefix(name) = &cue.voice {
-                if accepted(name) {
+            if let Voice::Prefix { name, opens_cue } = &cue.voice {
+                if accepted(name, *opens_cue) {
                     cue.voice = Voice::Named(name.clone());
                 } else {
                     let prefix = format!("{name}: ");
@@ -151,6 +156,129 @@ fn accept_prefixes(cues: Vec<Cue>, names: &[(String, String)]) -> Vec<Cue> {
                     }
                     cue.voice = Voice::Same;
                 }
+            }
+            cue
+        })
+        .collect()
+}
+
+/// Words that stand before a colon in prose and captions without naming
+/// anyone: `Note: …`, `Update: …`, `Rule two: …`, `Step 3: …`.
+fn is_prose_word(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "note",
+        "notes",
+        "nb",
+        "warning",
+        "caution",
+        "important",
+        "tip",
+        "reminder",
+        "update",
+        "edit",
+        "correction",
+        "example",
+        "source",
+        "sources",
+        "caption",
+        "credit",
+        "photo",
+        "translation",
+        "summary",
+        "disclaimer",
+        "ps",
+        "fyi",
+        "re",
+        "subject",
+        "date",
+        "time",
+        "place",
+        "location",
+        "topic",
+        "agenda",
+        "chapter",
+        "part",
+        "step",
+        "rule",
+        "lesson",
+        "question",
+        "spoiler",
+        "breaking",
+        "also",
+        "and",
+        "but",
+        "so",
+        "then",
+        "well",
+        "yes",
+        "no",
+        "okay",
+        "ok",
+        "now",
+        "here",
+        "there",
+        "this",
+        "that",
+        "first",
+        "second",
+        "third",
+        "finally",
+        "next",
+        "one",
+        "two",
+        "three",
+        "point",
+        "quote",
+        "result",
+        "results",
+        "answer",
+        "the",
+        "a",
+        "an",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "it",
+        "what",
+        "why",
+        "how",
+        "who",
+        "when",
+        "where",
+        "because",
+        "remember",
+        "look",
+        "listen",
+    ];
+    let first = name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase();
+    WORDS.contains(&first.as_str())
+}
+
+/// Dialogue dashes mark a change of speaker only where a cue holds two of
+/// them (`- Hi.` / `- Hello.`); a tool that puts one before every cue
+/// meant nothing by it.
+fn settle_dashes(cues: Vec<Cue>) -> Vec<Cue> {
+    let dialogue = cues.windows(2).any(|pair| {
+        pair[0].voice == Voice::Dash
+            && pair[1].voice == Voice::Dash
+            && pair[0].start == pair[1].start
+            && pair[0].start.is_some()
+    });
+    if dialogue {
+        return cues;
+    }
+    cues.into_iter()
+        .map(|mut cue| {
+            if cue.voice == Voice::Dash {
+                cue.voice = Voice::Same;
             }
             cue
         })
@@ -175,11 +303,16 @@ fn assign_speakers(
     let mut unnamed_changes: Option<usize> = None;
     let mut unnamed_turn = 0usize;
     let mut unmarked_start: Option<usize> = None;
+    let mut unknown: Option<usize> = None;
     let mut out = Vec::with_capacity(cues.len());
     for cue in cues {
         let label = match &cue.voice {
-            Voice::Named(name) | Voice::Prefix(name) => rename(name.trim().to_string()),
-            Voice::Change => {
+            Voice::Named(name) | Voice::Prefix { name, .. } => rename(name.trim().to_string()),
+            Voice::Unknown => {
+                unknown.get_or_insert(cue.line);
+                "Unknown speaker".to_string()
+            }
+            Voice::Change | Voice::Dash => {
                 unnamed_changes.get_or_insert(cue.line);
                 unnamed_turn += 1;
                 format!("Speaker {}", 2 - unnamed_turn % 2)
@@ -200,6 +333,13 @@ fn assign_speakers(
             DiagnosticKind::Other,
             Some(line),
             "the captions mark changes of speaker (`>>`, `- `) without names: the voices are told apart as Speaker 1 and Speaker 2 in turn; name them with --speaker \"Speaker 1=NAME\"",
+        ));
+    }
+    if let Some(line) = unknown {
+        warnings.push(Diagnostic::new(
+            DiagnosticKind::Other,
+            Some(line),
+            "some segments have no speaker while others do (the diarisation could not tell): their words are given to \"Unknown speaker\"; name it with --speaker \"Unknown speaker=NAME\"",
         ));
     }
     if let Some(line) = unmarked_start {

@@ -31,24 +31,47 @@ const PODCASTING: Shape = Shape {
     end: "endTime",
 };
 
-/// A JSON object with a `segments` list and none of the model's keys.
+/// A JSON object with a `segments` list (whisperX, Podcasting 2.0) or a
+/// `transcription` list (whisper.cpp) and none of the model's keys, or a
+/// bare list of segments with `start` and `text` (faster-whisper).
 pub(crate) fn looks_like_transcript_json(text: &str) -> bool {
     let head = text.trim_start();
-    if !head.starts_with('{') {
+    if !head.starts_with(['{', '[']) {
         return false;
     }
-    // Cheap before parsing: the key must be there.
-    if !text.contains("\"segments\"") {
+    // Cheap before parsing: one of the keys must be there.
+    if !text.contains("\"segments\"")
+        && !text.contains("\"transcription\"")
+        && !text.contains("\"start\"")
+    {
         return false;
     }
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(map)) => {
-            map.get("segments").is_some_and(Value::is_array)
-                && !map.contains_key("turns")
-                && !map.contains_key("speakers")
+    serde_json::from_str::<Value>(text).is_ok_and(|value| segments_of(&value).is_some())
+}
+
+/// The list of segments in any of the shapes read here.
+fn segments_of(value: &Value) -> Option<&Vec<Value>> {
+    match value {
+        Value::Object(map) if map.contains_key("turns") || map.contains_key("speakers") => None,
+        Value::Object(map) => map
+            .get("segments")
+            .or_else(|| map.get("transcription"))
+            .and_then(Value::as_array),
+        Value::Array(items)
+            if items
+                .first()
+                .is_some_and(|s| s.get("start").is_some() && s.get("text").is_some()) =>
+        {
+            Some(items)
         }
-        _ => false,
+        _ => None,
     }
+}
+
+/// whisper.cpp gives times as `offsets.from` in milliseconds.
+fn whisper_cpp_seconds(segment: &Value, field: &str) -> Option<f64> {
+    let ms = segment.get("offsets")?.get(field)?.as_f64()?;
+    (ms.is_finite() && ms >= 0.0).then_some(ms / 1000.0)
 }
 
 pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
@@ -62,12 +85,13 @@ pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
         path,
         message: message.to_string(),
     };
-    let Some(segments) = value.get("segments").and_then(Value::as_array) else {
+    let Some(segments) = segments_of(&value) else {
         return Err(field_error(
             "segments".into(),
-            "missing: a JSON transcript has a list of segments",
+            "missing: a JSON transcript has a list of segments (whisperX, Podcasting 2.0), a `transcription` list (whisper.cpp) or is a list of segments",
         ));
     };
+    let whisper_cpp = value.get("transcription").is_some();
     let shape = if value.get("version").is_some()
         || segments
             .first()
@@ -82,6 +106,12 @@ pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
         timed.language = Some(language.to_string());
     }
     let mut order = super::vtt::TimeOrder::default();
+    // Some segments name a speaker: one that names none is an unknown voice.
+    let diarised = segments.iter().any(|s| {
+        s.get("speaker")
+            .and_then(Value::as_str)
+            .is_some_and(|s| !s.trim().is_empty())
+    });
     for (index, segment) in segments.iter().enumerate() {
         let path = |field: &str| format!("segments[{index}].{field}");
         if !segment.is_object() {
@@ -106,8 +136,14 @@ pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
                 None => Err(field_error(path(field), "missing")),
             }
         };
-        let start = seconds(shape.start, true)?;
-        let end = seconds(shape.end, false)?;
+        let (start, end) = if whisper_cpp {
+            let start = whisper_cpp_seconds(segment, "from").ok_or_else(|| {
+                field_error(path("offsets.from"), "missing: expected milliseconds")
+            })?;
+            (Some(start), whisper_cpp_seconds(segment, "to"))
+        } else {
+            (seconds(shape.start, true)?, seconds(shape.end, false)?)
+        };
         if let (Some(s), Some(e)) = (start, end) {
             if e < s {
                 return Err(field_error(
@@ -119,8 +155,13 @@ pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
         }
         let voice = match segment.get("speaker") {
             Some(Value::String(s)) if !s.trim().is_empty() => Voice::Named(s.trim().to_string()),
-            Some(Value::Null) | None => Voice::Same,
-            Some(Value::String(_)) => Voice::Same,
+            // whisperX leaves `speaker` out where the diarisation could not
+            // tell; its words may still say whose they are.
+            Some(Value::Null) | None | Some(Value::String(_)) => match word_speaker(segment) {
+                Some(speaker) => Voice::Named(speaker),
+                None if diarised => Voice::Unknown,
+                None => Voice::Same,
+            },
             Some(_) => return Err(field_error(path("speaker"), "expected a string")),
         };
         if words.is_empty() {
@@ -139,6 +180,27 @@ pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
     Ok(timed)
 }
 
+/// The speaker most of a segment's words are given to (whisperX `words`).
+fn word_speaker(segment: &Value) -> Option<String> {
+    let words = segment.get("words")?.as_array()?;
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for word in words {
+        if let Some(speaker) = word.get("speaker").and_then(Value::as_str) {
+            match counts.iter_mut().find(|(s, _)| *s == speaker) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((speaker, 1)),
+            }
+        }
+    }
+    // The first of the most frequent, so that a tie is decided by order.
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(s, _)| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -151,7 +213,13 @@ mod tests {
         let timed = parse(whisper, "w.json").unwrap();
         assert_eq!(timed.cues.len(), 2);
         assert_eq!(timed.cues[0].voice, Voice::Named("SPEAKER_00".into()));
-        assert_eq!(timed.cues[1].voice, Voice::Same);
+        // A segment without a speaker among segments with one: unknown.
+        assert_eq!(timed.cues[1].voice, Voice::Unknown);
+        let by_words = r#"{"segments":[{"speaker":"S0","start":0,"text":"a"},{"start":1,"text":"b c","words":[{"word":"b","speaker":"S1"},{"word":"c","speaker":"S1"}]}]}"#;
+        assert_eq!(
+            parse(by_words, "w.json").unwrap().cues[1].voice,
+            Voice::Named("S1".into())
+        );
         let podcast = r#"{"version":"1.0.0","segments":[{"speaker":"Ann","startTime":0.5,"endTime":3.1,"body":"Hi."}]}"#;
         assert!(looks_like_transcript_json(podcast));
         assert_eq!(parse(podcast, "p.json").unwrap().cues[0].start, Some(0.5));

@@ -21,11 +21,17 @@ pub(super) fn take_mark(line: Vec<Inline>) -> (Voice, Vec<Inline>) {
         .iter()
         .find_map(|dash| trimmed.strip_prefix(dash))
     {
-        (Voice::Change, rest.trim_start())
+        (Voice::Dash, rest.trim_start())
     } else if let Some((name, after)) = bracketed_id(trimmed) {
         (Voice::Named(name.to_string()), after)
     } else if let Some((name, after)) = name_prefix(trimmed) {
-        (Voice::Prefix(name.to_string()), after)
+        (
+            Voice::Prefix {
+                name: name.to_string(),
+                opens_cue: false,
+            },
+            after,
+        )
     } else {
         return (Voice::Same, line);
     };
@@ -90,7 +96,13 @@ mod tests {
     fn marks_name_the_speaker_or_only_say_it_changed() {
         assert_eq!(
             mark("Yuki Wang: it's really."),
-            (Voice::Prefix("Yuki Wang".into()), "it's really.".into())
+            (
+                Voice::Prefix {
+                    name: "Yuki Wang".into(),
+                    opens_cue: false
+                },
+                "it's really.".into()
+            )
         );
         assert_eq!(
             mark("[SPEAKER_00]: Hello there."),
@@ -101,7 +113,7 @@ mod tests {
             (Voice::Named("ANCHOR".into()), "Good evening.".into())
         );
         assert_eq!(mark(">> Thanks."), (Voice::Change, "Thanks.".into()));
-        assert_eq!(mark("- Me too!"), (Voice::Change, "Me too!".into()));
+        assert_eq!(mark("- Me too!"), (Voice::Dash, "Me too!".into()));
         assert_eq!(
             mark("At 10:30 we left."),
             (Voice::Same, "At 10:30 we left.".into())

@@ -49,10 +49,17 @@ pub(crate) fn parse(
 pub(crate) enum Voice {
     /// Named: `<v Ann>`, `Ann:`, `[SPEAKER_00]:`, a JSON `speaker`.
     Named(String),
-    /// A `Name:` prefix, taken as a speaker only when the name recurs.
-    Prefix(String),
-    /// A change of speaker without a name (`>>`, a dialogue dash).
+    /// A `Name:` prefix, taken as a speaker when the name recurs, or when
+    /// it opens a cue and is not a word prose puts before a colon.
+    Prefix { name: String, opens_cue: bool },
+    /// A change of speaker without a name (`>>`, `<v ->`).
     Change,
+    /// A dialogue dash (`- Hi.`): a change of speaker when a cue holds two
+    /// dashed lines, mere decoration when every cue has just one.
+    Dash,
+    /// Said by a voice the source could not tell (a whisperX segment with
+    /// no speaker among segments that have one).
+    Unknown,
     /// Nothing marked: the speaker of the cue before goes on.
     Same,
 }

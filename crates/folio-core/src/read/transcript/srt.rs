@@ -68,7 +68,7 @@ pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
         }
         let line_number = start + timing + 1;
         // `X1:… Y1:…` coordinates may follow the end time, as settings do in WebVTT.
-        let (cue_start, cue_end) = timings(block[timing], line_number, text, name)?;
+        let (cue_start, cue_end) = timings(block[timing], line_number, text, name, ',')?;
         order.check(cue_start, cue_end, line_number);
         let payload = strip_position_codes(&block[timing + 1..].join("\n"));
         timed.cues.extend(cue_text(
@@ -127,7 +127,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!(timed.cues.len(), 2);
-        assert_eq!(timed.cues[0].voice, Voice::Prefix("Dana".into()));
+        assert_eq!(
+            timed.cues[0].voice,
+            Voice::Prefix {
+                name: "Dana".into(),
+                opens_cue: true
+            }
+        );
         assert_eq!(plain_text(&timed.cues[0].lines[0]), "Welcome back.");
         assert_eq!(timed.cues[1].start, Some(4.5));
     }
@@ -137,7 +143,7 @@ mod tests {
         let err = parse("1\n00:00:01,000 --> 00:00:0a,000\nHi\n", "t.srt").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "t.srt:2:18: invalid cue timing: \"00:00:0a,000\" is not a time (expected HH:MM:SS.mmm or MM:SS.mmm)"
+            "t.srt:2:18: invalid cue timing: \"00:00:0a,000\" is not a time (expected HH:MM:SS,mmm or MM:SS,mmm)"
         );
         assert!(looks_like_srt(
             "\u{feff}1\n00:00:01,000 --> 00:00:02,000\nx"

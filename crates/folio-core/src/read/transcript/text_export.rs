@@ -86,7 +86,11 @@ pub(super) fn parse(text: &str) -> TimedText {
                 line: number,
                 start: header.start,
                 end: None,
-                voice: Voice::Named(header.name.to_string()),
+                voice: if header.name.is_empty() {
+                    Voice::Same
+                } else {
+                    Voice::Named(header.name.to_string())
+                },
                 lines: Vec::new(),
                 // A speaker line over its own block starts a paragraph;
                 // one-segment lines (`[SPEAKER_00]: text`) run on.
@@ -116,7 +120,13 @@ pub(super) fn parse(text: &str) -> TimedText {
             }
             Some(cue) => cue.lines.push(vec![Inline::text(trimmed)]),
             None => {
-                if blank_before || preamble.is_empty() {
+                // A record line (`Date: May 3, 2024`) stands alone; other
+                // lines join into paragraphs.
+                let joins = !blank_before
+                    && !is_record_line(trimmed)
+                    && preamble.last().is_some_and(|l: &String| !is_record_line(l))
+                    && preamble.len() > 1;
+                if !joins {
                     preamble.push(trimmed.to_string());
                 } else if let Some(last) = preamble.last_mut() {
                     last.push(' ');
@@ -134,9 +144,30 @@ pub(super) fn parse(text: &str) -> TimedText {
     if let Some(first) = preamble.first()
         && first.chars().count() <= 150
         && !first.ends_with(['.', '?', '!'])
+        && !is_record_line(first)
     {
         timed.title = Some(preamble.remove(0));
     }
+    // `Date: May 3, 2024` is the date of the recording; other record lines
+    // (`Duration: 3 minutes`) stay as text.
+    preamble.retain(|line| {
+        let date = line
+            .split_once(':')
+            .filter(|(key, _)| {
+                matches!(
+                    key.trim().to_ascii_lowercase().as_str(),
+                    "date" | "recorded" | "recording date" | "date recorded"
+                )
+            })
+            .and_then(|(_, value)| crate::datetime::DateTime::parse(value.trim()));
+        match date {
+            Some(date) if timed.published.is_none() => {
+                timed.published = Some(date);
+                false
+            }
+            _ => true,
+        }
+    });
     timed.preamble = preamble;
     if let Some(line) = footer_at {
         timed.warnings.push(Diagnostic::new(
@@ -148,6 +179,46 @@ pub(super) fn parse(text: &str) -> TimedText {
     timed
 }
 
+/// `Date: May 3, 2024`, `Duration: 3 minutes`: a record's key and a
+/// colon. Only keys that exports write count: a headline may have a colon
+/// too (`Community Radio Archive: The Allotment Society`).
+fn is_record_line(line: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "date",
+        "recorded",
+        "recording date",
+        "date recorded",
+        "duration",
+        "length",
+        "time",
+        "location",
+        "place",
+        "participants",
+        "speakers",
+        "attendees",
+        "interviewer",
+        "interviewee",
+        "host",
+        "hosts",
+        "guest",
+        "guests",
+        "topic",
+        "subject",
+        "language",
+        "source",
+        "episode",
+        "meeting",
+        "transcript",
+        "file",
+        "audio",
+        "created",
+        "keywords",
+    ];
+    line.split_once(':').is_some_and(|(key, value)| {
+        KEYS.contains(&key.trim().to_lowercase().as_str()) && !value.trim().is_empty()
+    })
+}
+
 fn is_footer(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
     lower.starts_with("transcribed by ") && lower.contains("http")
@@ -157,6 +228,18 @@ fn is_footer(line: &str) -> bool {
 /// Reads a speaker line in any of the shapes above.
 fn header(line: &str) -> Option<Header<'_>> {
     let trimmed = line.trim_end();
+    // `0:15` alone: an export made without speaker names.
+    if trimmed.contains(':')
+        && !trimmed.contains(['.', ','])
+        && let Some(start) = parse_clock(trimmed.trim())
+    {
+        return Some(Header {
+            name: "",
+            start: Some(start),
+            hours: trimmed.matches(':').count() == 2,
+            rest: "",
+        });
+    }
     // `[00:01:23] Name: text`, `(00:01:23) Name: text`
     if let Some((clock, after)) = leading_clock(trimmed) {
         let (name, rest) = name_colon(after.trim_start())?;
@@ -306,6 +389,7 @@ mod tests {
         assert_eq!(h("At the start [01:23] we sang."), None);
         assert_eq!(h("We met at 10:30 (about)."), None);
         assert_eq!(h("Q: Why?"), None);
+        assert_eq!(h("0:15  "), Some(("", Some(15.0), "")));
     }
 
     #[test]
@@ -319,5 +403,15 @@ mod tests {
         assert!(timed.cues[2].paragraph);
         assert_eq!(timed.warnings.len(), 1);
         assert!(!looks_like_export("Q: Why?\n\nA: Because.\n\nQ: When?\n"));
+        // A header block: the title, the date, and the rest kept as text.
+        let timed = parse(
+            "Meeting Transcript\nDate: May 3, 2024\nDuration: 3 minutes\n\n[00:00] Sarah: Hi.\n[00:04] Omar: Hello.\n",
+        );
+        assert_eq!(timed.title.as_deref(), Some("Meeting Transcript"));
+        assert_eq!(
+            timed.published.map(|d| d.to_string()).as_deref(),
+            Some("2024-05-03")
+        );
+        assert_eq!(timed.preamble, ["Duration: 3 minutes"]);
     }
 }

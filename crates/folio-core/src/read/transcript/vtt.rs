@@ -57,13 +57,15 @@ pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
     let mut continued_at: Option<usize> = None;
     let mut ignored_at: Option<usize> = None;
     while index < lines.len() {
-        // Skip blank lines, then take the block up to the next blank line.
+        // Skip empty lines, then take the block up to the next one. Only
+        // an empty line ends a block: auto-captions put lines of a single
+        // space inside their cues.
         if lines[index].trim().is_empty() {
             index += 1;
             continue;
         }
         let start = index;
-        while index < lines.len() && !lines[index].trim().is_empty() {
+        while index < lines.len() && !lines[index].is_empty() {
             index += 1;
         }
         let block = &lines[start..index];
@@ -102,7 +104,7 @@ pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
             continue;
         };
         let line_number = start + timing + 1;
-        let (cue_start, cue_end) = timings(block[timing], line_number, text, name)?;
+        let (cue_start, cue_end) = timings(block[timing], line_number, text, name, '.')?;
         order.check(cue_start, cue_end, line_number);
         let payload = block[timing + 1..].join("\n");
         timed.cues.extend(cue_text(
@@ -179,6 +181,7 @@ pub(super) fn timings(
     line_number: usize,
     text: &str,
     name: &str,
+    separator: char,
 ) -> Result<(f64, f64), Error> {
     let error = |column: usize, message: String| Error::Syntax {
         name: name.to_string(),
@@ -205,7 +208,7 @@ pub(super) fn timings(
             error(
                 column_of(part),
                 format!(
-                    "invalid cue timing: {part:?} is not a time (expected HH:MM:SS.mmm or MM:SS.mmm)"
+                    "invalid cue timing: {part:?} is not a time (expected HH:MM:SS{separator}mmm or MM:SS{separator}mmm)"
                 ),
             )
         })
@@ -247,7 +250,12 @@ pub(super) fn cue_text(
                 line: first_line,
                 start,
                 end,
-                voice: Voice::Named(voice),
+                // `<v ->`, as some caption services write an unnamed voice.
+                voice: if voice.chars().any(char::is_alphanumeric) {
+                    Voice::Named(voice)
+                } else {
+                    Voice::Change
+                },
                 lines,
                 paragraph: false,
             }),
@@ -279,7 +287,10 @@ pub(super) fn marked_cues(
 ) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     for (offset, text_line) in lines.into_iter().enumerate() {
-        let (voice, rest) = take_mark(text_line);
+        let (mut voice, rest) = take_mark(text_line);
+        if let Voice::Prefix { opens_cue, .. } = &mut voice {
+            *opens_cue = offset == 0;
+        }
         match (voice, cues.last_mut()) {
             (Voice::Same, Some(last)) => last.lines.push(rest),
             (voice, _) => cues.push(Cue {
