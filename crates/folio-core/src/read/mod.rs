@@ -443,12 +443,7 @@ fn read_timed(
             names.push((label.clone(), full.clone()));
         }
     }
-    let renamed = |label: &str| -> String {
-        names
-            .iter()
-            .find(|(id, _)| id.trim().eq_ignore_ascii_case(label.trim()))
-            .map_or(label.to_string(), |(_, full)| full.trim().to_string())
-    };
+    let renamed = |label: &str| transcript::speaker_name(&names, label);
     let mut hints = extras.hints.clone();
     for hint in &mut hints.speakers {
         if let Some(label) = &hint.label {

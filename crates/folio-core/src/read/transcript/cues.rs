@@ -292,13 +292,7 @@ fn assign_speakers(
     names: &[(String, String)],
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<(String, Cue)> {
-    let rename = |label: String| -> String {
-        let key = label_key(&label);
-        names
-            .iter()
-            .find(|(id, _)| label_key(id) == key)
-            .map_or(label, |(_, name)| name.trim().to_string())
-    };
+    let rename = |label: String| speaker_name(names, &label);
     let mut current: Option<String> = None;
     let mut unnamed_changes: Option<usize> = None;
     let mut unnamed_turn = 0usize;
@@ -350,6 +344,19 @@ fn assign_speakers(
         ));
     }
     out
+}
+
+/// The name a speaker id was given (`--speaker`, the sidecar), or the id
+/// itself. Ids match as labels do: case and spacing aside.
+pub(crate) fn speaker_name(names: &[(String, String)], id: &str) -> String {
+    let key = label_key(id);
+    names
+        .iter()
+        .find(|(named, _)| label_key(named) == key)
+        .map_or_else(
+            || id.trim().to_string(),
+            |(_, name)| name.trim().to_string(),
+        )
 }
 
 /// Auto-captions roll: each cue repeats the line the one before it ended

@@ -15,7 +15,7 @@ mod vtt;
 
 use crate::model::Inline;
 
-pub(crate) use cues::{Settings, TimedText, build};
+pub(crate) use cues::{Settings, TimedText, build, speaker_name};
 pub(crate) use json::looks_like_transcript_json;
 pub(crate) use srt::looks_like_srt;
 pub(crate) use text_export::looks_like_export;
