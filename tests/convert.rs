@@ -418,3 +418,82 @@ fn dotted_names_keep_their_whole_stem() {
         ]
     );
 }
+
+/// Two inputs of one batch that would write one file are refused, both,
+/// before anything is written; the others are converted; folders under
+/// the one given keep their layout under `--out-dir`.
+#[test]
+fn inputs_that_would_write_one_file_are_refused_and_folders_keep_their_layout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    for sub in ["d1", "d2"] {
+        std::fs::create_dir_all(input.join(sub)).expect("folders");
+    }
+    let sample = |name: &str| root().join("samples").join(name);
+    std::fs::copy(sample("05-q-a-colon.md"), input.join("a.md")).expect("copy");
+    std::fs::copy(
+        sample("15-plain-transcript-q-dot-a-dot.txt"),
+        input.join("a.txt"),
+    )
+    .expect("copy");
+    std::fs::copy(sample("05-q-a-colon.md"), input.join("d1/x.md")).expect("copy");
+    std::fs::copy(
+        sample("01-bold-name-colon-inside.md"),
+        input.join("d2/x.md"),
+    )
+    .expect("copy");
+    let out = folio(
+        &["convert", "in", "--out-dir", "out", "--to", "pdf"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error: in/a.md: would write")
+            && stderr.contains("as in/a.txt would too; nothing was written for either"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("converted 2 of 4 inputs (2 files written), 2 failed"),
+        "{stderr}"
+    );
+    assert_eq!(files_in(&dir.path().join("out")), ["d1", "d2"]);
+    assert_eq!(files_in(&dir.path().join("out/d1")), ["x.pdf"]);
+    assert_eq!(files_in(&dir.path().join("out/d2")), ["x.pdf"]);
+    // Named one by one, beside their inputs: the same refusal.
+    let out = folio(
+        &["convert", "in/a.md", "in/a.txt", "--to", "epub"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(files_in(&input), ["a.md", "a.txt", "d1", "d2"]);
+}
+
+/// `-o` naming a device writes into it instead of renaming a file over
+/// it. (Tested through a link to `/dev/null` in a temporary folder: a
+/// regression replaces the link, not the machine's `/dev/null`.)
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_device_is_written_into() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let device = dir.path().join("device.pdf");
+    std::os::unix::fs::symlink("/dev/null", &device).expect("link");
+    let input = root().join("samples/05-q-a-colon.md");
+    let out = folio(
+        &["convert", input.to_str().expect("path"), "-o", "device.pdf"],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let link = std::fs::symlink_metadata(&device).expect("link");
+    assert!(
+        link.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    let null = std::fs::metadata(&device).expect("/dev/null");
+    assert!(null.file_type().is_char_device());
+}

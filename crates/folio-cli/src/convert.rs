@@ -1,7 +1,7 @@
 //! `folio convert`: read each input once, write each requested format, and
 //! report per file. One bad input fails alone; the others are still written.
 
-use std::io::Write as _;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -26,6 +26,9 @@ pub enum Target {
 pub struct Job {
     pub input: PathBuf,
     pub outputs: Vec<(OutputFormat, Target)>,
+    /// Another input of the batch would write the same file: this one is
+    /// refused before anything is written, and says which.
+    pub clash: Option<String>,
 }
 
 /// The result of one input's conversion, for the report.
@@ -143,6 +146,10 @@ fn convert_one(
         warnings: Vec::new(),
         error: None,
     };
+    if let Some(clash) = &job.clash {
+        outcome.error = Some(anyhow!("{}: {clash}", job.input.display()));
+        return outcome;
+    }
     let parsed = match read_input(&job.input, read) {
         Ok(parsed) => parsed,
         Err(err) => {
@@ -164,10 +171,7 @@ fn convert_one(
                 .extend(rendered.warnings.iter().map(ToString::to_string));
             match target {
                 Target::Stdout => {
-                    let mut stdout = std::io::stdout().lock();
-                    stdout
-                        .write_all(&rendered.bytes)
-                        .and_then(|()| stdout.flush())?;
+                    crate::write::write_stdout(&rendered.bytes)?;
                     Ok(None)
                 }
                 Target::File(path) => {
@@ -229,11 +233,35 @@ fn formats(args: &ConvertArgs) -> Result<Vec<OutputFormat>> {
 /// Inputs as given, with folders expanded to the interviews they hold and
 /// glob patterns (quoted, so the shell left them alone) to the files they match.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    Ok(expand_inputs_in_folders(inputs)?
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect())
+}
+
+/// [`expand_inputs`], each input with the folder it was found in relative
+/// to the folder given (empty for a file named directly), so that
+/// `--out-dir` can keep the layout: `d1/a.md` and `d2/a.md` must not both
+/// become `OUT/a.pdf`.
+fn expand_inputs_in_folders(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, PathBuf)>> {
     let mut out = Vec::new();
+    let in_folder = |dir: &Path| -> Result<Vec<(PathBuf, PathBuf)>> {
+        Ok(interviews_in(dir)?
+            .into_iter()
+            .map(|path| {
+                let sub = path
+                    .parent()
+                    .and_then(|parent| parent.strip_prefix(dir).ok())
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                (path, sub)
+            })
+            .collect())
+    };
     for input in inputs {
         let text = input.to_string_lossy();
         if input.is_dir() {
-            out.extend(interviews_in(input)?);
+            out.extend(in_folder(input)?);
         } else if !input.exists() && text.contains(['*', '?', '[']) {
             let matches = glob::glob(&text)
                 .map_err(|err| UsageError(format!("bad pattern {text:?}: {err}")))?;
@@ -242,16 +270,16 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 let path = path.with_context(|| format!("{text}: cannot read a match"))?;
                 matched += 1;
                 if path.is_dir() {
-                    out.extend(interviews_in(&path)?);
+                    out.extend(in_folder(&path)?);
                 } else {
-                    out.push(path);
+                    out.push((path, PathBuf::new()));
                 }
             }
             if matched == 0 {
                 bail!(UsageError(format!("no file matches {text:?}")));
             }
         } else {
-            out.push(input.clone());
+            out.push((input.clone(), PathBuf::new()));
         }
     }
     Ok(out)
@@ -313,7 +341,7 @@ fn collect_interviews(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<(
 }
 
 fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
-    let mut inputs = expand_inputs(&args.inputs)?;
+    let mut inputs = expand_inputs_in_folders(&args.inputs)?;
     if let Some(spec) = &args.shard {
         let (k, n) = parse_shard(spec)?;
         inputs = shard(inputs, k, n);
@@ -328,7 +356,7 @@ fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
                 .into()
         ));
     }
-    let stdin_inputs = inputs.iter().filter(|p| p.as_os_str() == "-").count();
+    let stdin_inputs = inputs.iter().filter(|(p, _)| p.as_os_str() == "-").count();
     if stdin_inputs > 1 {
         bail!(UsageError(
             "standard input (-) can be read only once".into()
@@ -354,12 +382,13 @@ fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
             Target::File(output.clone())
         };
         return Ok(vec![Job {
-            input: inputs[0].clone(),
+            input: inputs[0].0.clone(),
             outputs: vec![(formats[0], target)],
+            clash: None,
         }]);
     }
     let mut jobs = Vec::new();
-    for input in inputs {
+    for (input, folder) in inputs {
         if input.as_os_str() == "-" && args.out_dir.is_none() {
             bail!(UsageError(
                 "reading standard input needs -o FILE or --out-dir DIR".into()
@@ -379,15 +408,80 @@ fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
                 name.push(".");
                 name.push(format.extension());
                 let path = match &args.out_dir {
-                    Some(dir) => dir.join(name),
+                    Some(dir) => dir.join(&folder).join(name),
                     None => input.with_file_name(name),
                 };
                 (*format, Target::File(path))
             })
             .collect();
-        jobs.push(Job { input, outputs });
+        jobs.push(Job {
+            input,
+            outputs,
+            clash: None,
+        });
     }
+    mark_clashes(&mut jobs);
     Ok(jobs)
+}
+
+/// Inputs of one batch that would write the same file (`a.md` and `a.txt`
+/// both make `a.pdf`) are refused, all of them, before anything is written:
+/// which one should win is not Folio's to guess. The others go on.
+fn mark_clashes(jobs: &mut [Job]) {
+    // Each file, as first named, and the jobs that would write it.
+    let mut writers: HashMap<PathBuf, (PathBuf, Vec<usize>)> = HashMap::new();
+    for (index, job) in jobs.iter().enumerate() {
+        for (_, target) in &job.outputs {
+            if let Target::File(path) = target {
+                let (_, entry) = writers
+                    .entry(output_key(path))
+                    .or_insert_with(|| (path.clone(), Vec::new()));
+                if !entry.contains(&index) {
+                    entry.push(index);
+                }
+            }
+        }
+    }
+    let mut clashes: Vec<(usize, Vec<usize>, PathBuf)> = Vec::new();
+    for (path, indices) in writers.values() {
+        if indices.len() > 1 {
+            for &index in indices {
+                clashes.push((index, indices.clone(), path.clone()));
+            }
+        }
+    }
+    clashes.sort();
+    for (index, indices, path) in clashes {
+        if jobs[index].clash.is_some() {
+            continue;
+        }
+        let others: Vec<String> = indices
+            .iter()
+            .filter(|&&other| other != index)
+            .map(|&other| jobs[other].input.display().to_string())
+            .collect();
+        jobs[index].clash = Some(format!(
+            "would write {} as {} would too; nothing was written for either. Rename one, or convert them in separate runs",
+            path.display(),
+            others.join(" and ")
+        ));
+    }
+}
+
+/// The file a path names, for comparing outputs: its folder resolved
+/// (links, `.` and `..`) when it exists, so `out/a.pdf` and `./out/a.pdf`
+/// are one file.
+fn output_key(path: &Path) -> PathBuf {
+    let name = path.file_name().map(PathBuf::from).unwrap_or_default();
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => match parent.canonicalize() {
+            Ok(resolved) => resolved.join(name),
+            Err(_) => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+        },
+        _ => std::env::current_dir()
+            .map(|dir| dir.join(&name))
+            .unwrap_or(name),
+    }
 }
 
 /// The writers' settings from the command line and the house style.

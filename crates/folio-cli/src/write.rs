@@ -66,6 +66,37 @@ pub fn write_atomically(target: &Path, bytes: &[u8], inputs: &[PathBuf], sync: b
             target.display()
         );
     }
+    match std::fs::metadata(target) {
+        Ok(existing) if existing.is_dir() => bail!(
+            "{}: is a folder; name a file, or use --out-dir for a folder",
+            target.display()
+        ),
+        // A device or a pipe (`-o /dev/stdout`, a FIFO) is written into,
+        // as `-o -` is: renaming a file over it would replace the device.
+        Ok(existing) if !existing.is_file() => {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(target)
+                .with_context(|| format!("{}: cannot open for writing", target.display()))?;
+            return file
+                .write_all(bytes)
+                .and_then(|()| file.flush())
+                .with_context(|| format!("{}: cannot write", target.display()));
+        }
+        _ => {}
+    }
+    // A link to a file: the file is replaced and the link kept, as other
+    // tools that write through a link do.
+    let resolved;
+    let target = match std::fs::symlink_metadata(target) {
+        Ok(link) if link.file_type().is_symlink() => {
+            resolved = target
+                .canonicalize()
+                .with_context(|| format!("{}: cannot follow the link", target.display()))?;
+            resolved.as_path()
+        }
+        _ => target,
+    };
     let dir = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
@@ -101,6 +132,18 @@ pub fn write_atomically(target: &Path, bytes: &[u8], inputs: &[PathBuf], sync: b
     Ok(())
 }
 
+/// Writes an output to standard output (`-o -`). A reader that stops
+/// early (`| head`) ends the write quietly, as for any filter. (A standard
+/// output closed by the shell, `>&-`, cannot be told from `/dev/null`: the
+/// Rust runtime opens `/dev/null` in its place before `main`.)
+pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to standard output"),
+    }
+}
+
 /// Temporary files are private; the finished file gets the usual
 /// permissions, or keeps those of the file it replaces.
 #[cfg(unix)]
@@ -130,6 +173,9 @@ fn is_one_of(target: &Path, inputs: &[PathBuf]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
+
     use super::*;
 
     #[test]
@@ -141,6 +187,39 @@ mod tests {
         assert_eq!(std::fs::read(&target).expect("read"), b"second");
         let leftovers = std::fs::read_dir(dir.path()).expect("list").count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_into_devices_and_through_links() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // A device is written into, never renamed over (through a link
+        // in the temporary folder, so that a regression harms only it).
+        let device = dir.path().join("device.pdf");
+        std::os::unix::fs::symlink("/dev/null", &device).expect("link");
+        write_atomically(&device, b"gone", &[], false).expect("into /dev/null");
+        assert!(
+            std::fs::metadata(&device)
+                .expect("device")
+                .file_type()
+                .is_char_device()
+        );
+        // A link keeps pointing at the file, which gets the new bytes.
+        let real = dir.path().join("real.pdf");
+        std::fs::write(&real, b"old").expect("write");
+        let link = dir.path().join("link.pdf");
+        std::os::unix::fs::symlink(&real, &link).expect("link");
+        write_atomically(&link, b"new", &[], false).expect("through the link");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).expect("read"), b"new");
+        // A folder is refused.
+        let err = write_atomically(dir.path(), b"x", &[], false).expect_err("a folder");
+        assert!(err.to_string().contains("is a folder"), "{err}");
     }
 
     #[test]
