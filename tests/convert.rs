@@ -497,3 +497,100 @@ fn an_output_that_is_a_device_is_written_into() {
     let null = std::fs::metadata(&device).expect("/dev/null");
     assert!(null.file_type().is_char_device());
 }
+
+fn zip_names(path: &Path) -> Vec<String> {
+    let file = std::fs::File::open(path).expect("zip");
+    let archive = zip::ZipArchive::new(file).expect("a zip");
+    archive.file_names().map(str::to_string).collect()
+}
+
+/// Images are read from the interview's folder only: `../`, an absolute
+/// path, `file://` and a link out are left out with a warning naming the
+/// file, in every format, unless `--allow-outside`; a FIFO never blocks.
+#[test]
+fn images_outside_the_interview_folder_are_not_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("interview");
+    std::fs::create_dir(&folder).expect("folder");
+    let secret = dir.path().join("secret.jpg");
+    std::fs::copy(root().join("samples/photo.jpg"), &secret).expect("copy");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, folder.join("link.jpg")).expect("link");
+    let mut text = String::from("**Ann:** Why?\n\n**Bo:** Because.\n\n");
+    for src in [
+        "../secret.jpg".to_string(),
+        secret.display().to_string(),
+        format!("file://{}", secret.display()),
+        "link.jpg".to_string(),
+    ] {
+        text.push_str(&format!("![A picture]({src})\n\n*Caption for {src}*\n\n"));
+    }
+    text.push_str("**Ann:** Thanks.\n");
+    std::fs::write(folder.join("talk.md"), &text).expect("write");
+    let out = folio(
+        &["convert", "interview/talk.md", "--out-dir", "out"],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("is outside the interview's folder") && stderr.contains("--allow-outside"),
+        "{stderr}"
+    );
+    let has_media = |names: Vec<String>| {
+        names
+            .iter()
+            .any(|n| n.contains("media/") || n.contains("figure-"))
+    };
+    assert!(!has_media(zip_names(&dir.path().join("out/talk.docx"))));
+    assert!(!has_media(zip_names(&dir.path().join("out/talk.epub"))));
+    let pdf = std::fs::read(dir.path().join("out/talk.pdf")).expect("pdf");
+    // No JPEG passed through (the picture is a JPEG).
+    assert!(!pdf.windows(10).any(|w| w == b"/DCTDecode"));
+    // Allowed: all four are the same picture, embedded.
+    let out = folio(
+        &[
+            "convert",
+            "interview/talk.md",
+            "--out-dir",
+            "allowed",
+            "--allow-outside",
+        ],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(has_media(zip_names(&dir.path().join("allowed/talk.epub"))));
+    assert!(has_media(zip_names(&dir.path().join("allowed/talk.docx"))));
+}
+
+/// A FIFO named as an image is refused at once instead of read for ever.
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_an_image_does_not_block() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.png"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    std::fs::write(
+        dir.path().join("t.md"),
+        "**Ann:** Why?\n\n![A pipe](pipe.png)\n\n**Bo:** Because.\n\n**Ann:** Thanks.\n",
+    )
+    .expect("write");
+    let out = folio(&["convert", "t.md"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pipe.png is not a file"));
+}

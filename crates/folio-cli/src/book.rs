@@ -38,6 +38,12 @@ pub fn run(args: &BookArgs) -> Result<()> {
     } else {
         Some(PathBuf::from("."))
     };
+    // Each interview's images were confined to its own folder before its
+    // paths were rebased: the writers need not check them again.
+    let confined = !shared_folder && !settings.allow_outside;
+    if confined {
+        settings.allow_outside = true;
+    }
     let results: Vec<_> = inputs
         .par_iter()
         .map(|input| read_input(input, &read))
@@ -54,6 +60,18 @@ pub fn run(args: &BookArgs) -> Result<()> {
                 }
                 let mut interview = parsed.interview;
                 if !shared_folder && let Some(folder) = input.parent() {
+                    if confined {
+                        let folder = if folder.as_os_str().is_empty() {
+                            Path::new(".")
+                        } else {
+                            folder
+                        };
+                        for dropped in interview.confine_images(folder) {
+                            if !args.quiet {
+                                eprintln!("warning: {}: {dropped}", input.display());
+                            }
+                        }
+                    }
                     interview.rebase_images(folder);
                 }
                 interviews.push(interview);

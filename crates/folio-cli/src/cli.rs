@@ -119,6 +119,9 @@ pub struct RenderArgs {
     /// Flush each output to the disk before moving it into place, so that it survives a power cut (slower)
     #[arg(long)]
     pub sync: bool,
+    /// Read images from outside the interview's folder (absolute paths, ../, links out); refused by default
+    #[arg(long)]
+    pub allow_outside: bool,
 }
 
 /// Order of the interviews in a book.

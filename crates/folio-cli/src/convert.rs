@@ -512,5 +512,6 @@ pub fn settings_from(args: &RenderArgs) -> Result<RenderSettings> {
         reference_docx,
         cover: args.cover.clone(),
         sync: args.sync,
+        allow_outside: args.allow_outside,
     })
 }

@@ -54,6 +54,8 @@ pub struct RenderSettings {
     /// Outputs are flushed to the disk before they are moved into place
     /// (`--sync`).
     pub sync: bool,
+    /// Images may be read from outside the input's folder (`--allow-outside`).
+    pub allow_outside: bool,
 }
 
 /// Writes a book of interviews in one format.
@@ -91,6 +93,7 @@ pub fn pdf_options(settings: &RenderSettings) -> folio_pdf::PdfOptions {
         font: settings.font.clone(),
         cjk_font: settings.cjk_font.clone(),
         image_base: settings.base_dir.clone(),
+        allow_outside: settings.allow_outside,
         style: Some(settings.style.clone()),
         ..Default::default()
     }
@@ -102,6 +105,7 @@ fn docx_options(settings: &RenderSettings) -> folio_docx::DocxOptions {
         reference_docx: settings.reference_docx.clone(),
         source_date_epoch: settings.source_date_epoch,
         base_dir: settings.base_dir.clone(),
+        allow_outside: settings.allow_outside,
         style: settings.style.clone(),
         ..Default::default()
     }
@@ -111,6 +115,7 @@ fn epub_options(settings: &RenderSettings) -> folio_epub::EpubOptions {
     folio_epub::EpubOptions {
         source_date_epoch: settings.source_date_epoch,
         base_dir: settings.base_dir.clone(),
+        allow_outside: settings.allow_outside,
         cover_image: settings.cover.clone(),
         style: settings.style.clone(),
         ..Default::default()

@@ -10,39 +10,65 @@ impl Interview {
     /// Rewrites every local, relative image path (figures and the cover) as
     /// a path under `folder`. URLs, `data:` links and absolute paths stay.
     pub fn rebase_images(&mut self, folder: &Path) {
-        rebase(&mut self.meta.cover, folder);
+        self.for_each_image_src(&mut |src| rebase(src, folder));
+    }
+
+    /// Drops the image of every figure (and the cover) whose file lies
+    /// outside `folder` (an absolute path, `../`, a link out), keeping its
+    /// caption and alt text, and says which: for a book, whose interviews
+    /// come from several folders, before their paths are rebased.
+    pub fn confine_images(&mut self, folder: &Path) -> Vec<String> {
+        let mut dropped = Vec::new();
+        self.for_each_image_src(&mut |src| {
+            let Some(path) = src.as_deref() else {
+                return;
+            };
+            // Remote images are never read, so they cannot lead out.
+            let local = (!path.contains("://") || path.starts_with("file://"))
+                && !path.starts_with("data:");
+            if local && let Err(reason) = crate::image_source::check_src_inside(path, folder) {
+                dropped.push(format!("image {path} left out: {reason}"));
+                *src = None;
+            }
+        });
+        dropped
+    }
+
+    /// Calls `f` on the `src` of every figure and on the cover.
+    fn for_each_image_src(&mut self, f: &mut dyn FnMut(&mut Option<String>)) {
+        f(&mut self.meta.cover);
         for block in &mut self.front {
             match block {
                 FrontBlock::EditorsNote { content } | FrontBlock::Introduction { content } => {
-                    rebase_blocks(content, folder);
+                    blocks_image_srcs(content, f);
                 }
-                FrontBlock::Figure { figure } => rebase(&mut figure.src, folder),
+                FrontBlock::Figure { figure } => f(&mut figure.src),
                 FrontBlock::Dateline { .. } => {}
             }
         }
         for turn in &mut self.turns {
-            rebase_blocks(&mut turn.content, folder);
+            blocks_image_srcs(&mut turn.content, f);
         }
         for section in &mut self.sections {
-            rebase_blocks(&mut section.content, folder);
+            blocks_image_srcs(&mut section.content, f);
         }
         for block in &mut self.closing {
             let (ClosingBlock::Bio { content }
             | ClosingBlock::Afterword { content }
             | ClosingBlock::Footer { content }) = block;
-            rebase_blocks(content, folder);
+            blocks_image_srcs(content, f);
         }
     }
 }
 
-fn rebase_blocks(blocks: &mut [Block], folder: &Path) {
+fn blocks_image_srcs(blocks: &mut [Block], f: &mut dyn FnMut(&mut Option<String>)) {
     for block in blocks {
         match block {
-            Block::Figure { figure } => rebase(&mut figure.src, folder),
-            Block::Quote { content } => rebase_blocks(content, folder),
+            Block::Figure { figure } => f(&mut figure.src),
+            Block::Quote { content } => blocks_image_srcs(content, f),
             Block::List { items, .. } => {
                 for item in items {
-                    rebase_blocks(item, folder);
+                    blocks_image_srcs(item, f);
                 }
             }
             Block::Paragraph { .. } | Block::Table { .. } => {}

@@ -2,7 +2,6 @@
 //! (its `Pic::new` panics on bytes it cannot decode).
 
 use std::io::Cursor;
-use std::path::Path;
 
 use docx_rs::Pic;
 use folio_core::{Diagnostic, DiagnosticKind};
@@ -49,16 +48,12 @@ fn read_file(src: &str, options: &DocxOptions) -> Result<Vec<u8>, Diagnostic> {
             format!("image {src} left out: {reason}; its alt text and caption are kept"),
         )
     };
-    if src.contains("://") || src.starts_with("data:") {
-        return Err(missing("remote images are not downloaded"));
-    }
-    let path = Path::new(src);
-    let path = match &options.base_dir {
-        Some(base) if path.is_relative() => base.join(path),
-        Some(_) => path.to_path_buf(),
-        None => return Err(missing("no base directory to resolve it against")),
+    // What may be read is decided in core, once for every writer.
+    let access = folio_core::ImageAccess {
+        base: options.base_dir.as_deref(),
+        allow_outside: options.allow_outside,
     };
-    std::fs::read(&path).map_err(|error| missing(&error.to_string()))
+    folio_core::read_image_source(src, access).map_err(|reason| missing(&reason))
 }
 
 /// Decodes `bytes` fully (so a truncated file is caught here); PNG and JPEG

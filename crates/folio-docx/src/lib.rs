@@ -55,6 +55,8 @@ pub struct DocxOptions {
     /// Directory that relative figure paths are resolved against (usually
     /// the input file's directory). Without it only `images` are used.
     pub base_dir: Option<PathBuf>,
+    /// Read figures from outside `base_dir` too (`--allow-outside`).
+    pub allow_outside: bool,
     /// Image bytes already loaded, keyed by the figure's `src` exactly as
     /// written in the model; these win over reading from `base_dir`.
     pub images: BTreeMap<String, Vec<u8>>,

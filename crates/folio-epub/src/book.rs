@@ -1,8 +1,6 @@
 //! Puts a book together from one interview or an anthology: its content
 //! documents, images, cover and metadata, handed to [`crate::assemble`].
 
-use std::path::Path;
-
 use epub_builder::ReferenceType;
 use folio_core::{Anthology, Diagnostic, DiagnosticKind, Interview, Meta, Rendered, output_date};
 use uuid::Uuid;
@@ -24,7 +22,7 @@ pub fn write(interview: &Interview, options: &EpubOptions) -> Result<Rendered, E
     let mut warnings = Vec::new();
     let language = language(&interview.meta, &mut warnings);
     let headline = headline(interview, &language);
-    let images = FigureImages::load(interview, options.base_dir.as_deref(), "", &mut warnings);
+    let images = FigureImages::load(interview, options.image_access(), "", &mut warnings);
     let chapters = {
         let mut writer = ContentWriter {
             images: &images,
@@ -73,12 +71,7 @@ pub fn write_anthology(book: &Anthology, options: &EpubOptions) -> Result<Render
         let prefix = format!("i{:02}-", index + 1);
         let own_language = self::language(&interview.meta, &mut warnings);
         let headline = headline(interview, &own_language);
-        let images = FigureImages::load(
-            interview,
-            options.base_dir.as_deref(),
-            &prefix,
-            &mut warnings,
-        );
+        let images = FigureImages::load(interview, options.image_access(), &prefix, &mut warnings);
         let chapters = {
             let mut writer = ContentWriter {
                 images: &images,
@@ -261,12 +254,16 @@ fn cover(
         .map(|p| p.to_string_lossy().into_owned())
         .or_else(|| meta.cover.clone());
     if let Some(src) = given {
-        let base = if options.cover_image.is_some() {
-            None
+        // A cover the user named on the command line is read wherever it is.
+        let access = if options.cover_image.is_some() {
+            folio_core::ImageAccess {
+                base: None,
+                allow_outside: true,
+            }
         } else {
-            options.base_dir.as_deref()
+            options.image_access()
         };
-        match read_image(&src, base.map(Path::new)) {
+        match read_image(&src, access) {
             Ok((bytes, kind)) => {
                 return Some(Cover {
                     href: format!("images/cover.{}", kind.extension),

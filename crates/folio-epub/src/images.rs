@@ -5,7 +5,6 @@
 //! remote or unreadable image leaves its caption in place and a warning.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use folio_core::{Block, ClosingBlock, Diagnostic, DiagnosticKind, Figure, FrontBlock, Interview};
 
@@ -31,7 +30,7 @@ impl FigureImages {
     /// package start with `prefix`.
     pub fn load(
         interview: &Interview,
-        base_dir: Option<&Path>,
+        access: folio_core::ImageAccess<'_>,
         prefix: &str,
         warnings: &mut Vec<Diagnostic>,
     ) -> Self {
@@ -44,7 +43,7 @@ impl FigureImages {
             if images.by_src.contains_key(src) || failed.iter().any(|f| f == src) {
                 continue;
             }
-            match read_image(src, base_dir) {
+            match read_image(src, access) {
                 Ok((bytes, kind)) => {
                     let href = format!(
                         "images/{prefix}figure-{}.{}",
@@ -125,39 +124,16 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
         && text.contains("<svg")
 }
 
-/// Reads an image named by the source, relative to `base_dir`.
-pub fn read_image(src: &str, base_dir: Option<&Path>) -> Result<(Vec<u8>, ImageKind), String> {
-    let path = local_path(src, base_dir)?;
-    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let kind = sniff(&bytes).ok_or_else(|| {
-        format!(
-            "{} is not a PNG, JPEG, GIF, WebP or SVG image",
-            path.display()
-        )
-    })?;
+/// Reads an image named by the source, by the one policy of core (which
+/// files may be read), and tells its kind by its bytes.
+pub fn read_image(
+    src: &str,
+    access: folio_core::ImageAccess<'_>,
+) -> Result<(Vec<u8>, ImageKind), String> {
+    let bytes = folio_core::read_image_source(src, access)?;
+    let kind =
+        sniff(&bytes).ok_or_else(|| format!("{src} is not a PNG, JPEG, GIF, WebP or SVG image"))?;
     Ok((bytes, kind))
-}
-
-fn local_path(src: &str, base_dir: Option<&Path>) -> Result<PathBuf, String> {
-    let src = src.trim();
-    if src.is_empty() {
-        return Err("the path is empty".into());
-    }
-    let path = if let Some(rest) = src.strip_prefix("file://") {
-        PathBuf::from(rest)
-    } else if let Some((scheme, _)) = src.split_once("://") {
-        return Err(format!(
-            "{scheme} images are not fetched; EPUB books must carry their images"
-        ));
-    } else if src.starts_with("data:") {
-        return Err("data: URLs are not unpacked".into());
-    } else {
-        PathBuf::from(src)
-    };
-    Ok(match base_dir {
-        Some(base) if path.is_relative() => base.join(path),
-        _ => path,
-    })
 }
 
 /// Every figure of the interview, in reading order.
@@ -235,9 +211,13 @@ mod tests {
 
     #[test]
     fn remote_and_missing_images_are_refused_with_a_reason() {
-        let remote = read_image("https://example.com/a.jpg", None);
+        let anywhere = folio_core::ImageAccess {
+            base: None,
+            allow_outside: true,
+        };
+        let remote = read_image("https://example.com/a.jpg", anywhere);
         assert!(remote.is_err_and(|e| e.contains("https")));
-        let missing = read_image("no/such/picture.png", Some(Path::new("/nonexistent")));
+        let missing = read_image("/nonexistent/no/such/picture.png", anywhere);
         assert!(missing.is_err_and(|e| e.contains("/nonexistent/no/such/picture.png")));
     }
 }

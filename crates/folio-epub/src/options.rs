@@ -13,6 +13,9 @@ pub struct EpubOptions {
     /// against: the directory of the input file. `None` means the current
     /// directory.
     pub base_dir: Option<PathBuf>,
+    /// Read figures and the model's cover from outside `base_dir` too
+    /// (`--allow-outside`). A cover given on the command line is always read.
+    pub allow_outside: bool,
     /// Cover image to use instead of the interview's own `meta.cover`.
     pub cover_image: Option<PathBuf>,
     /// Draw an SVG cover (kicker, title, interviewee) when no cover image is
@@ -23,11 +26,22 @@ pub struct EpubOptions {
     pub style: HouseStyle,
 }
 
+impl EpubOptions {
+    /// Which image files may be read: the one policy of folio-core.
+    pub fn image_access(&self) -> folio_core::ImageAccess<'_> {
+        folio_core::ImageAccess {
+            base: self.base_dir.as_deref(),
+            allow_outside: self.allow_outside,
+        }
+    }
+}
+
 impl Default for EpubOptions {
     fn default() -> Self {
         EpubOptions {
             source_date_epoch: None,
             base_dir: None,
+            allow_outside: false,
             cover_image: None,
             generate_cover: true,
             style: HouseStyle::default(),

@@ -36,6 +36,8 @@ pub struct PdfOptions {
     pub cjk_font: Option<PathBuf>,
     /// Directory figure `src` paths are relative to (the input's folder).
     pub image_base: Option<PathBuf>,
+    /// Read figures from outside `image_base` too (`--allow-outside`).
+    pub allow_outside: bool,
     /// Whether installed fonts may be searched for missing characters.
     pub no_system_fonts: bool,
     /// A house style (`folio.toml`): size, colours, margins, labels, and
@@ -157,7 +159,10 @@ fn lay_out(content: Content<'_>, options: &PdfOptions) -> Result<Laid, PdfError>
         .as_ref()
         .map(Design::from_house)
         .unwrap_or_default();
-    let image_base = options.image_base.as_deref();
+    let image_base = folio_core::ImageAccess {
+        base: options.image_base.as_deref(),
+        allow_outside: options.allow_outside,
+    };
     let doc = {
         let shaper = Shaper::new(&book);
         match content {

@@ -2,8 +2,6 @@
 //! interview from the top of a new page, laid out exactly as on its own.
 //! Pages are numbered through the whole book under the book's title.
 
-use std::path::Path;
-
 use folio_core::{Anthology, Diagnostic};
 
 use crate::fonts::FaceId;
@@ -25,7 +23,7 @@ pub fn layout_book(
     shaper: &Shaper<'_>,
     geometry: PageGeometry,
     design: Design,
-    image_base: Option<&Path>,
+    image_base: folio_core::ImageAccess<'_>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Document {
     let parts: Vec<Part> = book

@@ -3,7 +3,6 @@
 //! running heads and folios.
 
 use std::collections::VecDeque;
-use std::path::Path;
 
 use folio_core::{
     Block, ClosingBlock, Diagnostic, DiagnosticKind, Figure, FrontBlock, Inline, Interview,
@@ -28,7 +27,7 @@ pub fn layout(
     shaper: &Shaper<'_>,
     geometry: PageGeometry,
     design: Design,
-    image_base: Option<&Path>,
+    image_base: folio_core::ImageAccess<'_>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Document {
     let part = interview_pages(interview, shaper, geometry, design, image_base, warnings);
@@ -65,7 +64,7 @@ pub fn interview_pages(
     shaper: &Shaper<'_>,
     geometry: PageGeometry,
     design: Design,
-    image_base: Option<&Path>,
+    image_base: folio_core::ImageAccess<'_>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Part {
     let composer = |setting, hyphenation| Composer {
@@ -146,7 +145,7 @@ pub fn interview_pages(
 struct DocBuilder<'s, 'a, 'w> {
     c: Composer<'s, 'a>,
     interview: &'s Interview,
-    image_base: Option<&'s Path>,
+    image_base: folio_core::ImageAccess<'s>,
     images: Vec<crate::image::Image>,
     /// Each figure's image, or why it cannot be printed, in reading order:
     /// the dry run loads them (whether a figure is pictured decides which
@@ -659,14 +658,9 @@ impl DocBuilder<'_, '_, '_> {
     }
 
     fn read_image(&self, src: &str) -> Result<crate::image::Image, String> {
-        if src.contains("://") {
-            return Err("remote images are not fetched".into());
-        }
-        let path = match self.image_base {
-            Some(base) => base.join(src),
-            None => Path::new(src).to_path_buf(),
-        };
-        crate::image::load(&path)
+        // What may be read is decided in core, once for every writer.
+        let bytes = folio_core::read_image_source(src, self.image_base)?;
+        crate::image::parse(bytes)
     }
 
     fn closing(&mut self) {
