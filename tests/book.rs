@@ -354,3 +354,63 @@ fn a_book_finds_each_interviews_figures_in_its_own_folder() {
         }
     }
 }
+
+/// In a book of interviews from several folders, each interview's images
+/// are confined to its own folder: one that points out of it is left out
+/// with a warning (its caption kept) unless `--allow-outside`.
+#[test]
+fn a_book_confines_each_interviews_images_to_its_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        root().join("samples/photo.jpg"),
+        dir.path().join("secret.jpg"),
+    )
+    .expect("copy");
+    for folder in ["north", "south"] {
+        let folder_path = dir.path().join(folder);
+        std::fs::create_dir_all(&folder_path).expect("folder");
+        let text = format!(
+            "---\ntitle: From the {folder}\nlanguage: en\n---\n\n\
+             **Ana:** What did you see?\n\n\
+             **Ben:** The {folder} shore.\n\n\
+             ![A secret](../secret.jpg)\n\n*The {folder} caption*\n\n\
+             **Ana:** And then?\n\n\
+             **Ben:** We walked home.\n"
+        );
+        std::fs::write(folder_path.join("talk.md"), text).expect("interview");
+    }
+    let book = |extra: &[&str]| {
+        let mut args = vec![
+            "book",
+            "north/talk.md",
+            "south/talk.md",
+            "-o",
+            "book.epub",
+            "--title",
+            "Shores",
+        ];
+        args.extend_from_slice(extra);
+        let output = folio(&args, dir.path());
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let names: Vec<String> = {
+            let file = std::fs::File::open(dir.path().join("book.epub")).expect("book");
+            let archive = zip::ZipArchive::new(file).expect("zip");
+            archive.file_names().map(str::to_string).collect()
+        };
+        (String::from_utf8_lossy(&output.stderr).into_owned(), names)
+    };
+    let (stderr, names) = book(&[]);
+    assert!(
+        stderr.contains("warning: north/talk.md: image ../secret.jpg left out:")
+            && stderr.contains("outside the interview's folder"),
+        "{stderr}"
+    );
+    assert!(!names.iter().any(|n| n.ends_with(".jpg")), "{names:?}");
+    let (stderr, names) = book(&["--allow-outside"]);
+    assert!(!stderr.contains("left out"), "{stderr}");
+    assert!(names.iter().any(|n| n.ends_with(".jpg")), "{names:?}");
+}
