@@ -594,3 +594,76 @@ fn a_fifo_as_an_image_does_not_block() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("pipe.png is not a file"));
 }
+
+/// Settings that cannot be right are refused before anything is read,
+/// each with its own message; what the reader cannot use is reported.
+#[test]
+fn odd_settings_are_refused_or_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = root().join("samples/05-q-a-colon.md");
+    let sample = sample.to_str().expect("path");
+    let refused = |args: &[&str], env: Option<&str>, message: &str| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_folio"));
+        command.args(args).current_dir(dir.path());
+        if let Some(value) = env {
+            command.env("SOURCE_DATE_EPOCH", value);
+        }
+        let output = command.output().expect("folio runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    };
+    refused(
+        &["convert", sample, "-o", "a.pdf", "--to", "epub"],
+        None,
+        "-o a.pdf names a PDF file, but --to asks for EPUB",
+    );
+    refused(
+        &[
+            "book", sample, "-o", "b.pdf", "--to", "epub", "--title", "T",
+        ],
+        None,
+        "-o b.pdf names a PDF file, but --to asks for EPUB",
+    );
+    refused(
+        &["convert", sample, "-o", "a.pdf"],
+        Some("abc"),
+        "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got \"abc\"",
+    );
+    refused(
+        &["convert", sample, "-o", "a.pdf", "--font", "/no/such.ttf"],
+        None,
+        "--font /no/such.ttf: no such font file",
+    );
+    assert_eq!(files_in(dir.path()), Vec::<String>::new());
+    // Thousands of jobs are capped, not started.
+    let output = folio(
+        &["convert", sample, "-o", "a.pdf", "--jobs", "100000"],
+        dir.path(),
+    );
+    assert!(output.status.success());
+    // A --role for nobody and a language that is not a tag are reported.
+    let output = folio(
+        &[
+            "inspect",
+            sample,
+            "--role",
+            "NOBODY=interviewer",
+            "-M",
+            "language=not a language",
+        ],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(
+            "--role names \"NOBODY\", but no speaker has that label; the speakers are Q, A"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the language \"not a language\" is not a language tag"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  language     en"), "{stdout}");
+}

@@ -126,11 +126,27 @@ pub fn run(args: &BookArgs) -> Result<()> {
 
 fn book_format(args: &BookArgs) -> Result<OutputFormat> {
     if let Some(name) = &args.to {
-        return OutputFormat::parse(name).ok_or_else(|| {
+        let asked = OutputFormat::parse(name).ok_or_else(|| {
             anyhow!(UsageError(format!(
                 "unknown output format {name:?}; expected pdf, docx or epub"
             )))
-        });
+        })?;
+        // `-o book.pdf --to epub` would put EPUB bytes in a file named .pdf.
+        if let Some(named) = args
+            .output
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(OutputFormat::parse)
+            && named != asked
+        {
+            bail!(UsageError(format!(
+                "-o {} names a {} file, but --to asks for {}",
+                args.output.display(),
+                named.extension().to_uppercase(),
+                asked.extension().to_uppercase()
+            )));
+        }
+        return Ok(asked);
     }
     let ext: Option<PathBuf> = args.output.extension().map(PathBuf::from);
     ext.and_then(|e| e.to_str().and_then(OutputFormat::parse))

@@ -53,7 +53,7 @@ pub struct ConvertArgs {
     pub out_dir: Option<PathBuf>,
     #[command(flatten)]
     pub render: RenderArgs,
-    /// Convert at most N inputs at once (default: one per core)
+    /// Convert at most N inputs at once (default, or 0: one per core; at most 256)
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
     /// Convert only the K-th of N deterministic slices of the inputs (for spreading a batch over machines)

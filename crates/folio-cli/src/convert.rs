@@ -53,7 +53,7 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
     // This thread works in the pool rather than waiting for it: one thread
     // fewer to start. (The pool then lives until the process ends.)
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(worker_threads(args.jobs, jobs.len()))
         .use_current_thread()
         .build()
         .context("cannot start worker threads")?;
@@ -113,6 +113,21 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
     }
     Ok(())
 }
+
+/// Threads for a batch: `--jobs N` (0 or none: one per core), never more
+/// than there are inputs or than [`MAX_JOBS`], since each thread costs
+/// memory and a core can convert only one input at a time.
+fn worker_threads(asked: Option<usize>, inputs: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let wanted = match asked {
+        None | Some(0) => cores,
+        Some(n) => n,
+    };
+    wanted.min(MAX_JOBS).min(inputs.max(1))
+}
+
+/// The most threads `--jobs` starts.
+const MAX_JOBS: usize = 256;
 
 /// An error whose details were printed already: only the exit status is left to set.
 #[derive(Debug, thiserror::Error)]
@@ -376,6 +391,20 @@ fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
                 inputs.len() * formats.len()
             )));
         }
+        // `-o a.pdf --to epub` would put EPUB bytes in a file named .pdf.
+        if let Some(named) = output
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(OutputFormat::parse)
+            && named != formats[0]
+        {
+            bail!(UsageError(format!(
+                "-o {} names a {} file, but --to asks for {}",
+                output.display(),
+                named.extension().to_uppercase(),
+                formats[0].extension().to_uppercase()
+            )));
+        }
         let target = if output.as_os_str() == "-" {
             Target::Stdout
         } else {
@@ -484,8 +513,42 @@ fn output_key(path: &Path) -> PathBuf {
     }
 }
 
+/// `SOURCE_DATE_EPOCH`, which must be whole seconds when set: a value that
+/// cannot be read is refused rather than ignored, as the reproducible-builds
+/// convention asks, since ignoring it would stamp today's date.
+fn source_date_epoch() -> Result<Option<i64>> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) if value.trim().is_empty() => Ok(None),
+        Ok(value) => match value.trim().parse::<i64>() {
+            Ok(seconds) => Ok(Some(seconds)),
+            Err(_) => bail!(UsageError(format!(
+                "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got {value:?}"
+            ))),
+        },
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => bail!(UsageError(
+            "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970".into()
+        )),
+    }
+}
+
+/// A font named on the command line must be a file that can be read.
+fn check_font(flag: &str, path: Option<&Path>) -> Result<()> {
+    if let Some(path) = path
+        && !path.is_file()
+    {
+        bail!(UsageError(format!(
+            "{flag} {}: no such font file",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
 /// The writers' settings from the command line and the house style.
 pub fn settings_from(args: &RenderArgs) -> Result<RenderSettings> {
+    check_font("--font", args.font.as_deref())?;
+    check_font("--cjk-font", args.cjk_font.as_deref())?;
     let style = crate::style::resolve(args.style.as_deref())?;
     let paper = match &args.paper {
         Some(name) => Paper::parse(name).ok_or_else(|| {
@@ -505,7 +568,7 @@ pub fn settings_from(args: &RenderArgs) -> Result<RenderSettings> {
     Ok(RenderSettings {
         paper,
         style,
-        source_date_epoch: folio_core::source_date_epoch_from_env(),
+        source_date_epoch: source_date_epoch()?,
         base_dir: None,
         font: args.font.clone(),
         cjk_font: args.cjk_font.clone(),

@@ -653,7 +653,7 @@ fn finish(
         sections: assembled.sections,
         closing,
     };
-    complete_meta(&mut interview, options, name)?;
+    warnings.extend(complete_meta(&mut interview, options, name)?);
     drop_restated_interviewers(&mut interview.meta, &interview.speakers);
     if !options.straight_punctuation {
         crate::typography::apply(&mut interview);
@@ -740,12 +740,14 @@ pub(crate) fn split_people(text: &str) -> Vec<String> {
 }
 
 /// Applies the user's metadata, then fills the language and identifier when
-/// neither the source nor the user gave them.
+/// neither the source nor the user gave them. Returns what it had to
+/// report: a language that is not a language tag (replaced by the one the
+/// text is written in), a `--role` that names no speaker.
 pub(crate) fn complete_meta(
     interview: &mut Interview,
     options: &ReadOptions,
     name: &str,
-) -> Result<(), Error> {
+) -> Result<Vec<Diagnostic>, Error> {
     for (key, value) in &options.metadata {
         crate::overrides::apply_metadata(&mut interview.meta, key, value).map_err(|message| {
             Error::InvalidModel {
@@ -754,8 +756,57 @@ pub(crate) fn complete_meta(
             }
         })?;
     }
+    let mut warnings = Vec::new();
+    let given = interview.meta.language.trim().to_string();
+    if !given.is_empty() && !is_language_tag(&given) {
+        interview.meta.language = String::new();
+        fill_language_and_identifier(interview);
+        warnings.push(Diagnostic::new(
+            crate::diagnostic::DiagnosticKind::Ignored,
+            None,
+            format!(
+                "the language {given:?} is not a language tag (such as en, fr-CA or zh-Hant); the text reads as {:?}, which is used instead",
+                interview.meta.language
+            ),
+        ));
+    }
     fill_language_and_identifier(interview);
-    Ok(())
+    let key = crate::assemble::labels::label_key;
+    for (label, _) in &options.roles {
+        let named = interview.speakers.iter().any(|s| {
+            key(&s.label) == key(label) || s.name.as_deref().is_some_and(|n| key(n) == key(label))
+        });
+        if !named {
+            let labels: Vec<&str> = interview
+                .speakers
+                .iter()
+                .map(|s| s.label.as_str())
+                .collect();
+            warnings.push(Diagnostic::new(
+                crate::diagnostic::DiagnosticKind::Ignored,
+                None,
+                format!(
+                    "--role names {label:?}, but no speaker has that label; the speakers are {}",
+                    labels.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(warnings)
+}
+
+/// A BCP 47 tag by its shape: a primary language of 2 or 3 letters (or 4
+/// to 8 for registered ones), then subtags of 1 to 8 letters or digits.
+/// `x-…` private use and `i-…` grandfathered tags pass too.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    let primary = parts.next().unwrap_or("");
+    let primary_ok = (2..=8).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        || primary.eq_ignore_ascii_case("x")
+        || primary.eq_ignore_ascii_case("i");
+    primary_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 fn fill_language_and_identifier(interview: &mut Interview) {

@@ -68,14 +68,14 @@ pub fn read(
             looked_for: "the model's `turns` list is empty".into(),
         });
     }
-    complete_meta(&mut interview, options, name)?;
+    let warnings = complete_meta(&mut interview, options, name)?;
     validate(&interview).map_err(|message| Error::InvalidModel {
         name: name.to_string(),
         message,
     })?;
     Ok(Parsed {
         interview,
-        warnings: Vec::new(),
+        warnings,
         format,
         roles: Vec::new(),
     })
