@@ -667,3 +667,52 @@ fn odd_settings_are_refused_or_reported() {
     );
     assert!(stdout.contains("  language     en"), "{stdout}");
 }
+
+/// Quotes or lists nested thousands deep no longer overflow the stack
+/// (which took the whole batch down): levels past the limit are read as
+/// the level above, with a warning, and every word is kept.
+#[test]
+fn deep_nesting_is_read_without_overflowing_the_stack() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let quotes = format!(
+        "**Ann:** Why?\n\n**Bo:** Because.\n\n{}deepest words\n\n**Ann:** Ok.\n",
+        "> ".repeat(10_000)
+    );
+    std::fs::write(dir.path().join("quotes.md"), quotes).expect("write");
+    let mut lists = String::from("**Ann:** Why?\n\n**Bo:** Because.\n\n");
+    for level in 0..3000 {
+        lists.push_str(&format!("{}- item {level}\n", "  ".repeat(level)));
+    }
+    lists.push_str("\n**Ann:** Ok.\n");
+    std::fs::write(dir.path().join("lists.md"), lists).expect("write");
+    std::fs::copy(
+        root().join("samples/05-q-a-colon.md"),
+        dir.path().join("good.md"),
+    )
+    .expect("copy");
+    let out = folio(
+        &["convert", ".", "--to", "docx,epub", "--out-dir", "out"],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("nested more than 40 levels deep"),
+        "{stderr}"
+    );
+    assert_eq!(
+        files_in(&dir.path().join("out")),
+        [
+            "good.docx",
+            "good.epub",
+            "lists.docx",
+            "lists.epub",
+            "quotes.docx",
+            "quotes.epub"
+        ]
+    );
+    let json = folio(&["inspect", "--json", "quotes.md"], dir.path());
+    assert!(String::from_utf8_lossy(&json.stdout).contains("deepest words"));
+    let json = folio(&["inspect", "--json", "lists.md"], dir.path());
+    assert!(String::from_utf8_lossy(&json.stdout).contains("item 2999"));
+}

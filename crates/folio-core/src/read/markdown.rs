@@ -75,7 +75,16 @@ struct TableDraft {
     figures: Vec<Figure>,
 }
 
+/// Quotes, lists and items nested deeper than this are read as the level
+/// above: every later step walks the blocks recursively, and thousands of
+/// levels (no real interview has ten) would overflow the stack.
+pub const MAX_NESTING: usize = 40;
+
 struct Builder {
+    /// Quotes, lists and items open beyond [`MAX_NESTING`], not pushed.
+    flattened: usize,
+    /// Where the first of them opened, for the warning.
+    flattened_at: Option<usize>,
     index: LineIndex,
     containers: Vec<(Container, Vec<RawBlock>)>,
     inlines: Vec<(InlineFrame, Vec<Inline>)>,
@@ -101,6 +110,8 @@ pub fn read_blocks(text: &str) -> (Vec<RawBlock>, Vec<Diagnostic>) {
     let (text, defused) = markup::defuse_unclosed(text);
     let text = text.as_ref();
     let mut builder = Builder {
+        flattened: 0,
+        flattened_at: None,
         index: LineIndex::new(text),
         containers: vec![(Container::Root, Vec::new())],
         inlines: Vec::new(),
@@ -120,6 +131,15 @@ pub fn read_blocks(text: &str) -> (Vec<RawBlock>, Vec<Diagnostic>) {
         builder.event(event, line, end_line);
     }
     builder.close_implicit_paragraph();
+    if let Some(line) = builder.flattened_at {
+        builder.warnings.push(Diagnostic::new(
+            DiagnosticKind::LostFormatting,
+            Some(line),
+            format!(
+                "quotes and lists are nested more than {MAX_NESTING} levels deep here; the deeper levels are read as level {MAX_NESTING}, every word kept"
+            ),
+        ));
+    }
     let mut blocks = builder
         .containers
         .pop()
@@ -200,6 +220,11 @@ impl Builder {
                 };
                 self.inlines
                     .push((InlineFrame::Heading { line, level }, Vec::new()));
+            }
+            Tag::BlockQuote(_) | Tag::List(_) | Tag::Item if self.too_deep(&tag) => {
+                self.close_implicit_paragraph();
+                self.flattened += 1;
+                self.flattened_at.get_or_insert(line);
             }
             Tag::BlockQuote(_) => {
                 self.close_implicit_paragraph();
@@ -285,6 +310,14 @@ impl Builder {
     }
 
     fn end(&mut self, tag: TagEnd, end_line: usize) {
+        if self.flattened > 0
+            && matches!(tag, TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item)
+        {
+            // The end of a level that was read as the one above.
+            self.close_implicit_paragraph();
+            self.flattened -= 1;
+            return;
+        }
         match tag {
             TagEnd::Paragraph => {
                 self.close_open_frames();
@@ -373,6 +406,13 @@ impl Builder {
 
     /// Ends a table cell: frames an HTML tag left open are closed, and the
     /// cell's inlines join the row (its images follow the table).
+    /// Whether a quote, list or item opening now is beyond [`MAX_NESTING`]:
+    /// inside a level already flattened, or a new level past the limit (an
+    /// item always goes with its list).
+    fn too_deep(&self, tag: &Tag<'_>) -> bool {
+        self.flattened > 0 || (!matches!(tag, Tag::Item) && self.containers.len() > MAX_NESTING)
+    }
+
     fn close_cell(&mut self) {
         loop {
             match self.inlines.last() {

@@ -137,5 +137,40 @@ pub fn validate(interview: &Interview) -> Result<(), String> {
     if interview.meta.language.trim().is_empty() {
         return Err("meta.language is empty".into());
     }
+    let limit = crate::read::markdown::MAX_NESTING;
+    let deepest = interview
+        .turns
+        .iter()
+        .map(|t| blocks_depth(&t.content, limit + 1))
+        .max()
+        .unwrap_or(0);
+    if deepest > limit {
+        return Err(format!(
+            "quotes and lists are nested more than {limit} levels deep; Folio reads at most {limit}"
+        ));
+    }
     Ok(())
+}
+
+/// How deep quotes and lists nest in `blocks`, counted up to `stop`.
+fn blocks_depth(blocks: &[crate::model::Block], stop: usize) -> usize {
+    use crate::model::Block;
+    if stop == 0 {
+        return 0;
+    }
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Quote { content } => 1 + blocks_depth(content, stop - 1),
+            Block::List { items, .. } => {
+                1 + items
+                    .iter()
+                    .map(|item| blocks_depth(item, stop - 1))
+                    .max()
+                    .unwrap_or(0)
+            }
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
 }
