@@ -90,11 +90,19 @@ impl Hyphenation {
     }
 
     /// Byte offsets inside `word` where it may be hyphenated.
+    ///
+    /// Words of more than [`MAX_HYPHENATED_LETTERS`] letters get none.
     pub fn points(&self, word: &str) -> Vec<usize> {
         let Some((lang, slot)) = &self.dictionary else {
             return Vec::new();
         };
-        if word.chars().count() < 5 || !word.chars().all(char::is_alphabetic) {
+        // No dictionary word is longer than about 45 letters; a longer run
+        // of letters (a pasted hash, a 1 MB "word") gets no points, which
+        // keeps the line breaker's candidates per word bounded.
+        let letters = word.chars().count();
+        if !(5..=MAX_HYPHENATED_LETTERS).contains(&letters)
+            || !word.chars().all(char::is_alphabetic)
+        {
             return Vec::new();
         }
         let known = || self.known.lock().unwrap_or_else(PoisonError::into_inner);
@@ -113,6 +121,9 @@ impl Hyphenation {
         points
     }
 }
+
+/// The longest word given hyphenation points.
+const MAX_HYPHENATED_LETTERS: usize = 64;
 
 /// US English points of a word of letters: an exception word's own, else
 /// hypher's. `None` when lower-casing changes the word's length, which
@@ -264,5 +275,12 @@ mod tests {
         let h = Hyphenation::for_language("en-US");
         assert!(h.points("word").is_empty());
         assert!(h.points("example.com/path").is_empty());
+        // A run of letters longer than any word (a 1 MB "word" took the
+        // line breaker minutes) gets no points; a long real word does.
+        assert!(h.points(&"abcdefghij".repeat(10)).is_empty());
+        assert!(
+            !h.points("pneumonoultramicroscopicsilicovolcanoconiosis")
+                .is_empty()
+        );
     }
 }
