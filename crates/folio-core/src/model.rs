@@ -595,9 +595,15 @@ impl Interview {
 
     /// Number of turns each speaker has, in speaker order.
     pub fn turn_counts(&self) -> Vec<(&Speaker, usize)> {
+        // Counted in one pass: thousands of speakers must not each walk
+        // every turn.
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for turn in &self.turns {
+            *counts.entry(turn.speaker.as_str()).or_default() += 1;
+        }
         self.speakers
             .iter()
-            .map(|s| (s, self.turns.iter().filter(|t| t.speaker == s.id).count()))
+            .map(|s| (s, counts.get(s.id.as_str()).copied().unwrap_or(0)))
             .collect()
     }
 }

@@ -7,6 +7,8 @@
 //! piece of evidence among these, and turn length another. Each piece is
 //! kept as a sentence, so `folio inspect` and the warnings can say why.
 
+use std::collections::HashMap;
+
 use crate::assemble::speakers::SpeakerDraft;
 use crate::model::SpeakerRole;
 
@@ -287,15 +289,25 @@ fn names_for(drafts: &[SpeakerDraft], names: &[Option<String>]) -> Vec<Vec<Strin
                 .collect()
         })
         .collect();
+    // How many speakers' names hold each part: counted once, so thousands
+    // of speakers do not each search all the others.
+    let mut holders: HashMap<&str, usize> = HashMap::new();
+    for own in &parts {
+        let mut seen: Vec<&str> = Vec::new();
+        for part in own {
+            if !seen.contains(&part.as_str()) {
+                seen.push(part);
+                *holders.entry(part).or_default() += 1;
+            }
+        }
+    }
     full.iter()
         .enumerate()
         .map(|(i, all)| {
             let mut called = all.clone();
             for part in &parts[i] {
-                let shared = parts
-                    .iter()
-                    .enumerate()
-                    .any(|(j, other)| j != i && other.contains(part));
+                // Held by another speaker too: it does not say who is meant.
+                let shared = holders.get(part.as_str()).copied().unwrap_or(0) > 1;
                 if !shared && !called.contains(part) {
                     called.push(part.clone());
                 }
@@ -427,6 +439,9 @@ pub fn decide(
             } else {
                 Vec::new()
             };
+            if guest_windows.is_empty() && host_windows.is_empty() {
+                continue;
+            }
             for (j, names) in called.iter().enumerate() {
                 if j != i && guest_windows.iter().any(|w| mentions(w, names)) {
                     tallies[i].add(2.0, format!("introduces {}", drafts[j].label));

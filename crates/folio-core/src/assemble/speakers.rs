@@ -6,7 +6,7 @@
 //! elsewhere in the document, and only then statistics (who speaks first,
 //! who asks questions), which is reported as a guess.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::assemble::labels::{is_question_answer_key, label_key};
 use crate::assemble::roles::{self, Certainty, RoleEvidence};
@@ -111,6 +111,8 @@ pub fn resolve(
     let mut roles: Vec<Option<SpeakerRole>> = Vec::with_capacity(drafts.len());
     let mut stated: Vec<Option<(Certainty, String)>> = Vec::with_capacity(drafts.len());
     let mut names: Vec<Option<String>> = Vec::with_capacity(drafts.len());
+    // The context's words, indexed once for every speaker's name search.
+    let words = ContextWords::new(context);
     for draft in drafts {
         let hint = find_hint(draft, hints);
         // A speaker the reader supplied is labelled with its name when known.
@@ -126,11 +128,11 @@ pub fn resolve(
                 draft
                     .introduced_as
                     .as_deref()
-                    .map(|short| full_name_in_text(short, context).unwrap_or(short.to_string()))
+                    .map(|short| full_name_in_text(short, &words).unwrap_or(short.to_string()))
             })
             .or_else(|| match implied_name {
                 Some(name) => name,
-                None => name_for(draft, hints, context),
+                None => name_for(draft, hints, context, &words),
             });
         let (role, why) = if let Some(role) = override_role(draft, hints) {
             (Some(role), Some((Certainty::Stated, "--role".to_string())))
@@ -453,7 +455,12 @@ fn expansion_in_text(key: &str, context: &str) -> Option<String> {
 }
 
 /// Finds a speaker's full name in the front matter hints or the text around the turns.
-fn name_for(draft: &SpeakerDraft, hints: &SpeakerHints, context: &str) -> Option<String> {
+fn name_for(
+    draft: &SpeakerDraft,
+    hints: &SpeakerHints,
+    context: &str,
+    words: &ContextWords<'_>,
+) -> Option<String> {
     if let Some(asks) = is_question_answer_key(&draft.key) {
         let people = if asks {
             &hints.interviewers
@@ -490,7 +497,7 @@ fn name_for(draft: &SpeakerDraft, hints: &SpeakerHints, context: &str) -> Option
     if bare.is_empty() {
         return None;
     }
-    full_name_in_text(&bare, context).or_else(|| {
+    full_name_in_text(&bare, words).or_else(|| {
         // A capitalised full name is a name already: `DANA PARK` is Dana Park.
         let is_full = bare.split_whitespace().count() >= 2
             && bare == draft.key
@@ -501,10 +508,40 @@ fn name_for(draft: &SpeakerDraft, hints: &SpeakerHints, context: &str) -> Option
 
 /// The longest run of capitalised words ending in `bare` (case-insensitive)
 /// in `context`, if it adds a given name: `David Gosset` for `GOSSET`.
-fn full_name_in_text<'a>(bare: &str, context: &'a str) -> Option<String> {
+/// The words of the context, line by line, and where each (lower-cased,
+/// trimmed of punctuation) occurs: built once per interview, so finding a
+/// name costs the places its last word occurs, not a pass over the whole
+/// text for each of thousands of speakers.
+pub(crate) struct ContextWords<'a> {
+    lines: Vec<Vec<&'a str>>,
+    at: HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl<'a> ContextWords<'a> {
+    pub(crate) fn new(context: &'a str) -> Self {
+        let mut at: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let lines: Vec<Vec<&str>> = context
+            .lines()
+            .map(|line| line.split_whitespace().collect())
+            .collect();
+        for (l, words) in lines.iter().enumerate() {
+            for (w, word) in words.iter().enumerate() {
+                at.entry(clean_word(word).to_lowercase())
+                    .or_default()
+                    .push((l, w));
+            }
+        }
+        ContextWords { lines, at }
+    }
+}
+
+fn clean_word(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+}
+
+fn full_name_in_text(bare: &str, context: &ContextWords<'_>) -> Option<String> {
     let target: Vec<String> = bare.split_whitespace().map(str::to_lowercase).collect();
-    let clean =
-        |w: &'a str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'');
+    let clean = clean_word;
     // Lower-case equality without a new string for ASCII words (most).
     let same_word = |w: &str, lower: &str| {
         if w.is_ascii() {
@@ -514,10 +551,16 @@ fn full_name_in_text<'a>(bare: &str, context: &'a str) -> Option<String> {
         }
     };
     let mut best: Option<String> = None;
-    // Names do not run across lines: search each line on its own.
-    for line in context.lines() {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        for end in target.len()..=words.len() {
+    let last = target.last()?;
+    // Only where the name's last word occurs, in reading order; names do
+    // not run across lines, so each line is searched on its own.
+    for &(line, word) in context.at.get(last.as_str()).map_or(&[][..], Vec::as_slice) {
+        let words = &context.lines[line];
+        let end = word + 1;
+        {
+            if end < target.len() {
+                continue;
+            }
             let tail = &words[end - target.len()..end];
             let matches = tail
                 .iter()

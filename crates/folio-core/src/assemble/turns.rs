@@ -493,26 +493,32 @@ pub(super) fn finish(
 
 fn speaker_drafts(drafts: &[TurnDraft]) -> Vec<SpeakerDraft> {
     let mut out: Vec<SpeakerDraft> = Vec::new();
-    for (index, draft) in drafts.iter().enumerate() {
+    // Where each key's speaker is in `out`: thousands of speakers must not
+    // cost a search through all of them for every turn.
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (position, draft) in drafts.iter().enumerate() {
         let text = blocks_plain_text(&draft.content);
-        match out.iter_mut().find(|s| s.key == draft.key) {
+        match index.get(draft.key.as_str()).and_then(|&i| out.get_mut(i)) {
             Some(existing) => {
                 existing.turn_texts.push(text);
-                existing.last_turn = index;
+                existing.last_turn = position;
                 if existing.introduced_as.is_none() {
                     existing.introduced_as = draft.introduces.clone();
                 }
             }
-            None => out.push(SpeakerDraft {
-                introduced_as: draft.introduces.clone(),
-                key: draft.key.clone(),
-                label: draft.label.clone(),
-                line: draft.line,
-                turn_texts: vec![text],
-                first_turn: index,
-                last_turn: index,
-                implied_role: draft.implied_role,
-            }),
+            None => {
+                index.insert(draft.key.as_str(), out.len());
+                out.push(SpeakerDraft {
+                    introduced_as: draft.introduces.clone(),
+                    key: draft.key.clone(),
+                    label: draft.label.clone(),
+                    line: draft.line,
+                    turn_texts: vec![text],
+                    first_turn: position,
+                    last_turn: position,
+                    implied_role: draft.implied_role,
+                })
+            }
         }
     }
     out
