@@ -716,3 +716,37 @@ fn deep_nesting_is_read_without_overflowing_the_stack() {
     let json = folio(&["inspect", "--json", "lists.md"], dir.path());
     assert!(String::from_utf8_lossy(&json.stdout).contains("item 2999"));
 }
+
+/// Warnings are capped per input, and an error's source line is cut to the
+/// part around the error.
+#[test]
+fn warnings_are_capped_and_long_lines_are_cut() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = String::from("---\n");
+    for key in 0..600 {
+        text.push_str(&format!("unknown{key}: x\n"));
+    }
+    text.push_str("---\n\n**Ann:** Why?\n\n**Bo:** Because.\n\n**Ann:** Ok.\n");
+    std::fs::write(dir.path().join("keys.md"), text).expect("write");
+    let out = folio(&["convert", "keys.md", "--to", "epub"], dir.path());
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.lines().count() <= 101,
+        "{} lines",
+        stderr.lines().count()
+    );
+    assert!(
+        stderr.contains("more warnings; `folio inspect keys.md` lists them all"),
+        "{stderr}"
+    );
+    let long = format!(
+        "+++\ntitle = \"{}\" junk\n+++\n\n**Ann:** Hi.\n",
+        "x".repeat(10_000)
+    );
+    std::fs::write(dir.path().join("long.md"), long).expect("write");
+    let out = folio(&["inspect", "long.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.lines().all(|l| l.chars().count() < 400), "{stderr}");
+}

@@ -54,9 +54,9 @@ pub fn run(args: &BookArgs) -> Result<()> {
         match result {
             Ok(parsed) => {
                 if !args.quiet {
-                    for warning in &parsed.warnings {
-                        eprintln!("warning: {}: {warning}", input.display());
-                    }
+                    let warnings: Vec<String> =
+                        parsed.warnings.iter().map(ToString::to_string).collect();
+                    crate::convert::print_warnings(input, &warnings);
                 }
                 let mut interview = parsed.interview;
                 if !shared_folder && let Some(folder) = input.parent() {

@@ -84,9 +84,7 @@ pub fn run(args: &ConvertArgs) -> Result<()> {
     let mut written = 0;
     for outcome in &outcomes {
         if !args.quiet {
-            for warning in &outcome.warnings {
-                eprintln!("warning: {}: {warning}", outcome.input.display());
-            }
+            print_warnings(&outcome.input, &outcome.warnings);
         }
         written += outcome.written.len();
         if let Some(err) = &outcome.error {
@@ -128,6 +126,25 @@ fn worker_threads(asked: Option<usize>, inputs: usize) -> usize {
 
 /// The most threads `--jobs` starts.
 const MAX_JOBS: usize = 256;
+
+/// At most this many warnings are printed for one input.
+const MAX_WARNINGS_SHOWN: usize = 100;
+
+/// Prints an input's warnings, at most [`MAX_WARNINGS_SHOWN`] of them: a
+/// front matter of thousands of unknown keys must not bury the summary.
+pub fn print_warnings(input: &Path, warnings: &[String]) {
+    for warning in warnings.iter().take(MAX_WARNINGS_SHOWN) {
+        eprintln!("warning: {}: {warning}", input.display());
+    }
+    if warnings.len() > MAX_WARNINGS_SHOWN {
+        eprintln!(
+            "warning: {}: … and {} more warnings; `folio inspect {}` lists them all",
+            input.display(),
+            warnings.len() - MAX_WARNINGS_SHOWN,
+            input.display()
+        );
+    }
+}
 
 /// An error whose details were printed already: only the exit status is left to set.
 #[derive(Debug, thiserror::Error)]

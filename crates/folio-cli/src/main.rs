@@ -59,6 +59,33 @@ fn main() -> ExitCode {
 }
 
 /// Prints an error the way people expect: what, where (with the line), and the causes.
+/// At most this many characters of a source line are shown under an error.
+const SNIPPET_CHARS: usize = 100;
+
+/// The part of a long line around `column` (1-based), with `…` where it is
+/// cut, and where the caret goes in it: a 10 KB line is not printed whole.
+fn snippet(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    if chars.len() <= SNIPPET_CHARS {
+        return (line.to_string(), at);
+    }
+    let start = at.saturating_sub(SNIPPET_CHARS / 2);
+    let end = (start + SNIPPET_CHARS).min(chars.len());
+    let start = end.saturating_sub(SNIPPET_CHARS);
+    let mut shown = String::new();
+    let mut caret = at - start;
+    if start > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
+}
+
 pub(crate) fn report(err: &anyhow::Error) {
     eprintln!("error: {err}");
     if let Some(core) = err.downcast_ref::<folio_core::Error>()
@@ -66,16 +93,30 @@ pub(crate) fn report(err: &anyhow::Error) {
     {
         let number = location.line.to_string();
         let pad = " ".repeat(number.len());
+        let (shown, caret_at) = snippet(&location.source_line, location.column);
         eprintln!("{pad} |");
-        eprintln!("{number} | {}", location.source_line);
-        let caret_at = location
-            .source_line
-            .chars()
-            .take(location.column.saturating_sub(1))
-            .count();
+        eprintln!("{number} | {shown}");
         eprintln!("{pad} | {}^", " ".repeat(caret_at));
     }
     for cause in err.chain().skip(1) {
         eprintln!("  caused by: {cause}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snippet;
+
+    #[test]
+    fn long_lines_are_cut_around_the_error() {
+        assert_eq!(snippet("short line", 3), ("short line".to_string(), 2));
+        let long = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
+        let (shown, caret) = snippet(&long, 5001);
+        assert_eq!(shown.chars().count(), 102);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(caret), Some('X'));
+        let (shown, caret) = snippet(&long, 1);
+        assert!(shown.starts_with('a') && shown.ends_with('…'));
+        assert_eq!(caret, 0);
     }
 }
