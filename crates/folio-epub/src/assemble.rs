@@ -74,9 +74,7 @@ pub fn assemble(parts: Parts<'_>) -> Result<Vec<u8>, EpubError> {
         builder.set_license(rights);
     }
     builder.set_uuid(parts.uuid);
-    let modified =
-        chrono::DateTime::from_timestamp(parts.modified.unix_seconds(), 0).unwrap_or_default();
-    builder.set_modified_date(modified);
+    builder.set_modified_date(modified_date(parts.modified.unix_seconds()));
     builder.stylesheet(parts.stylesheet.as_bytes())?;
 
     if let Some(cover) = &parts.cover {
@@ -172,4 +170,25 @@ fn toc_depth(documents: &[Document<'_>]) -> usize {
 fn non_blank(value: Option<&str>) -> Option<String> {
     let value = xml_safe(value?.trim());
     (!value.trim().is_empty()).then_some(value)
+}
+
+/// `dcterms:modified` must be a four-digit-year UTC time: an interview
+/// dated 44 BC, or a `SOURCE_DATE_EPOCH` far out of range, would make the
+/// package invalid. Such a date is clamped to 1970-01-01 or 9999-12-31.
+fn modified_date(unix_seconds: i64) -> chrono::DateTime<chrono::Utc> {
+    const LAST: i64 = 253_402_300_799; // 9999-12-31T23:59:59Z
+    chrono::DateTime::from_timestamp(unix_seconds.clamp(0, LAST), 0).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod modified_tests {
+    use super::modified_date;
+
+    #[test]
+    fn dates_out_of_a_four_digit_year_are_clamped() {
+        let shown = |s| modified_date(s).format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        assert_eq!(shown(-70_000_000_000), "1970-01-01T00:00:00Z");
+        assert_eq!(shown(i64::MAX), "9999-12-31T23:59:59Z");
+        assert_eq!(shown(1_700_000_000), "2023-11-14T22:13:20Z");
+    }
 }
