@@ -193,6 +193,17 @@ pub fn apply(
     };
     for (key, value) in map {
         let normalised = key.to_lowercase().replace(['-', ' '], "_");
+        if let Some(expected) = wrong_type(&normalised, value) {
+            warnings.push(Diagnostic::new(
+                DiagnosticKind::Ignored,
+                Some(1),
+                format!(
+                    "front matter {key:?} should be {expected}, but is {}; ignored",
+                    describe(value)
+                ),
+            ));
+            continue;
+        }
         match normalised.as_str() {
             "title" | "headline" => meta.title = as_text(value),
             "subtitle" | "standfirst" | "dek" | "deck" | "subhead" | "strapline" => {
@@ -244,6 +255,46 @@ pub fn apply(
         }
     }
     extras
+}
+
+/// What a known key's value must be when it is not: `title: [a, b]`,
+/// `speakers: "Ann"` and `language = ["en"]` were dropped without a word.
+fn wrong_type(key: &str, value: &Value) -> Option<&'static str> {
+    let scalar = matches!(value, Value::String(_) | Value::Number(_) | Value::Bool(_))
+        || as_text(value).is_some()
+        || value.is_null();
+    match key {
+        "title" | "headline" | "subtitle" | "standfirst" | "dek" | "deck" | "subhead"
+        | "strapline" | "publication" | "publisher" | "outlet" | "site" | "site_name" | "lang"
+        | "language" | "locale" | "source_url" | "url" | "source" | "canonical"
+        | "canonical_url" | "link" | "permalink" | "rights" | "license" | "licence"
+        | "copyright" | "description" | "summary" | "excerpt" | "abstract" | "id"
+        | "identifier" | "uuid" | "isbn" | "doi" | "editor_note" | "editors_note"
+        | "editor's_note" | "note" | "intro" | "introduction" | "lede" | "lead" | "bio"
+        | "author_bio" | "about" | "date" | "published" | "pubdate" | "publish_date"
+        | "date_published" | "published_at" | "updated" | "modified" | "lastmod"
+        | "date_modified" | "updated_at" | "last_updated"
+            if !scalar =>
+        {
+            Some("a single text")
+        }
+        "speakers" | "participants" | "cast" if !(value.is_object() || value.is_array()) => {
+            Some("a map of labels to names and roles, or a list")
+        }
+        "roles" if !value.is_object() => Some("a map of labels to roles"),
+        _ => None,
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "empty",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a map",
+    }
 }
 
 fn date(
@@ -364,6 +415,30 @@ mod tests {
             parse("---\ntitle: x\n", "x.md"),
             Err(Error::Syntax { .. })
         ));
+    }
+
+    #[test]
+    fn values_of_the_wrong_type_are_reported() {
+        let text = "---\ntitle: [a, b]\nspeakers: Ann\nlanguage: [en]\nroles: interviewer\ndate: 2024-05-01\n---\n";
+        let block = parse(text, "x.md").ok().flatten();
+        let Some(block) = block else {
+            panic!("no front matter");
+        };
+        let mut meta = Meta::default();
+        let mut warnings = vec![];
+        apply(&block, &mut meta, &mut warnings);
+        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "front matter \"language\" should be a single text, but is a list; ignored",
+                "front matter \"roles\" should be a map of labels to roles, but is a text; ignored",
+                "front matter \"speakers\" should be a map of labels to names and roles, or a list, but is a text; ignored",
+                "front matter \"title\" should be a single text, but is a list; ignored",
+            ]
+        );
+        assert!(meta.title.is_none());
+        assert!(meta.published.is_some());
     }
 
     #[test]
