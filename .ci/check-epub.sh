@@ -45,7 +45,8 @@ trap 'rm -rf "$out"' EXIT
 
 inputs=()
 shopt -s nullglob
-for sample in samples/[0-9]*; do inputs+=("$sample"); done
+# A transcript's sidecar (NAME.folio.toml) is read with its transcript.
+for sample in samples/[0-9]*; do [[ "$sample" == *.folio.* ]] || inputs+=("$sample"); done
 inputs+=(tests/fixtures/seed/seed.txt)
 raw_inputs=(crates/folio-epub/tests/fixtures/*.json)
 
