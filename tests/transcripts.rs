@@ -481,6 +481,19 @@ fn a_forced_reader_that_finds_nothing_says_what_it_looked_for() {
     );
 }
 
+/// The XHTML of an EPUB's interview chapter.
+fn epub_chapter(path: &Path) -> String {
+    let epub = std::fs::read(path).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
+    let mut chapter = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("OEBPS/interview-1.xhtml").unwrap(),
+        &mut chapter,
+    )
+    .unwrap();
+    chapter
+}
+
 #[test]
 fn the_house_style_sets_where_times_show_and_books_take_transcripts() {
     let dir = tempfile::tempdir().unwrap();
@@ -495,14 +508,7 @@ fn the_house_style_sets_where_times_show_and_books_take_transcripts() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let epub = std::fs::read(dir.path().join("t.epub")).unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
-    let mut chapter = String::new();
-    std::io::Read::read_to_string(
-        &mut archive.by_name("OEBPS/interview-1.xhtml").unwrap(),
-        &mut chapter,
-    )
-    .unwrap();
+    let chapter = epub_chapter(&dir.path().join("t.epub"));
     assert!(chapter.contains("My uncle had the licence."), "{chapter}");
     assert!(!chapter.contains("class=\"timestamp\""), "{chapter}");
     // `--timestamps` on the command line wins over the house style.
@@ -518,14 +524,7 @@ fn the_house_style_sets_where_times_show_and_books_take_transcripts() {
         dir.path(),
     );
     assert!(out.status.success());
-    let epub = std::fs::read(dir.path().join("t.epub")).unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
-    let mut chapter = String::new();
-    std::io::Read::read_to_string(
-        &mut archive.by_name("OEBPS/interview-1.xhtml").unwrap(),
-        &mut chapter,
-    )
-    .unwrap();
+    let chapter = epub_chapter(&dir.path().join("t.epub"));
     assert!(
         chapter.contains("<span class=\"timestamp\">[00:08]</span>"),
         "{chapter}"

@@ -57,9 +57,28 @@ pub fn parse(text: &str, name: &str) -> Result<Option<FrontMatterBlock>, Error> 
     };
     let start = fence.len() + 1;
     let body = text.get(start..body_end.max(start)).unwrap_or("");
+    // The body starts on the file's second line.
+    let value = parse_mapping(body, text, name, toml, 1, "front matter")?;
+    Ok(Some(FrontMatterBlock {
+        value,
+        lines: closing_line + 1,
+    }))
+}
+
+/// Parses a TOML or YAML mapping (front matter, a transcript's sidecar).
+/// `body` starts `line_offset` lines into `file`, so that errors point into
+/// the file; `what` names the mapping in messages.
+pub(crate) fn parse_mapping(
+    body: &str,
+    file: &str,
+    name: &str,
+    toml: bool,
+    line_offset: usize,
+    what: &str,
+) -> Result<Value, Error> {
     let syntax = |line: usize, column: usize, message: String| Error::Syntax {
         name: name.to_string(),
-        location: location_at(text, line + 1, column),
+        location: location_at(file, line + line_offset, column),
         message,
     };
     let value: Value = if toml {
@@ -71,7 +90,7 @@ pub fn parse(text: &str, name: &str) -> Result<Option<FrontMatterBlock>, Error> 
             syntax(
                 line,
                 column,
-                format!("invalid TOML front matter: {}", err.message()),
+                format!("invalid TOML {what}: {}", err.message()),
             )
         })?
     } else if body.trim().is_empty() {
@@ -86,8 +105,8 @@ pub fn parse(text: &str, name: &str) -> Result<Option<FrontMatterBlock>, Error> 
                 line,
                 column,
                 format!(
-                    "invalid YAML front matter: {}",
-                    yaml_message(&err.to_string(), 1)
+                    "invalid YAML {what}: {}",
+                    yaml_message(&err.to_string(), line_offset)
                 ),
             )
         })?
@@ -96,13 +115,10 @@ pub fn parse(text: &str, name: &str) -> Result<Option<FrontMatterBlock>, Error> 
         return Err(syntax(
             1,
             1,
-            "front matter must be a mapping of keys to values".into(),
+            format!("{what} must be a mapping of keys to values"),
         ));
     }
-    Ok(Some(FrontMatterBlock {
-        value,
-        lines: closing_line + 1,
-    }))
+    Ok(value)
 }
 
 /// A YAML parser message without its first position (the caller reports

@@ -7,11 +7,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::frontmatter::{FrontMatterBlock, FrontMatterExtras, apply, yaml_message};
+use super::frontmatter::{FrontMatterBlock, FrontMatterExtras, apply, parse_mapping};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::model::Meta;
-use crate::source::location_at;
 
 /// Largest sidecar read: it holds names and a few fields, never the text.
 const MAX_SIDECAR_BYTES: u64 = 1024 * 1024;
@@ -58,52 +57,7 @@ pub(crate) fn find(input: &Path) -> Result<Option<Sidecar>, Error> {
 }
 
 fn parse(text: &str, name: &str, toml: bool) -> Result<Sidecar, Error> {
-    let syntax = |line: usize, column: usize, message: String| Error::Syntax {
-        name: name.to_string(),
-        location: location_at(text, line.max(1), column.max(1)),
-        message,
-    };
-    let value: Value = if toml {
-        toml::from_str::<Value>(text).map_err(|err| {
-            let (line, column) = err
-                .span()
-                .map(|span| {
-                    let before = &text[..span.start.min(text.len())];
-                    (
-                        before.matches('\n').count() + 1,
-                        before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-                    )
-                })
-                .unwrap_or((1, 1));
-            syntax(
-                line,
-                column,
-                format!("invalid TOML sidecar: {}", err.message()),
-            )
-        })?
-    } else {
-        serde_yaml_ng::from_str::<Value>(text).map_err(|err| {
-            let (line, column) = err
-                .location()
-                .map(|l| (l.line(), l.column()))
-                .unwrap_or((1, 1));
-            syntax(
-                line,
-                column,
-                format!(
-                    "invalid YAML sidecar: {}",
-                    yaml_message(&err.to_string(), 0)
-                ),
-            )
-        })?
-    };
-    if !value.is_object() {
-        return Err(syntax(
-            1,
-            1,
-            "a sidecar must be a mapping of keys to values".into(),
-        ));
-    }
+    let value = parse_mapping(text, text, name, toml, 0, "sidecar")?;
     Ok(Sidecar {
         name: name.to_string(),
         value,

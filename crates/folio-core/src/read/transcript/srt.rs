@@ -4,7 +4,7 @@
 //! all: `Name:` at a change of speaker, `>>`, a dialogue dash.
 
 use super::cues::TimedText;
-use super::vtt::{TimeOrder, cue_text, timings};
+use super::vtt::{TimeOrder, continue_cue, timed_cue};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::error::Error;
 use crate::source::location_at;
@@ -47,13 +47,7 @@ pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
             // Text after a blank line inside a cue.
             continued_at.get_or_insert(start + 1);
             let payload = strip_position_codes(&block.join("\n"));
-            let more = cue_text(&payload, start + 1, None, None, text, name)?;
-            for cue in more {
-                match timed.cues.last_mut() {
-                    Some(last) if cue.voice == super::Voice::Same => last.lines.extend(cue.lines),
-                    _ => timed.cues.push(cue),
-                }
-            }
+            continue_cue(&mut timed, &payload, start + 1, text, name)?;
             continue;
         };
         if timing == 1 && !block[0].trim().bytes().all(|b| b.is_ascii_digit()) {
@@ -66,19 +60,10 @@ pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
                 ),
             });
         }
-        let line_number = start + timing + 1;
         // `X1:… Y1:…` coordinates may follow the end time, as settings do in WebVTT.
-        let (cue_start, cue_end) = timings(block[timing], line_number, text, name, ',')?;
-        order.check(cue_start, cue_end, line_number);
         let payload = strip_position_codes(&block[timing + 1..].join("\n"));
-        timed.cues.extend(cue_text(
-            &payload,
-            line_number + 1,
-            Some(cue_start),
-            Some(cue_end),
-            text,
-            name,
-        )?);
+        let at = (start + timing + 1, block[timing]);
+        timed_cue(&mut timed, &mut order, at, &payload, ',', text, name)?;
     }
     order.report(&mut timed.warnings);
     if let Some(line) = continued_at {

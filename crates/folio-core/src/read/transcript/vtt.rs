@@ -89,32 +89,15 @@ pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
             // Text after a blank line inside a cue: real exports do this.
             if !timed.cues.is_empty() {
                 continued_at.get_or_insert(start + 1);
-                let payload = block.join("\n");
-                for cue in cue_text(&payload, start + 1, None, None, text, name)? {
-                    match timed.cues.last_mut() {
-                        Some(last) if cue.voice == Voice::Same || cue.voice == last.voice => {
-                            last.lines.extend(cue.lines)
-                        }
-                        _ => timed.cues.push(cue),
-                    }
-                }
+                continue_cue(&mut timed, &block.join("\n"), start + 1, text, name)?;
             } else {
                 ignored_at.get_or_insert(start + 1);
             }
             continue;
         };
-        let line_number = start + timing + 1;
-        let (cue_start, cue_end) = timings(block[timing], line_number, text, name, '.')?;
-        order.check(cue_start, cue_end, line_number);
         let payload = block[timing + 1..].join("\n");
-        timed.cues.extend(cue_text(
-            &payload,
-            line_number + 1,
-            Some(cue_start),
-            Some(cue_end),
-            text,
-            name,
-        )?);
+        let at = (start + timing + 1, block[timing]);
+        timed_cue(&mut timed, &mut order, at, &payload, '.', text, name)?;
     }
     order.report(&mut timed.warnings);
     if let Some(line) = continued_at {
@@ -132,6 +115,50 @@ pub(super) fn parse(text: &str, name: &str) -> Result<TimedText, Error> {
         ));
     }
     Ok(timed)
+}
+
+/// The cues of a block whose timing line is `timing` (its 1-based line
+/// number and text) and whose text is `payload`, checked for time order.
+pub(super) fn timed_cue(
+    timed: &mut TimedText,
+    order: &mut TimeOrder,
+    (line_number, timing): (usize, &str),
+    payload: &str,
+    separator: char,
+    text: &str,
+    name: &str,
+) -> Result<(), Error> {
+    let (start, end) = timings(timing, line_number, text, name, separator)?;
+    order.check(start, end, line_number);
+    timed.cues.extend(cue_text(
+        payload,
+        line_number + 1,
+        Some(start),
+        Some(end),
+        text,
+        name,
+    )?);
+    Ok(())
+}
+
+/// Text after a blank line inside a cue (real exports do this): more of
+/// the cue before, unless it names another voice.
+pub(super) fn continue_cue(
+    timed: &mut TimedText,
+    payload: &str,
+    line: usize,
+    text: &str,
+    name: &str,
+) -> Result<(), Error> {
+    for cue in cue_text(payload, line, None, None, text, name)? {
+        match timed.cues.last_mut() {
+            Some(last) if cue.voice == Voice::Same || cue.voice == last.voice => {
+                last.lines.extend(cue.lines)
+            }
+            _ => timed.cues.push(cue),
+        }
+    }
+    Ok(())
 }
 
 /// Cues out of time order and overlapping cues are read in file order; each
