@@ -39,6 +39,9 @@ pub enum Error {
     NoTurns { name: String, looked_for: String },
     #[error("{name}: invalid interview model: {message}")]
     InvalidModel { name: String, message: String },
+    /// A house style (`folio.toml`) that parses but cannot be used.
+    #[error("{name}: invalid house style: {message}")]
+    InvalidStyle { name: String, message: String },
     /// A field of a structured input (a JSON transcript) is missing or of
     /// the wrong type; `path` names it (`segments[3].text`).
     #[error("{name}: {path}: {message}")]

@@ -123,7 +123,7 @@ impl HouseStyle {
         })?;
         style
             .validate()
-            .map_err(|message| crate::Error::InvalidModel {
+            .map_err(|message| crate::Error::InvalidStyle {
                 name: name.to_string(),
                 message,
             })?;
@@ -199,6 +199,13 @@ mod tests {
             err.as_ref().and_then(|e| e.location()).map(|l| l.line),
             Some(2)
         );
-        assert!(HouseStyle::from_toml("label-color = \"red\"\n", "s.toml").is_err());
+        let err = HouseStyle::from_toml("label-color = \"red\"\n", "s.toml").err();
+        // A house style is not an interview model.
+        let message = err.map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            message.starts_with("s.toml: invalid house style: "),
+            "{message}"
+        );
+        assert!(HouseStyle::from_toml("timestamps = \"paragraphs\"\n", "s.toml").is_ok());
     }
 }
