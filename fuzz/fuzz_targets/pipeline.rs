@@ -1,0 +1,67 @@
+//! Bytes to model to PDF, DOCX and EPUB in memory: no panic anywhere, and
+//! every output a reader can open (the PDF parses with lopdf, every XML
+//! part of the DOCX and EPUB parses with roxmltree).
+#![no_main]
+
+use std::io::{Cursor, Read};
+
+use folio_core::ReadOptions;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    // The reader is chosen by content, as for a file without extension.
+    let Ok(parsed) = folio_core::read_bytes(data, "fuzz", &ReadOptions::default()) else {
+        return;
+    };
+    let interview = &parsed.interview;
+    let pdf_options = folio_pdf::PdfOptions {
+        source_date_epoch: Some(0),
+        no_system_fonts: true,
+        ..Default::default()
+    };
+    if let Ok(pdf) = folio_pdf::pdf(interview, &pdf_options) {
+        assert!(
+            lopdf::Document::load_mem(&pdf.bytes).is_ok(),
+            "unreadable PDF"
+        );
+    }
+    let docx_options = folio_docx::DocxOptions {
+        source_date_epoch: Some(0),
+        ..Default::default()
+    };
+    if let Ok(docx) = folio_docx::docx(interview, &docx_options) {
+        check_xml_parts(&docx.bytes);
+    }
+    let epub_options = folio_epub::EpubOptions {
+        source_date_epoch: Some(0),
+        ..Default::default()
+    };
+    if let Ok(epub) = folio_epub::epub(interview, &epub_options) {
+        check_xml_parts(&epub.bytes);
+    }
+});
+
+fn check_xml_parts(zipped: &[u8]) {
+    let mut archive = zip::ZipArchive::new(Cursor::new(zipped)).expect("a zip");
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).expect("a part");
+        let name = part.name().to_string();
+        if !(name.ends_with(".xml")
+            || name.ends_with(".xhtml")
+            || name.ends_with(".opf")
+            || name.ends_with(".rels")
+            || name.ends_with(".ncx"))
+        {
+            continue;
+        }
+        let mut text = String::new();
+        part.read_to_string(&mut text).expect("UTF-8 XML");
+        let options = roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        };
+        if let Err(err) = roxmltree::Document::parse_with_options(&text, options) {
+            panic!("{name} is not well-formed XML: {err}");
+        }
+    }
+}
