@@ -3,9 +3,13 @@
 
 use crate::error::{Error, Location};
 
-/// Decodes UTF-8 (dropping a byte-order mark) and unifies line breaks to `\n`,
-/// keeping line numbers unchanged.
+/// Decodes UTF-8 (dropping a byte-order mark), or UTF-16 or UTF-32 when a
+/// byte-order mark says so (Windows tools save text that way), and unifies
+/// line breaks to `\n`, keeping line numbers unchanged.
 pub fn decode(bytes: &[u8], name: &str) -> Result<String, Error> {
+    if let Some(wide) = decode_wide(bytes, name)? {
+        return decode(wide.as_bytes(), name);
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -32,6 +36,60 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String, Error> {
         return Ok(text.replace('\u{feff}', ""));
     }
     Ok(text)
+}
+
+/// UTF-32 or UTF-16 text with a byte-order mark, as UTF-8; `None` for
+/// anything else. UTF-32's marks are tested first: `FF FE 00 00` begins
+/// with UTF-16 LE's.
+fn decode_wide(bytes: &[u8], name: &str) -> Result<Option<String>, Error> {
+    let invalid = |unit: usize, width: usize| {
+        let offset = unit * width;
+        Error::NotUtf8 {
+            name: name.to_string(),
+            offset,
+            byte: bytes.get(offset).copied().unwrap_or(0),
+            line: 1 + bytes
+                .chunks(width)
+                .take(unit)
+                .filter(|c| c.first() == Some(&b'\n') || c.last() == Some(&b'\n'))
+                .count(),
+        }
+    };
+    let utf32 = match bytes {
+        [0xFF, 0xFE, 0, 0, rest @ ..] => Some((rest, u32::from_le_bytes as fn([u8; 4]) -> u32)),
+        [0, 0, 0xFE, 0xFF, rest @ ..] => Some((rest, u32::from_be_bytes as fn([u8; 4]) -> u32)),
+        _ => None,
+    };
+    if let Some((rest, read)) = utf32 {
+        let mut text = String::with_capacity(rest.len() / 4);
+        for (unit, chunk) in rest.chunks(4).enumerate() {
+            let c = <[u8; 4]>::try_from(chunk)
+                .ok()
+                .and_then(|b| char::from_u32(read(b)))
+                .ok_or_else(|| invalid(unit + 1, 4))?;
+            text.push(c);
+        }
+        return Ok(Some(text));
+    }
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
+        _ => None,
+    };
+    let Some((rest, read)) = utf16 else {
+        return Ok(None);
+    };
+    if rest.len() % 2 == 1 {
+        return Err(invalid(rest.len() / 2 + 1, 2));
+    }
+    let units = rest
+        .chunks(2)
+        .filter_map(|c| <[u8; 2]>::try_from(c).ok().map(read));
+    let mut text = String::with_capacity(rest.len() / 2);
+    for (unit, decoded) in char::decode_utf16(units).enumerate() {
+        text.push(decoded.map_err(|_| invalid(unit + 1, 2))?);
+    }
+    Ok(Some(text))
 }
 
 /// Line starts of a text, for offset → line/column lookups.
@@ -98,6 +156,36 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn utf16_and_utf32_with_a_byte_order_mark_are_read() {
+        let text = "Q: Où?\r\nA: Ici — 記者\n";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            le.extend(unit.to_le_bytes());
+            be.extend(unit.to_be_bytes());
+        }
+        let mut le32 = vec![0xFF, 0xFE, 0, 0];
+        let mut be32 = vec![0, 0, 0xFE, 0xFF];
+        for c in text.chars() {
+            le32.extend(u32::from(c).to_le_bytes());
+            be32.extend(u32::from(c).to_be_bytes());
+        }
+        for bytes in [le, be, le32, be32] {
+            assert_eq!(
+                decode(&bytes, "t.txt").ok().as_deref(),
+                Some("Q: Où?\nA: Ici — 記者\n")
+            );
+        }
+        // A lone surrogate is an error naming the file, not a panic.
+        let broken = [0xFF, 0xFE, 0x51, 0x00, 0x00, 0xD8, 0x41, 0x00];
+        let message = decode(&broken, "t.txt")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(message.starts_with("t.txt: not UTF-8 text"), "{message}");
     }
 
     #[test]
