@@ -526,9 +526,12 @@ impl<'a> ContextWords<'a> {
             .collect();
         for (l, words) in lines.iter().enumerate() {
             for (w, word) in words.iter().enumerate() {
-                at.entry(clean_word(word).to_lowercase())
-                    .or_default()
-                    .push((l, w));
+                // A name's words are capitalised in the text (the search
+                // below refuses any other): only those are indexed.
+                let clean = clean_word(word);
+                if clean.chars().next().is_some_and(char::is_uppercase) {
+                    at.entry(clean.to_lowercase()).or_default().push((l, w));
+                }
             }
         }
         ContextWords { lines, at }
