@@ -4,8 +4,6 @@
 //! CMYK JPEG, GIF, BMP, TIFF, WebP) decoded by the `image` crate into
 //! 8-bit samples (Flate-compressed when written) with a soft mask for alpha.
 
-use std::path::Path;
-
 /// An image ready to embed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
@@ -40,12 +38,8 @@ pub enum ImageData {
 /// Images larger than this are refused rather than decoded.
 const MAX_PIXELS: u64 = 80_000_000;
 
-/// Reads an image file; `Err` says why it cannot be embedded.
-pub fn load(path: &Path) -> Result<Image, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    parse(bytes)
-}
-
+/// An image's bytes, as the one image policy of folio-core read them, made
+/// ready to embed; `Err` says why it cannot be.
 pub fn parse(bytes: Vec<u8>) -> Result<Image, String> {
     let passed = if bytes.starts_with(&[0xFF, 0xD8]) {
         jpeg(&bytes)
