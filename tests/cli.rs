@@ -94,6 +94,7 @@ fn errors_for_bad_input() {
         "end-before-start.srt",
         "unterminated-voice.vtt",
         "missing-field.json",
+        "no-article.html",
     ] {
         let path = format!("tests/fixtures/bad/{file}");
         insta::with_settings!({ snapshot_suffix => file }, {

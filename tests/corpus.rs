@@ -144,12 +144,24 @@ fn contains_run(haystack: &[String], needle: &[String]) -> bool {
 
 fn check(stem: &str) {
     let text = corpus().join(format!("{stem}.md"));
+    let parsed = read_path(&text, &Default::default()).expect("the text reads");
+    check_against_key(stem, stem, &parsed.interview);
+    for layout in page::LAYOUTS {
+        let page = page::render(&std::fs::read_to_string(&text).expect("the text"), *layout);
+        let name = format!("{stem}.{layout:?}.html");
+        let parsed = folio_core::read_bytes(page.as_bytes(), &name, &Default::default())
+            .unwrap_or_else(|error| panic!("{name}: {error}"));
+        check_against_key(stem, &name, &parsed.interview);
+    }
+}
+
+/// Checks a model read from the text, or from the text as a web page,
+/// against the text's key.
+fn check_against_key(stem: &str, name: &str, interview: &Interview) {
     let key: Value = serde_json::from_str(
         &std::fs::read_to_string(corpus().join(format!("keys/{stem}.json"))).expect("key"),
     )
     .expect("key is JSON");
-    let parsed = read_path(&text, &Default::default()).expect("the text reads");
-    let interview = &parsed.interview;
     let expected = key["turns"].as_array().expect("turns");
     let mut problems = Vec::new();
     if interview.turns.len() != expected.len() {
@@ -224,10 +236,87 @@ fn check(stem: &str) {
     }
     assert!(
         problems.is_empty(),
-        "{stem}: {} problems:\n{}",
+        "{name}: {} problems:\n{}",
         problems.len(),
         problems.join("\n")
     );
+}
+
+/// The corpus texts as the web pages they came from: the Markdown rendered
+/// to HTML, the title in the page's metadata and a headline, and around
+/// the article what real pages put there (navigation, a cookie banner,
+/// share buttons, related stories, comments, a footer), in four common
+/// layouts. The HTML reader must find the same interview in each.
+mod page {
+    use pulldown_cmark::{Options, Parser, html};
+
+    #[derive(Debug, Clone, Copy)]
+    pub enum Layout {
+        /// `<main><article>` with a header, share bars and comments.
+        News,
+        /// `<main class=post>` beside an `<aside>` of related posts.
+        Blog,
+        /// The article's HTML alone in `<body>`.
+        Bare,
+        /// Only `<div>`s with ids: the article found by its text.
+        DivSoup,
+    }
+
+    pub const LAYOUTS: &[Layout] = &[Layout::News, Layout::Blog, Layout::Bare, Layout::DivSoup];
+
+    const NAV: &str = r#"<header class="site-header"><a href="/">Example Site</a><nav><ul><li><a href="/news">News</a></li><li><a href="/blog">Blog</a></li><li><a href="/about">About us and our mission</a></li></ul></nav></header><div id="cookie-consent"><p>We use cookies to improve your experience on this site.</p><button>Accept</button></div>"#;
+    const SHARE: &str = r#"<div class="share-buttons"><a href="https://social.example/share">Share on Social</a> <a href="mailto:?subject=x">Email</a></div>"#;
+    const RELATED: &str = r#"<aside class="related"><h2>Related posts</h2><ul><li><a href="/a">Another interview with a maintainer about something</a></li><li><a href="/b">Release notes for the previous version, with all the details</a></li></ul></aside>"#;
+    const COMMENTS: &str = r#"<section id="comments"><h3>3 comments</h3><div class="comment"><p>Great interview, thanks for sharing this with everyone!</p></div></section>"#;
+    const FOOTER: &str = r#"<footer class="site-footer"><p>© 2023 Example Site. All rights reserved. Privacy policy. Terms of use.</p></footer>"#;
+
+    pub fn render(markdown: &str, layout: Layout) -> String {
+        let (title, body) = split_front_matter(markdown);
+        let mut options = Options::empty();
+        options.insert(Options::ENABLE_TABLES);
+        options.insert(Options::ENABLE_STRIKETHROUGH);
+        options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+        let mut content = String::new();
+        html::push_html(&mut content, Parser::new_ext(body, options));
+        let title = title.unwrap_or_default();
+        let head = format!(
+            r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | Example Site</title><meta property="og:site_name" content="Example Site"><script type="application/ld+json">{{"@context":"https://schema.org","@type":"BlogPosting","headline":{title:?},"datePublished":"2023-08-15T10:00:00Z","author":{{"@type":"Person","name":"Casey Writer"}}}}</script></head>"#
+        );
+        match layout {
+            Layout::News => format!(
+                r#"{head}<body>{NAV}<main><article><header><h1>{title}</h1><p class="byline">By Casey Writer</p><time datetime="2023-08-15">August 15, 2023</time></header>{SHARE}<div class="article-body">{content}</div>{SHARE}</article>{RELATED}</main>{COMMENTS}{FOOTER}</body></html>"#
+            ),
+            Layout::Blog => format!(
+                r#"{head}<body>{NAV}<div class="container"><main class="post"><h1 class="post-title">{title}</h1>{content}</main>{RELATED}</div>{FOOTER}</body></html>"#
+            ),
+            Layout::Bare => {
+                format!("<html><head><title>{title}</title></head><body>{content}</body></html>")
+            }
+            Layout::DivSoup => format!(
+                r#"{head}<body>{NAV}<div id="wrapper"><div id="sidebar"><ul><li><a href="/1">Archive one</a></li><li><a href="/2">Archive two</a></li></ul></div><div id="content"><div class="entry">{content}</div></div></div>{COMMENTS}{FOOTER}</body></html>"#
+            ),
+        }
+    }
+
+    /// The title from YAML front matter, and the text after it.
+    fn split_front_matter(markdown: &str) -> (Option<String>, &str) {
+        let Some(rest) = markdown.strip_prefix("---\n") else {
+            return (None, markdown);
+        };
+        let Some(end) = rest.find("\n---\n") else {
+            return (None, markdown);
+        };
+        let title = rest[..end].lines().find_map(|line| {
+            let value = line.strip_prefix("title:")?.trim();
+            Some(
+                value
+                    .trim_matches(['"', '\''])
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;"),
+            )
+        });
+        (title, &rest[end + 5..])
+    }
 }
 
 #[test]

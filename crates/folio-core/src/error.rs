@@ -37,6 +37,11 @@ pub enum Error {
     },
     #[error("{name}: no interview turns found: {looked_for}")]
     NoTurns { name: String, looked_for: String },
+    /// A web page with no article text: only navigation, scripts, hidden parts.
+    #[error(
+        "{name}: no article text found: the page has no <article>, <main> or paragraphs of text outside navigation, scripts and hidden elements"
+    )]
+    NoArticle { name: String },
     #[error("{name}: invalid interview model: {message}")]
     InvalidModel { name: String, message: String },
     /// A house style (`folio.toml`) that parses but cannot be used.
@@ -51,7 +56,7 @@ pub enum Error {
         message: String,
     },
     #[error(
-        "{name}: unknown input format {format:?} (expected text, markdown, json, yaml, vtt, srt, transcript or transcript-json)"
+        "{name}: unknown input format {format:?} (expected text, markdown, json, yaml, vtt, srt, transcript, transcript-json or html)"
     )]
     UnknownFormat { name: String, format: String },
 }

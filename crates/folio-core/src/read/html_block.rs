@@ -68,6 +68,13 @@ const BLOCKS: &[&str] = &[
     "summary",
 ];
 
+/// A `<table>` element: its caption, the table, then the figures its cells held.
+pub(crate) fn table(element: ElementRef<'_>) -> Vec<HtmlPart> {
+    let mut reader = Reader::default();
+    reader.table(element);
+    reader.parts
+}
+
 /// Reads one raw HTML block.
 pub fn read(html: &str) -> Vec<HtmlPart> {
     let fragment = Html::parse_fragment(html);
@@ -332,9 +339,32 @@ fn cell_content(cell: ElementRef<'_>) -> (Vec<Inline>, Vec<Figure>) {
     (content, figures)
 }
 
-/// An `<img>`, unless its source is a template placeholder.
-fn image(element: ElementRef<'_>) -> Option<Figure> {
-    let src = element.value().attr("src").map(str::trim).unwrap_or("");
+/// An `<img>`, unless its source is a template placeholder. A page that
+/// loads pictures lazily keeps the real source in `data-src` (and the like)
+/// or `srcset`, with a placeholder or nothing in `src`.
+pub(crate) fn image(element: ElementRef<'_>) -> Option<Figure> {
+    let value = element.value();
+    let placeholder = |src: &str| src.is_empty() || src.starts_with("data:");
+    let from_srcset = |name| {
+        value
+            .attr(name)
+            .and_then(|set| set.split(',').next())
+            .and_then(|candidate| candidate.split_whitespace().next())
+    };
+    let src = [
+        value.attr("src"),
+        value.attr("data-src"),
+        value.attr("data-lazy-src"),
+        value.attr("data-original"),
+    ]
+    .into_iter()
+    .flatten()
+    .map(str::trim)
+    .find(|src| !placeholder(src))
+    .or_else(|| from_srcset("srcset"))
+    .or_else(|| from_srcset("data-srcset"))
+    .or_else(|| value.attr("src").map(str::trim))
+    .unwrap_or("");
     if src.is_empty() || is_template(src) {
         return None;
     }
@@ -350,7 +380,7 @@ fn image(element: ElementRef<'_>) -> Option<Figure> {
 
 /// A `<figure>`: its first image and its caption. A caption that is only a
 /// credit (`Photo credit: Jane Roe`) is kept as printed.
-fn figure(element: ElementRef<'_>) -> Option<Figure> {
+pub(crate) fn figure(element: ElementRef<'_>) -> Option<Figure> {
     let mut found = element
         .descendent_elements()
         .find(|e| e.value().name() == "img")

@@ -696,7 +696,7 @@ fn caption_like(inlines: &[Inline]) -> bool {
 /// description is the only text it has, and the reader sees it as the
 /// caption (as pandoc's implicit figures do). Writers give a figure without
 /// alt text its caption as the description, so nothing is said twice.
-fn implicit_captions(blocks: &mut [RawBlock]) {
+pub(super) fn implicit_captions(blocks: &mut [RawBlock]) {
     for block in blocks {
         match &mut block.kind {
             RawKind::Figure(figure) if figure.caption.is_none() && figure.credit.is_none() => {
@@ -710,7 +710,7 @@ fn implicit_captions(blocks: &mut [RawBlock]) {
 }
 
 /// Joins a caption paragraph printed right under an image to its figure.
-fn attach_captions(blocks: &mut Vec<RawBlock>) {
+pub(super) fn attach_captions(blocks: &mut Vec<RawBlock>) {
     let mut i = 0;
     while i + 1 < blocks.len() {
         let caption = match (&blocks[i].kind, &blocks[i + 1].kind) {

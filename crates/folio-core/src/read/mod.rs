@@ -3,6 +3,7 @@
 
 mod caption;
 pub(crate) mod frontmatter;
+mod html;
 mod html_block;
 mod markdown;
 mod markup;
@@ -44,6 +45,8 @@ pub enum InputFormat {
     Transcript,
     /// A JSON transcript (whisperX, Podcasting 2.0).
     TranscriptJson,
+    /// A saved web page.
+    Html,
 }
 
 impl InputFormat {
@@ -56,6 +59,7 @@ impl InputFormat {
         "srt",
         "transcript",
         "transcript-json",
+        "html",
     ];
 
     pub fn parse(name: &str) -> Option<Self> {
@@ -70,6 +74,7 @@ impl InputFormat {
             "transcript-json" | "whisperx-json" | "podcast-json" => {
                 Some(InputFormat::TranscriptJson)
             }
+            "html" | "htm" | "xhtml" | "web" => Some(InputFormat::Html),
             _ => None,
         }
     }
@@ -83,6 +88,7 @@ impl InputFormat {
             "yaml" | "yml" => Some(InputFormat::Yaml),
             "vtt" => Some(InputFormat::WebVtt),
             "srt" => Some(InputFormat::Srt),
+            "html" | "htm" | "xhtml" => Some(InputFormat::Html),
             _ => None,
         }
     }
@@ -97,6 +103,7 @@ impl InputFormat {
             InputFormat::Srt => "srt",
             InputFormat::Transcript => "transcript",
             InputFormat::TranscriptJson => "transcript-json",
+            InputFormat::Html => "html",
         }
     }
 
@@ -178,24 +185,37 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Parsed, Error> {
         path: path.to_path_buf(),
         error,
     })?;
-    let name = path.display().to_string();
-    let text = source::decode(&bytes, &name)?;
-    let format = options
-        .format
-        .unwrap_or_else(|| choose_format(&name, &text));
-    let sidecar = if format.is_transcript() {
-        sidecar::find(path)?
-    } else {
-        None
-    };
-    read_text_as(&text, &name, format, options, sidecar)
+    read_source(&bytes, &path.display().to_string(), options, Some(path))
 }
 
 /// Reads an interview from bytes; `name` is used for messages and its extension to pick a reader.
 pub fn read_bytes(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Parsed, Error> {
+    read_source(bytes, name, options, None)
+}
+
+/// Chooses the reader and runs it. A web page decodes its own bytes (its
+/// `<meta charset>` names the encoding); every other input is text decoded
+/// here.
+fn read_source(
+    bytes: &[u8],
+    name: &str,
+    options: &ReadOptions,
+    path: Option<&Path>,
+) -> Result<Parsed, Error> {
+    let named = options.format.or_else(|| InputFormat::from_extension(name));
+    if named == Some(InputFormat::Html) {
+        return html::read(bytes, name, options);
+    }
     let text = source::decode(bytes, name)?;
     let format = options.format.unwrap_or_else(|| choose_format(name, &text));
-    read_text_as(&text, name, format, options, None)
+    if format == InputFormat::Html {
+        return html::read(bytes, name, options);
+    }
+    let sidecar = match path {
+        Some(path) if format.is_transcript() => sidecar::find(path)?,
+        _ => None,
+    };
+    read_text_as(&text, name, format, options, sidecar)
 }
 
 fn read_text_as(
@@ -214,6 +234,9 @@ fn read_text_as(
         InputFormat::Srt => timed(transcript::TimedForm::Srt),
         InputFormat::Transcript => timed(transcript::TimedForm::TextExport),
         InputFormat::TranscriptJson => timed(transcript::TimedForm::Json),
+        // Read from its bytes by `read_source`; a page given as text is
+        // UTF-8 already.
+        InputFormat::Html => html::read(text.as_bytes(), name, options),
     }
 }
 
@@ -248,6 +271,8 @@ fn choose_format(name: &str, text: &str) -> InputFormat {
                 } else {
                     InputFormat::Json
                 }
+            } else if looks_like_html(trimmed) {
+                InputFormat::Html
             } else if looks_like_yaml_model(text) {
                 InputFormat::Yaml
             } else if has_front_matter || looks_like_markdown(text) {
@@ -283,6 +308,19 @@ fn bold_lines(text: &str) -> usize {
             l.starts_with("**") && l[2..].contains("**")
         })
         .count()
+}
+
+/// A page by its first tag: a doctype, `<html>`, or a `<head>`/`<body>`.
+fn looks_like_html(trimmed: &str) -> bool {
+    let head: String = trimmed
+        .chars()
+        .take(20)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["<!doctype html", "<html", "<head", "<body", "<?xml"]
+        .iter()
+        .any(|start| head.starts_with(start))
+        && trimmed.to_ascii_lowercase().contains("<body")
 }
 
 fn looks_like_yaml_model(text: &str) -> bool {
