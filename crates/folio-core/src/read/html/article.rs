@@ -263,13 +263,26 @@ fn largest<'a>(
         .map(|(_, e)| e)
 }
 
+/// Elements that hold a paragraph of prose.
+const PROSE_BLOCKS: &[&str] = &["p", "pre", "blockquote", "dd", "td"];
+
+/// A paragraph of prose: a `<p>`, or a table cell or definition that holds
+/// its words directly rather than in paragraphs of its own (counted then).
+fn is_prose_block(element: ElementRef<'_>) -> bool {
+    PROSE_BLOCKS.contains(&element.value().name())
+        && !element
+            .descendent_elements()
+            .skip(1)
+            .any(|inner| PROSE_BLOCKS.contains(&inner.value().name()))
+}
+
 /// The Readability-style choice for pages without article markup.
 fn best_scored(document: &Html) -> Option<ElementRef<'_>> {
     let mut scores: HashMap<NodeId, (f64, ElementRef<'_>)> = HashMap::new();
     for paragraph in document
         .root_element()
         .descendent_elements()
-        .filter(|e| matches!(e.value().name(), "p" | "pre" | "blockquote" | "dd"))
+        .filter(|e| is_prose_block(*e))
     {
         let text: String = paragraph.text().collect();
         let length = text.trim().chars().count();
@@ -329,6 +342,20 @@ const WIDEN_PROSE_SHARE: f64 = 0.7;
 /// The chosen element, or the nearest ancestor that holds clearly more of
 /// the page's prose.
 fn widen(chosen: ElementRef<'_>) -> ElementRef<'_> {
+    // Part of a table is read as the whole table (a transcript laid out in
+    // rows is read row by row).
+    let chosen = if matches!(
+        chosen.value().name(),
+        "td" | "th" | "tr" | "tbody" | "thead" | "tfoot"
+    ) {
+        chosen
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .find(|a| a.value().name() == "table")
+            .unwrap_or(chosen)
+    } else {
+        chosen
+    };
     let mut best = chosen;
     let mut best_prose = paragraph_text(chosen);
     let mut best_total = text_length(chosen);
@@ -353,7 +380,7 @@ fn widen(chosen: ElementRef<'_>) -> ElementRef<'_> {
 fn paragraph_text(element: ElementRef<'_>) -> usize {
     element
         .descendent_elements()
-        .filter(|e| matches!(e.value().name(), "p" | "pre" | "blockquote" | "dd"))
+        .filter(|e| is_prose_block(*e))
         .filter(|e| {
             !e.ancestors()
                 .filter_map(ElementRef::wrap)

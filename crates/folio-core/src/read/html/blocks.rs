@@ -9,12 +9,14 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node};
 
+use crate::assemble::labels::{self, LabelScan};
 use crate::assemble::{RawBlock, RawKind};
 use crate::model::{Inline, plain_text};
 use crate::normalise::clean_line;
 use crate::read::caption;
 use crate::read::html::article::Article;
 use crate::read::html::links::Resolver;
+use crate::read::html::styles::{self, ClassStyles};
 use crate::read::html_block::{self, HtmlPart};
 use crate::read::markdown::MAX_NESTING;
 use crate::source::LineIndex;
@@ -34,18 +36,25 @@ pub fn read(
     resolver: &Resolver,
     source: &str,
     skip: &HashSet<NodeId>,
+    styles: &ClassStyles,
 ) -> Vec<RawBlock> {
     let mut walker = Walker {
         article,
         resolver,
         skip,
+        styles,
         lines: LineFinder::new(source),
         blocks: Vec::new(),
         text: Vec::new(),
         depth: 0,
         containers: 0,
     };
-    walker.children(article.root);
+    if article.root.value().name() == "table" {
+        // The article is a table (a transcript in rows): read as one.
+        walker.dispatch(article.root);
+    } else {
+        walker.children(article.root);
+    }
     walker.flush();
     walker.blocks
 }
@@ -54,6 +63,7 @@ struct Walker<'a, 'b> {
     article: &'a Article<'b>,
     resolver: &'a Resolver,
     skip: &'a HashSet<NodeId>,
+    styles: &'a ClassStyles,
     lines: LineFinder<'a>,
     /// The blocks of the container being read.
     blocks: Vec<RawBlock>,
@@ -110,16 +120,23 @@ impl Walker<'_, '_> {
                 self.children(element);
                 self.caption_for_figure();
             }
-            "p" | "div" | "li"
-                if has_class_word(element, QUESTION_WORDS) && !holds_blocks(element) =>
+            "p" | "div" | "li" | "section"
+                if (has_class_word(element, QUESTION_WORDS)
+                    && !has_class_word(element, ANSWER_WORDS))
+                    || self.styles.is_bold(element) =>
             {
-                // A question the page sets in bold by its style sheet.
-                self.flush();
-                let content = self.nested_inlines(element);
-                if !plain_text(&content).trim().is_empty() {
-                    self.text = vec![Inline::Strong { content }];
+                // A question the page sets in bold by its style sheet: its
+                // paragraphs are bold questions, as `<b>` would make them.
+                let mut blocks = self.nested(element);
+                for block in &mut blocks {
+                    if let RawKind::Paragraph(inlines) = &mut block.kind
+                        && !inlines.iter().all(|i| matches!(i, Inline::Strong { .. }))
+                    {
+                        let content = std::mem::take(inlines);
+                        inlines.push(Inline::Strong { content });
+                    }
                 }
-                self.flush();
+                self.blocks.extend(blocks);
             }
             "p" => {
                 self.flush();
@@ -195,16 +212,10 @@ impl Walker<'_, '_> {
                 }
             }
             "strong" | "b" => self.wrapped(element, |content| Inline::Strong { content }),
-            "span" | "font"
-                if styled(
-                    element,
-                    "font-weight",
-                    &["bold", "bolder", "600", "700", "800", "900"],
-                ) =>
-            {
+            "span" | "font" if self.bold_by_style(element) => {
                 self.wrapped(element, |content| Inline::Strong { content })
             }
-            "span" | "font" if styled(element, "font-style", &["italic", "oblique"]) => {
+            "span" | "font" if self.italic_by_style(element) => {
                 self.wrapped(element, |content| Inline::Emphasis { content })
             }
             "em" | "i" | "cite" | "dfn" | "var" => {
@@ -282,7 +293,11 @@ impl Walker<'_, '_> {
     /// separate paragraphs on pages that never use `<p>`.
     fn flush(&mut self) {
         let inlines = std::mem::take(&mut self.text);
-        for paragraph in split_at_double_breaks(inlines) {
+        for paragraph in split_at_double_breaks(inlines)
+            .into_iter()
+            .flat_map(split_at_labelled_lines)
+            .map(trim_start)
+        {
             let text = plain_text(&paragraph);
             if text.trim().is_empty() {
                 continue;
@@ -467,6 +482,25 @@ impl Walker<'_, '_> {
         true
     }
 
+    fn bold_by_style(&self, element: ElementRef<'_>) -> bool {
+        let inline = element.value().attr("style").is_some_and(|style| {
+            styles::declares(
+                style,
+                "font-weight",
+                &["bold", "bolder", "600", "700", "800", "900"],
+            )
+        });
+        inline || self.styles.is_bold(element)
+    }
+
+    fn italic_by_style(&self, element: ElementRef<'_>) -> bool {
+        let inline = element
+            .value()
+            .attr("style")
+            .is_some_and(|style| styles::declares(style, "font-style", &["italic", "oblique"]));
+        inline || self.styles.is_italic(element)
+    }
+
     /// An element's content as one run of inlines.
     fn nested_inlines(&mut self, element: ElementRef<'_>) -> Vec<Inline> {
         let outer = std::mem::take(&mut self.text);
@@ -484,14 +518,6 @@ fn alone_in_parent(element: ElementRef<'_>) -> bool {
             Node::Text(text) => text.trim().is_empty(),
             _ => true,
         })
-    })
-}
-
-/// Whether an element holds paragraphs or other blocks of its own.
-fn holds_blocks(element: ElementRef<'_>) -> bool {
-    element.descendent_elements().skip(1).any(|e| {
-        let name = e.value().name();
-        name == "p" || is_block(name) || matches!(name, "ul" | "ol" | "table" | "blockquote")
     })
 }
 
@@ -534,6 +560,18 @@ const QUESTION_WORDS: &[&str] = &[
     "q",
 ];
 
+/// Class words of a block that holds an answer (perhaps with its question:
+/// `question-and-answer`).
+const ANSWER_WORDS: &[&str] = &[
+    "answer",
+    "antwort",
+    "respuesta",
+    "risposta",
+    "reponse",
+    "a",
+    "qa",
+];
+
 /// Class words of a picture's caption printed outside a `<figure>`.
 const CAPTION_WORDS: &[&str] = &["caption", "figcaption"];
 
@@ -548,25 +586,6 @@ fn has_class_word(element: ElementRef<'_>, words: &[&str]) -> bool {
         .chain(value.id())
         .flat_map(|name| name.split(['-', '_']))
         .any(|word| words.contains(&word.to_ascii_lowercase().as_str()))
-}
-
-/// Whether an inline `style` sets `property` to one of `values`.
-fn styled(element: ElementRef<'_>, property: &str, values: &[&str]) -> bool {
-    element.value().attr("style").is_some_and(|style| {
-        style.split(';').any(|declaration| {
-            declaration.split_once(':').is_some_and(|(name, value)| {
-                name.trim().eq_ignore_ascii_case(property)
-                    && values.contains(
-                        &value
-                            .trim()
-                            .trim_end_matches("!important")
-                            .trim()
-                            .to_ascii_lowercase()
-                            .as_str(),
-                    )
-            })
-        })
-    })
 }
 
 /// A term that is a speaker's name: a few words, no question.
@@ -594,6 +613,9 @@ fn is_block(name: &str) -> bool {
             | "caption"
             | "fieldset"
             | "hgroup"
+            | "tr"
+            | "td"
+            | "th"
             | "body"
             | "html"
     )
@@ -663,6 +685,66 @@ fn split_at_double_breaks(inlines: Vec<Inline>) -> Vec<Vec<Inline>> {
     paragraphs
 }
 
+/// A paragraph whose lines (separated by `<br>`) each begin with a speaker
+/// label, as older transcript pages print a whole conversation, becomes a
+/// paragraph per label; a line without a label stays with the one before.
+/// A paragraph with fewer than two labelled lines is left whole, so
+/// `<b>Question?</b><br>Answer` keeps its shape.
+fn split_at_labelled_lines(inlines: Vec<Inline>) -> Vec<Vec<Inline>> {
+    let mut lines: Vec<Vec<Inline>> = vec![Vec::new()];
+    for inline in inlines {
+        if matches!(inline, Inline::LineBreak) {
+            lines.push(Vec::new());
+        } else if let Some(line) = lines.last_mut() {
+            line.push(inline);
+        }
+    }
+    let starts_labelled = |line: &[Inline]| {
+        matches!(
+            labels::scan(&trim_start(line.to_vec())),
+            LabelScan::Label(_)
+        )
+    };
+    let labelled: Vec<bool> = lines.iter().map(|line| starts_labelled(line)).collect();
+    if labelled.iter().filter(|l| **l).count() < 2 || !labelled.first().copied().unwrap_or(false) {
+        return vec![join_lines(lines)];
+    }
+    let mut paragraphs: Vec<Vec<Vec<Inline>>> = Vec::new();
+    for (line, labelled) in lines.into_iter().zip(labelled) {
+        match paragraphs.last_mut() {
+            Some(current) if !labelled => current.push(line),
+            _ => paragraphs.push(vec![line]),
+        }
+    }
+    paragraphs.into_iter().map(join_lines).collect()
+}
+
+/// A paragraph without the source's indentation before its first word:
+/// the label scanner looks at what a paragraph starts with.
+fn trim_start(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    while let Some(Inline::Text { text }) = inlines.first_mut() {
+        let trimmed = text.trim_start();
+        if trimmed.is_empty() {
+            inlines.remove(0);
+        } else {
+            *text = trimmed.to_string();
+            break;
+        }
+    }
+    inlines
+}
+
+fn join_lines(lines: Vec<Vec<Inline>>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for (n, line) in lines.into_iter().enumerate() {
+        if n > 0 {
+            out.push(Inline::LineBreak);
+        }
+        out.extend(line);
+    }
+    out
+}
+
 /// Finds where a block's text starts in the page's source, for the line
 /// numbers of warnings. The parser does not keep positions, so each block
 /// looks for its first long word after the previous block's position;
@@ -716,10 +798,16 @@ mod tests {
     fn blocks(page: &str) -> Vec<RawKind> {
         let document = Html::parse_document(page);
         let article = Article::find(&document).expect("an article");
-        read(&article, &Resolver::default(), page, &HashSet::new())
-            .into_iter()
-            .map(|b| b.kind)
-            .collect()
+        read(
+            &article,
+            &Resolver::default(),
+            page,
+            &HashSet::new(),
+            &ClassStyles::read(&document),
+        )
+        .into_iter()
+        .map(|b| b.kind)
+        .collect()
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod blocks;
 mod encoding;
 mod links;
 mod metadata;
+mod styles;
 
 use std::collections::HashSet;
 
@@ -77,7 +78,8 @@ pub(super) fn read(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Pa
     if let Some((element, _)) = &standfirst {
         skip.insert(element.id());
     }
-    let mut blocks = blocks::read(&article, &resolver, &decoded.text, &skip);
+    let class_styles = styles::ClassStyles::read(&document);
+    let mut blocks = blocks::read(&article, &resolver, &decoded.text, &skip, &class_styles);
 
     let mut meta = Meta {
         title: page.title.clone(),
@@ -112,6 +114,9 @@ pub(super) fn read(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Pa
             .collect();
     }
     take_headline(&mut blocks, &mut meta);
+    if meta.title.is_none() {
+        take_leading_title(&mut blocks, &mut meta);
+    }
     crate::read::markdown::attach_captions(&mut blocks);
     crate::read::markdown::implicit_captions(&mut blocks);
     if blocks.is_empty() {
@@ -196,6 +201,34 @@ fn take_headline(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
     blocks.splice(0..0, kept);
 }
 
+/// The longest first line read as the title of a page that names none.
+const MAX_TITLE_WORDS: usize = 15;
+
+/// A page with no title anywhere in its markup (a document exported from a
+/// word processor): a first paragraph set wholly in bold, or a first
+/// heading, that asks nothing is its title.
+fn take_leading_title(blocks: &mut Vec<RawBlock>, meta: &mut Meta) {
+    let title = match blocks.first().map(|b| &b.kind) {
+        Some(RawKind::Heading { text, .. }) => Some(text.clone()),
+        Some(RawKind::Paragraph(inlines))
+            if !inlines.is_empty()
+                && inlines
+                    .iter()
+                    .all(|i| matches!(i, crate::model::Inline::Strong { .. })) =>
+        {
+            Some(clean_line(&crate::model::plain_text(inlines)))
+        }
+        _ => None,
+    };
+    if let Some(title) = title.filter(|t| {
+        let words = t.split_whitespace().count();
+        (1..=MAX_TITLE_WORDS).contains(&words) && !t.contains(['?', '？', ':', '：'])
+    }) {
+        meta.title = Some(title);
+        blocks.remove(0);
+    }
+}
+
 /// The first visible element whose class (or `rel`/`itemprop`) has one of
 /// `words`, with its text, when that text is short enough to be what the
 /// class says.
@@ -232,58 +265,4 @@ fn marked_element<'a>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::SpeakerRole;
-
-    #[test]
-    fn a_news_page_reads_as_an_interview() {
-        let page = r##"<!doctype html><html lang="en"><head>
-            <title>Clay and patience: an interview | The Courier</title>
-            <meta property="og:site_name" content="The Courier">
-            <meta property="article:published_time" content="2024-05-02T09:00:00Z">
-            </head><body>
-            <header class="site-header"><nav><a href="/">Home</a> <a href="/arts">Arts</a></nav></header>
-            <div class="cookie-banner">We use cookies. <button>OK</button></div>
-            <main><article>
-              <h1>Clay and patience</h1>
-              <p class="standfirst">A potter on fifty years at the wheel.</p>
-              <div class="byline">By <a href="/staff/ann">Ann Lee</a></div>
-              <p><strong>Ann Lee:</strong> When did you start?</p>
-              <p><strong>Bo Chen:</strong> At nine, in my aunt's shed.</p>
-              <p>It was cold.</p>
-              <div class="share-tools"><a href="#">Share</a></div>
-              <p><strong>Ann Lee:</strong> And now?</p>
-              <p><strong>Bo Chen:</strong> Now I teach.</p>
-            </article>
-            <aside><h2>Related</h2><ul><li><a href="/x">Other story</a></li></ul></aside></main>
-            <footer>© The Courier</footer></body></html>"##;
-        let parsed = read(page.as_bytes(), "talk.html", &ReadOptions::default()).expect("read");
-        let interview = parsed.interview;
-        assert_eq!(interview.meta.title.as_deref(), Some("Clay and patience"));
-        assert_eq!(
-            interview.meta.subtitle.as_deref(),
-            Some("A potter on fifty years at the wheel.")
-        );
-        assert_eq!(interview.meta.authors, ["Ann Lee"]);
-        assert_eq!(interview.meta.publication.as_deref(), Some("The Courier"));
-        assert_eq!(interview.turns.len(), 4);
-        assert_eq!(interview.turns[1].content.len(), 2);
-        let roles: Vec<SpeakerRole> = interview.speakers.iter().map(|s| s.role).collect();
-        assert_eq!(roles, [SpeakerRole::Interviewer, SpeakerRole::Interviewee]);
-    }
-
-    #[test]
-    fn a_page_without_text_is_an_error() {
-        let error = read(
-            b"<html><body><nav>Home</nav><script>x()</script></body></html>",
-            "empty.html",
-            &ReadOptions::default(),
-        )
-        .unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            "empty.html: no article text found: the page has no <article>, <main> or paragraphs of text outside navigation, scripts and hidden elements"
-        );
-    }
-}
+mod tests;
