@@ -104,6 +104,10 @@ const HIDING_CLASSES: &[&str] = &[
 /// `share-container` must not lose the story.
 const KEEP_SHARE: f64 = 0.4;
 
+/// The least share of the page's prose an element marked as the article
+/// must hold to be taken as it is.
+const MARKED_SHARE: f64 = 0.5;
+
 /// The article on the page and the measure of its text.
 #[derive(Debug)]
 pub struct Article<'a> {
@@ -116,13 +120,24 @@ pub struct Article<'a> {
 impl<'a> Article<'a> {
     /// The article, or `None` when the page has no text at all.
     pub fn find(document: &'a Html) -> Option<Self> {
-        let root = marked_body(document)
+        let marked = marked_body(document)
             .or_else(|| largest(document, |e| e.value().name() == "article"))
             .or_else(|| {
                 largest(document, |e| {
                     e.value().name() == "main" || e.value().attr("role") == Some("main")
                 })
             })
+            .map(|element| {
+                // An `<article>` that holds only the story's header, its
+                // body beside it, is widened to the prose around it.
+                let page_prose = paragraph_text(document.root_element());
+                if (paragraph_text(element) as f64) < MARKED_SHARE * page_prose as f64 {
+                    widen(element)
+                } else {
+                    element
+                }
+            });
+        let root = marked
             .or_else(|| best_scored(document).map(widen))
             .or_else(|| {
                 document
@@ -136,6 +151,11 @@ impl<'a> Article<'a> {
             text_length,
             lengths: Default::default(),
         })
+    }
+
+    /// The share of the article's text an element holds.
+    pub fn share_of(&self, element: ElementRef<'_>) -> f64 {
+        text_length(element) as f64 / self.text_length.max(1) as f64
     }
 
     /// Whether an element inside the article is left out.

@@ -158,6 +158,13 @@ impl Walker<'_, '_> {
                 }
             }
             "ul" | "ol" if self.containers < MAX_NESTING => self.list(element, name == "ol"),
+            // A quotation holding most of the article is the interview a
+            // post quotes in full, read as the article itself.
+            "blockquote" if self.article.share_of(element) > QUOTED_ARTICLE_SHARE => {
+                self.flush();
+                self.children(element);
+                self.flush();
+            }
             "blockquote" if self.containers < MAX_NESTING => self.quote(element),
             "dl" => self.definitions(element),
             "figure" | "picture" => {
@@ -574,6 +581,10 @@ const ANSWER_WORDS: &[&str] = &[
 
 /// Class words of a picture's caption printed outside a `<figure>`.
 const CAPTION_WORDS: &[&str] = &["caption", "figcaption"];
+
+/// The share of the article's text above which a `<blockquote>` is the
+/// article rather than a quotation in it.
+const QUOTED_ARTICLE_SHARE: f64 = 0.5;
 
 /// Rows a table needs before it is read as a transcript.
 const MIN_SPEAKER_ROWS: usize = 3;

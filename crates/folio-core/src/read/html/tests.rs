@@ -175,3 +175,23 @@ fn questions_marked_by_class_and_lazy_pictures() {
         Some("https://fest.example/media/stop.jpg")
     );
 }
+
+#[test]
+fn an_article_element_holding_only_the_header_and_a_quoted_interview() {
+    let header_only = read_page(
+        "<html><body><article><h1>Bells</h1><p class='byline'>By Jo Ames</p></article>\
+         <div class='body'><p><b>Jo Ames:</b> How does a bell begin, in your workshop?</p>\
+         <p><b>Mia Voss:</b> With a conversation about the note the parish wants.</p>\
+         <p><b>Jo Ames:</b> And how does it end, when everything goes well?</p>\
+         <p><b>Mia Voss:</b> With silence in the workshop, and someone crying.</p></div></body></html>",
+    );
+    assert_eq!(header_only.interview.meta.title.as_deref(), Some("Bells"));
+    assert_eq!(header_only.interview.turns.len(), 4);
+    let quoted = read_page(
+        "<html><body><main><p>Our friends at the gazette ran this conversation last week:</p><blockquote>\
+         <p><b>Q:</b> What did you plant first in the new garden?</p><p><b>A:</b> Potatoes, because they forgive everything.</p>\
+         <p><b>Q:</b> And what came after the potatoes?</p><p><b>A:</b> Beans, then doubt, then more beans.</p>\
+         </blockquote></main></body></html>",
+    );
+    assert_eq!(quoted.interview.turns.len(), 4);
+}
