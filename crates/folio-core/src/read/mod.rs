@@ -356,14 +356,7 @@ fn read_markdown(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed
     let (mut blocks, markdown_warnings) = markdown::read_blocks(&body);
     warnings.extend(markdown_warnings);
     take_title_block(&mut blocks, &mut meta);
-    let mut context = String::new();
-    for value in [&meta.title, &meta.subtitle, &meta.description]
-        .into_iter()
-        .flatten()
-    {
-        context.push_str(value);
-        context.push('\n');
-    }
+    let context = headline_context(&meta);
     let document = Document {
         meta,
         header_figures: Vec::new(),
@@ -377,6 +370,20 @@ fn read_markdown(text: &str, name: &str, options: &ReadOptions) -> Result<Parsed
         warnings,
     };
     finish(document, name, options, InputFormat::Markdown)
+}
+
+/// The headline, standfirst and description, one a line: text outside the
+/// body that may name the speakers.
+fn headline_context(meta: &Meta) -> String {
+    let mut context = String::new();
+    for value in [&meta.title, &meta.subtitle, &meta.description]
+        .into_iter()
+        .flatten()
+    {
+        context.push_str(value);
+        context.push('\n');
+    }
+    context
 }
 
 /// A leading `# Title`, an italic standfirst and a `By …` line under it.

@@ -9,17 +9,18 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node};
 
-use crate::assemble::labels::{self, LabelScan};
 use crate::assemble::{RawBlock, RawKind};
 use crate::model::{Inline, plain_text};
 use crate::normalise::clean_line;
 use crate::read::caption;
 use crate::read::html::article::Article;
 use crate::read::html::links::Resolver;
+use crate::read::html::paragraphs::{
+    LineFinder, split_at_double_breaks, split_at_labelled_lines, trim_start,
+};
 use crate::read::html::styles::{self, ClassStyles};
 use crate::read::html_block::{self, HtmlPart};
 use crate::read::markdown::MAX_NESTING;
-use crate::source::LineIndex;
 
 /// Elements nested deeper than this are read as their text alone: every
 /// word is kept, and a page of ten thousand nested `<div>`s cannot
@@ -667,138 +668,6 @@ fn visible_text(article: &Article<'_>, element: ElementRef<'_>) -> String {
         }
     }
     out
-}
-
-/// Splits a paragraph's inlines where two line breaks follow each other.
-fn split_at_double_breaks(inlines: Vec<Inline>) -> Vec<Vec<Inline>> {
-    let mut paragraphs = vec![Vec::new()];
-    let mut breaks = 0;
-    for inline in inlines {
-        match &inline {
-            Inline::LineBreak => breaks += 1,
-            Inline::Text { text } if text.trim().is_empty() && breaks > 0 => continue,
-            _ => {
-                if breaks >= 2 {
-                    paragraphs.push(Vec::new());
-                } else if breaks == 1
-                    && let Some(current) = paragraphs.last_mut()
-                {
-                    current.push(Inline::LineBreak);
-                }
-                breaks = 0;
-                if let Some(current) = paragraphs.last_mut() {
-                    current.push(inline);
-                }
-            }
-        }
-    }
-    paragraphs.retain(|p| !p.is_empty());
-    paragraphs
-}
-
-/// A paragraph whose lines (separated by `<br>`) each begin with a speaker
-/// label, as older transcript pages print a whole conversation, becomes a
-/// paragraph per label; a line without a label stays with the one before.
-/// A paragraph with fewer than two labelled lines is left whole, so
-/// `<b>Question?</b><br>Answer` keeps its shape.
-fn split_at_labelled_lines(inlines: Vec<Inline>) -> Vec<Vec<Inline>> {
-    let mut lines: Vec<Vec<Inline>> = vec![Vec::new()];
-    for inline in inlines {
-        if matches!(inline, Inline::LineBreak) {
-            lines.push(Vec::new());
-        } else if let Some(line) = lines.last_mut() {
-            line.push(inline);
-        }
-    }
-    let starts_labelled = |line: &[Inline]| {
-        matches!(
-            labels::scan(&trim_start(line.to_vec())),
-            LabelScan::Label(_)
-        )
-    };
-    let labelled: Vec<bool> = lines.iter().map(|line| starts_labelled(line)).collect();
-    if labelled.iter().filter(|l| **l).count() < 2 || !labelled.first().copied().unwrap_or(false) {
-        return vec![join_lines(lines)];
-    }
-    let mut paragraphs: Vec<Vec<Vec<Inline>>> = Vec::new();
-    for (line, labelled) in lines.into_iter().zip(labelled) {
-        match paragraphs.last_mut() {
-            Some(current) if !labelled => current.push(line),
-            _ => paragraphs.push(vec![line]),
-        }
-    }
-    paragraphs.into_iter().map(join_lines).collect()
-}
-
-/// A paragraph without the source's indentation before its first word:
-/// the label scanner looks at what a paragraph starts with.
-fn trim_start(mut inlines: Vec<Inline>) -> Vec<Inline> {
-    while let Some(Inline::Text { text }) = inlines.first_mut() {
-        let trimmed = text.trim_start();
-        if trimmed.is_empty() {
-            inlines.remove(0);
-        } else {
-            *text = trimmed.to_string();
-            break;
-        }
-    }
-    inlines
-}
-
-fn join_lines(lines: Vec<Vec<Inline>>) -> Vec<Inline> {
-    let mut out = Vec::new();
-    for (n, line) in lines.into_iter().enumerate() {
-        if n > 0 {
-            out.push(Inline::LineBreak);
-        }
-        out.extend(line);
-    }
-    out
-}
-
-/// Finds where a block's text starts in the page's source, for the line
-/// numbers of warnings. The parser does not keep positions, so each block
-/// looks for its first long word after the previous block's position;
-/// a word the source spells with entities is not found, and the block
-/// takes the line before it.
-struct LineFinder<'a> {
-    source: &'a str,
-    index: LineIndex,
-    cursor: usize,
-}
-
-impl<'a> LineFinder<'a> {
-    fn new(source: &'a str) -> Self {
-        // The body starts after the head's metadata, which repeats words.
-        let cursor = source
-            .to_ascii_lowercase()
-            .find("<body")
-            .unwrap_or_default();
-        LineFinder {
-            source,
-            index: LineIndex::new(source),
-            cursor,
-        }
-    }
-
-    fn last(&self) -> usize {
-        self.index.line_of(self.cursor)
-    }
-
-    fn find(&mut self, text: &str) -> usize {
-        let word = text
-            .split(|c: char| !c.is_alphanumeric())
-            .take(8)
-            .filter(|w| w.chars().count() >= 3)
-            .max_by_key(|w| w.len());
-        if let Some(word) = word
-            && let Some(rest) = self.source.get(self.cursor..)
-            && let Some(at) = rest.find(word)
-        {
-            self.cursor += at;
-        }
-        self.last()
-    }
 }
 
 #[cfg(test)]

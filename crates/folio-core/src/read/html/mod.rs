@@ -12,6 +12,7 @@ mod blocks;
 mod encoding;
 mod links;
 mod metadata;
+mod paragraphs;
 mod styles;
 
 use std::collections::HashSet;
@@ -125,14 +126,7 @@ pub(super) fn read(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Pa
         });
     }
 
-    let mut context = String::new();
-    for value in [&meta.title, &meta.subtitle, &meta.description]
-        .into_iter()
-        .flatten()
-    {
-        context.push_str(value);
-        context.push('\n');
-    }
+    let context = crate::read::headline_context(&meta);
     let document = Document {
         meta,
         header_figures: Vec::new(),
