@@ -96,7 +96,7 @@ pub(crate) fn parse_mapping(
     } else if body.trim().is_empty() {
         Value::Object(Default::default())
     } else {
-        serde_yaml_ng::from_str::<Value>(body).map_err(|err| {
+        let yaml_error = |err: serde_yaml_ng::Error| {
             let (line, column) = err
                 .location()
                 .map(|l| (l.line(), l.column()))
@@ -109,7 +109,13 @@ pub(crate) fn parse_mapping(
                     yaml_message(&err.to_string(), line_offset)
                 ),
             )
-        })?
+        };
+        // Through YAML's own value first: it refuses a key given twice
+        // (a map would keep the last one silently) and applies merge keys
+        // (`<<: *base`), which a map would keep as a key named `<<`.
+        let mut yaml = serde_yaml_ng::from_str::<serde_yaml_ng::Value>(body).map_err(yaml_error)?;
+        yaml.apply_merge().map_err(yaml_error)?;
+        serde_yaml_ng::from_value::<Value>(yaml).map_err(yaml_error)?
     };
     if !value.is_object() {
         return Err(syntax(
@@ -411,6 +417,37 @@ mod tests {
             Err(Error::Syntax { location, .. }) => assert!(location.line >= 3, "{location:?}"),
             other => panic!("expected a syntax error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn yaml_duplicate_keys_are_refused_and_merge_keys_applied() {
+        let text = "---\ntitle: First\nkicker: K\ntitle: Second\n---\nBody";
+        let error = parse(text, "x.md").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "x.md:2:1: invalid YAML front matter: duplicate entry with key \"title\""
+        );
+        let text = "---\nperson: &p {role: interviewer, name: Ann Lee}\nspeakers:\n  Q:\n    <<: *p\n    name: Ann B. Lee\n---\nBody";
+        let block = parse(text, "x.md").unwrap().unwrap();
+        assert_eq!(
+            block.value["speakers"]["Q"],
+            serde_json::json!({"role": "interviewer", "name": "Ann B. Lee"})
+        );
+    }
+
+    #[test]
+    fn yaml_alias_bombs_are_refused() {
+        let mut text = String::from("---\na: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (previous, name) in "abcdefgh".chars().zip("bcdefghi".chars()) {
+            let items = vec![format!("*{previous}"); 9].join(", ");
+            text.push_str(&format!("{name}: &{name} [{items}]\n"));
+        }
+        text.push_str("---\nBody");
+        let error = parse(&text, "x.md").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "x.md:2:1: invalid YAML front matter: repetition limit exceeded"
+        );
     }
 
     #[test]
