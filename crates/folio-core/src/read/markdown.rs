@@ -5,7 +5,7 @@
 //! become figures and the caption printed under an image joins its figure.
 //! GFM tables become tables, their cells' inlines kept.
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::assemble::{RawBlock, RawKind};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -263,12 +263,22 @@ impl Builder {
             Tag::Strikethrough => {
                 self.open_inline(line, InlineFrame::Strikethrough { html: false })
             }
-            Tag::Link { dest_url, .. } => self.open_inline(
-                line,
-                InlineFrame::Link {
-                    url: dest_url.to_string(),
-                },
-            ),
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                // `<ben@example.com>` is a mail link; the parser gives the
+                // bare address, which no writer could link.
+                let url = if link_type == LinkType::Email
+                    && !dest_url.to_ascii_lowercase().starts_with("mailto:")
+                {
+                    format!("mailto:{dest_url}")
+                } else {
+                    dest_url.to_string()
+                };
+                self.open_inline(line, InlineFrame::Link { url })
+            }
             Tag::Image {
                 dest_url, title, ..
             } => self.open_inline(
@@ -741,6 +751,22 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<RawKind> {
         read_blocks(text).0.into_iter().map(|b| b.kind).collect()
+    }
+
+    #[test]
+    fn mail_autolinks_are_mail_links() {
+        let kinds = kinds("Write to <ben@example.com> or <https://a.example/>.");
+        let links: Vec<String> = match &kinds[..] {
+            [RawKind::Paragraph(inlines)] => inlines
+                .iter()
+                .filter_map(|i| match i {
+                    Inline::Link { url, .. } => Some(url.clone()),
+                    _ => None,
+                })
+                .collect(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(links, ["mailto:ben@example.com", "https://a.example/"]);
     }
 
     #[test]
