@@ -212,11 +212,33 @@ pub fn marked_as_furniture(element: ElementRef<'_>) -> bool {
         let name = name.to_ascii_lowercase();
         // A pull quote repeats words the interview already has.
         name.replace(['-', '_'], "") == "pullquote"
-            || name
-                .split(['-', '_', ' '])
-                .any(|word| FURNITURE_WORDS.contains(&word))
+            || name.split(['-', '_', ' ']).any(|word| {
+                FURNITURE_WORDS.contains(&word)
+                    || (FURNITURE_PREFIXES.iter().any(|p| word.starts_with(p))
+                        && !NOT_FURNITURE.contains(&word))
+            })
     })
 }
+
+/// Beginnings of class words that run furniture words together
+/// (`relatedposts`, `commentlist`, `sharedaddy`, `socialicons`).
+const FURNITURE_PREFIXES: &[&str] = &[
+    "related",
+    "comment",
+    "share",
+    "social",
+    "newsletter",
+    "subscribe",
+    "advert",
+    "sponsor",
+    "cookie",
+    "breadcrumb",
+    "addthis",
+    "addtoany",
+];
+
+/// Words with those beginnings that name content.
+const NOT_FURNITURE: &[&str] = &["commentary", "commentaries", "shared"];
 
 /// Characters of visible text, not counting hidden parts. Walked without
 /// recursion: a page may nest elements thousands deep.
@@ -436,6 +458,21 @@ mod tests {
             })
             .expect("the share bar");
         assert!(article.is_furniture(share));
+    }
+
+    #[test]
+    fn furniture_by_its_class_words() {
+        let page = Html::parse_document(
+            "<div class='sharedaddy'></div><div class='jp-relatedposts'></div><ol class='commentlist'></ol>\
+             <div class='commentary-body'></div><div class='shared-layout'></div><div class='story'></div>",
+        );
+        let marked: Vec<bool> = page
+            .root_element()
+            .descendent_elements()
+            .filter(|e| matches!(e.value().name(), "div" | "ol"))
+            .map(marked_as_furniture)
+            .collect();
+        assert_eq!(marked, [true, true, true, false, false, false]);
     }
 
     #[test]
