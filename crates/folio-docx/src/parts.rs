@@ -29,6 +29,7 @@ pub fn patch(
     template: Option<&Template>,
     figure_alts: &[String],
     jpeg_media: &[String],
+    custom: Option<String>,
 ) -> Result<Parts, DocxError> {
     let modified = output_date(meta, options.source_date_epoch);
     let created = match options.source_date_epoch {
@@ -55,7 +56,10 @@ pub fn patch(
         Part::new("_rels/.rels", xml.rels),
         Part::new("docProps/core.xml", core_xml(meta, created, modified)),
         Part::new("docProps/app.xml", APP_XML),
-        Part::new("docProps/custom.xml", xml.doc_props.custom),
+        Part::new(
+            "docProps/custom.xml",
+            custom.map_or(xml.doc_props.custom, String::into_bytes),
+        ),
         Part::new("word/document.xml", document),
         Part::new(
             "word/_rels/document.xml.rels",

@@ -2,6 +2,7 @@
 //! a valid model once, so writers never see a half-understood document.
 
 mod caption;
+pub mod docx;
 pub(crate) mod frontmatter;
 mod html_block;
 mod markdown;
@@ -44,6 +45,8 @@ pub enum InputFormat {
     Transcript,
     /// A JSON transcript (whisperX, Podcasting 2.0).
     TranscriptJson,
+    /// A Word document (`.docx`), Folio's own or written by a person.
+    Docx,
 }
 
 impl InputFormat {
@@ -56,6 +59,7 @@ impl InputFormat {
         "srt",
         "transcript",
         "transcript-json",
+        "docx",
     ];
 
     pub fn parse(name: &str) -> Option<Self> {
@@ -70,6 +74,7 @@ impl InputFormat {
             "transcript-json" | "whisperx-json" | "podcast-json" => {
                 Some(InputFormat::TranscriptJson)
             }
+            "docx" | "word" => Some(InputFormat::Docx),
             _ => None,
         }
     }
@@ -83,6 +88,7 @@ impl InputFormat {
             "yaml" | "yml" => Some(InputFormat::Yaml),
             "vtt" => Some(InputFormat::WebVtt),
             "srt" => Some(InputFormat::Srt),
+            "docx" => Some(InputFormat::Docx),
             _ => None,
         }
     }
@@ -97,6 +103,7 @@ impl InputFormat {
             InputFormat::Srt => "srt",
             InputFormat::Transcript => "transcript",
             InputFormat::TranscriptJson => "transcript-json",
+            InputFormat::Docx => "docx",
         }
     }
 
@@ -179,6 +186,10 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Parsed, Error> {
         error,
     })?;
     let name = path.display().to_string();
+    // A DOCX is binary: it never goes through the text decoder.
+    if reads_as_docx(&bytes, &name, options) {
+        return docx::read(&bytes, &name, options);
+    }
     let text = source::decode(&bytes, &name)?;
     let format = options
         .format
@@ -193,6 +204,9 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Parsed, Error> {
 
 /// Reads an interview from bytes; `name` is used for messages and its extension to pick a reader.
 pub fn read_bytes(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Parsed, Error> {
+    if reads_as_docx(bytes, name, options) {
+        return docx::read(bytes, name, options);
+    }
     let text = source::decode(bytes, name)?;
     let format = options.format.unwrap_or_else(|| choose_format(name, &text));
     read_text_as(&text, name, format, options, None)
@@ -214,6 +228,19 @@ fn read_text_as(
         InputFormat::Srt => timed(transcript::TimedForm::Srt),
         InputFormat::Transcript => timed(transcript::TimedForm::TextExport),
         InputFormat::TranscriptJson => timed(transcript::TimedForm::Json),
+        // Chosen before decoding (see `reads_as_docx`); only a forced
+        // `--from docx` on text that is no zip gets here.
+        InputFormat::Docx => docx::read(text.as_bytes(), name, options),
+    }
+}
+
+/// `--from docx`, a `.docx` name, or (with neither format nor extension)
+/// a zip holding `word/document.xml`.
+fn reads_as_docx(bytes: &[u8], name: &str, options: &ReadOptions) -> bool {
+    match (options.format, InputFormat::from_extension(name)) {
+        (Some(format), _) => format == InputFormat::Docx,
+        (None, Some(format)) => format == InputFormat::Docx,
+        (None, None) => docx::looks_like_docx(bytes),
     }
 }
 
