@@ -36,7 +36,7 @@ fn inputs() -> Vec<PathBuf> {
     };
     listed(
         root().join("samples"),
-        &["md", "txt", "json", "yaml", "vtt", "srt"],
+        &["md", "txt", "json", "yaml", "vtt", "srt", "docx"],
     );
     listed(root().join("tests/corpus"), &["md"]);
     paths.push(root().join("tests/fixtures/seed/seed.txt"));

@@ -277,6 +277,20 @@ fn read_written(
     let mut meta = written.meta;
     let mut blocks = written.blocks;
     super::take_title_block(&mut blocks, &mut meta);
+    // A `By …` line under a Title-style title (which is no block).
+    if meta.authors.is_empty()
+        && meta.title.is_some()
+        && let Some(crate::assemble::RawBlock {
+            kind: crate::assemble::RawKind::Paragraph(inlines),
+            ..
+        }) = blocks.first()
+        && let Some(people) = super::text::byline(&crate::normalise::clean_line(
+            &crate::model::plain_text(inlines),
+        ))
+    {
+        meta.authors = people;
+        blocks.remove(0);
+    }
     core.fill(&mut meta);
     let mut context = String::new();
     for value in [&meta.title, &meta.subtitle, &meta.description]

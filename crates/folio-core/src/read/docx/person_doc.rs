@@ -119,20 +119,27 @@ impl Builder {
                 self.quote_open = true;
             }
             ParaKind::Caption => {
-                let caption = Some(text).filter(|t| !t.is_empty());
+                // `… Photo: Jane Roe` carries its credit when no Credit run did.
+                let (caption, credit) = match paragraph.credit {
+                    Some(credit) => (Some(text).filter(|t| !t.is_empty()), Some(credit)),
+                    None => {
+                        let parsed = crate::read::caption::split_caption(&text);
+                        (parsed.caption, parsed.credit)
+                    }
+                };
                 match self.written.blocks.last_mut() {
                     Some(RawBlock {
                         kind: RawKind::Figure(figure),
                         ..
                     }) if figure.caption.is_none() && figure.credit.is_none() => {
                         figure.caption = caption;
-                        figure.credit = paragraph.credit;
+                        figure.credit = credit;
                     }
                     _ => self.push(
                         line,
                         RawKind::Figure(Figure {
                             caption,
-                            credit: paragraph.credit,
+                            credit,
                             ..Figure::default()
                         }),
                     ),
