@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use folio_core::{Interview, ReadOptions};
+use folio_core::{Interview, ReadOptions, SpeakerRole};
 use folio_docx::DocxOptions;
 
 fn root() -> PathBuf {
@@ -136,4 +136,107 @@ fn every_input_reads_back_from_its_docx() {
         inputs.len(),
         failures.join("\n\n")
     );
+}
+
+/// `bytes` (a zip) with `document.xml` passed through `edit`, and without
+/// the parts `drop` names.
+fn edited(bytes: &[u8], edit: impl Fn(&str) -> String, drop: &[&str]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let name = entry.name().to_string();
+        if drop.contains(&name.as_str()) {
+            continue;
+        }
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).unwrap();
+        if name == "word/document.xml" {
+            content = edit(&String::from_utf8(content).unwrap()).into_bytes();
+        }
+        writer
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(&content).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+fn written(sample: &str) -> (Interview, Vec<u8>) {
+    let path = root().join("samples").join(sample);
+    let parsed = folio_core::read_path(&path, &ReadOptions::default()).unwrap();
+    let docx = folio_docx::docx(&parsed.interview, &DocxOptions::default()).unwrap();
+    (parsed.interview, docx.bytes)
+}
+
+fn read_docx(bytes: &[u8]) -> folio_core::Parsed {
+    folio_core::read_bytes(bytes, "edited.docx", &ReadOptions::default()).unwrap()
+}
+
+#[test]
+fn edits_made_in_word_are_what_is_read() {
+    let (original, bytes) = written("05-q-a-colon.md");
+    let title = original.meta.title.clone().unwrap();
+    let answer = folio_core::blocks_plain_text(&original.turns[1].content);
+    let bytes = edited(
+        &bytes,
+        |xml| {
+            xml.replacen(&title, "Chess Behind Bars", 1)
+                .replacen(&answer, "Edited in Word.", 1)
+                // The first answer's label, retyped.
+                .replacen(">A:</w:t>", ">Sam:</w:t>", 1)
+        },
+        &[],
+    );
+    let parsed = read_docx(&bytes);
+    let back = &parsed.interview;
+    assert_eq!(back.meta.title.as_deref(), Some("Chess Behind Bars"));
+    assert_eq!(
+        folio_core::blocks_plain_text(&back.turns[1].content),
+        "Edited in Word."
+    );
+    assert_eq!(back.speaker(&back.turns[1].speaker).unwrap().label, "Sam");
+    assert_eq!(back.speaker(&back.turns[3].speaker).unwrap().label, "A");
+    // Everything else is as it was.
+    assert_eq!(back.turns.len(), original.turns.len());
+    assert_eq!(back.meta.published, original.meta.published);
+    assert_eq!(back.speakers[..2], original.speakers[..]);
+    // A label the stored model does not know is a new speaker, on the side
+    // of the page its paragraph's style says.
+    let sam = back.speakers.iter().find(|s| s.label == "Sam").unwrap();
+    assert_eq!(sam.role, SpeakerRole::Interviewee);
+    let warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings.contains(&"the speaker label \"Sam\" is not one Folio wrote; it is taken as a new speaker, interviewee from the style of their paragraphs".to_string()),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn without_the_stored_model_the_styles_still_give_the_interview() {
+    let (original, bytes) = written("05-q-a-colon.md");
+    let bytes = edited(&bytes, str::to_string, &["docProps/custom.xml"]);
+    let back = read_docx(&bytes).interview;
+    assert_eq!(back.meta.title, original.meta.title);
+    let labels: Vec<(&str, SpeakerRole)> = back
+        .speakers
+        .iter()
+        .map(|s| (s.label.as_str(), s.role))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("Q", SpeakerRole::Interviewer),
+            ("A", SpeakerRole::Interviewee)
+        ]
+    );
+    let texts = |interview: &Interview| -> Vec<String> {
+        interview
+            .turns
+            .iter()
+            .map(|t| folio_core::blocks_plain_text(&t.content))
+            .collect()
+    };
+    assert_eq!(texts(&back), texts(&original));
 }

@@ -46,6 +46,8 @@ mod person_doc;
 mod properties;
 mod stored;
 mod styles;
+#[cfg(test)]
+mod tests;
 mod xml;
 
 use std::collections::HashMap;

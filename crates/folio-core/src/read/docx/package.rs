@@ -65,10 +65,10 @@ impl<'a> Package<'a> {
                 name: name.to_string(),
             });
         }
-        let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|error| {
-            not_docx(format!(
-                "the file is not a zip archive ({error}); a .docx is a zip package as Word saves it"
-            ))
+        let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
+            not_docx(
+                "the file is not a zip archive (a .docx is the zip package Word saves)".to_string(),
+            )
         })?;
         if archive.len() > MAX_ENTRIES {
             return Err(not_docx(format!(
