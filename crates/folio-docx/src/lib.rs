@@ -116,9 +116,11 @@ fn package(
         slots,
         options,
         template,
-        &built.figure_alts,
-        &built.jpeg_media,
-        custom,
+        parts::BodyExtras {
+            figure_alts: &built.figure_alts,
+            jpeg_media: &built.jpeg_media,
+            custom,
+        },
     )?;
     let bytes = package::write(&parts.parts, parts.unix_seconds)?;
     Ok(Rendered { bytes, warnings })

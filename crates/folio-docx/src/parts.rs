@@ -21,16 +21,30 @@ pub struct Parts {
     pub unix_seconds: i64,
 }
 
+/// What the body builder knows that the parts need.
+#[derive(Debug)]
+pub struct BodyExtras<'a> {
+    /// Alt text of each picture, in document order.
+    pub figure_alts: &'a [String],
+    /// Media ids whose bytes are JPEG.
+    pub jpeg_media: &'a [String],
+    /// `docProps/custom.xml`; docx-rs's empty one when `None`.
+    pub custom: Option<String>,
+}
+
 pub fn patch(
     xml: XMLDocx,
     meta: &Meta,
     slots: &LanguageSlots,
     options: &DocxOptions,
     template: Option<&Template>,
-    figure_alts: &[String],
-    jpeg_media: &[String],
-    custom: Option<String>,
+    body: BodyExtras<'_>,
 ) -> Result<Parts, DocxError> {
+    let BodyExtras {
+        figure_alts,
+        jpeg_media,
+        custom,
+    } = body;
     let modified = output_date(meta, options.source_date_epoch);
     let created = match options.source_date_epoch {
         Some(_) => modified,

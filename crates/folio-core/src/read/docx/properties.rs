@@ -23,7 +23,7 @@ pub fn read(document: &roxmltree::Document) -> CoreProperties {
         .children()
         .filter(|n| n.is_element())
     {
-        let text = crate::normalise::clean_line(&node.text().unwrap_or_default());
+        let text = crate::normalise::clean_line(node.text().unwrap_or_default());
         if text.is_empty() {
             continue;
         }
@@ -59,7 +59,8 @@ impl CoreProperties {
             meta.authors.clone_from(&self.creators);
         }
         if meta.description.is_none() {
-            meta.description.clone_from(&self.description);
+            // Word's Subject field says what the piece is about.
+            meta.description = self.description.clone().or_else(|| self.subject.clone());
         }
         if meta.keywords.is_empty() {
             meta.keywords.clone_from(&self.keywords);
