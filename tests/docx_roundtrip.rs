@@ -240,3 +240,29 @@ fn without_the_stored_model_the_styles_still_give_the_interview() {
     };
     assert_eq!(texts(&back), texts(&original));
 }
+
+#[test]
+fn a_role_set_on_the_command_line_wins_over_the_stored_one() {
+    let (_, bytes) = written("05-q-a-colon.md");
+    let options = ReadOptions {
+        roles: vec![("A".to_string(), SpeakerRole::Moderator)],
+        ..ReadOptions::default()
+    };
+    let back = folio_core::read_bytes(&bytes, "chess.docx", &options).unwrap();
+    let a = back
+        .interview
+        .speakers
+        .iter()
+        .find(|s| s.label == "A")
+        .unwrap();
+    assert_eq!(a.role, SpeakerRole::Moderator);
+    assert!(
+        back.interview
+            .turns
+            .iter()
+            .filter(|t| t.speaker == a.id)
+            .all(|t| t.role == folio_core::TurnRole::Remark)
+    );
+    let evidence = back.roles.iter().find(|r| r.speaker == a.id).unwrap();
+    assert_eq!(evidence.reasons, ["set with --role"]);
+}

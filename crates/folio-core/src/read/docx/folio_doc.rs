@@ -530,7 +530,7 @@ fn speaker_index(label: &str, stored: &[Speaker], speakers: &mut Vec<Speaker>) -
 }
 
 /// As the assembler places a turn: on its speaker's side of the page.
-fn turn_role(role: SpeakerRole) -> TurnRole {
+pub fn turn_role(role: SpeakerRole) -> TurnRole {
     match role {
         SpeakerRole::Interviewer => TurnRole::Question,
         SpeakerRole::Interviewee | SpeakerRole::Group => TurnRole::Answer,

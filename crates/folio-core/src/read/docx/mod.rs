@@ -247,6 +247,7 @@ fn read_own(
             name: name.to_string(),
             looked_for: LOOKED_FOR.to_string(),
         })?;
+    let roles = role_evidence(&mut interview, stored, options);
     warnings.extend(super::complete_meta(&mut interview, options, name)?);
     // Text Folio wrote is typeset already (and a model file's text is
     // never changed); only a document without the stored model is treated
@@ -262,9 +263,60 @@ fn read_own(
         interview,
         warnings,
         format: InputFormat::Docx,
-        // Roles are stated by the stored model or the paragraph styles.
-        roles: Vec::new(),
+        roles,
     })
+}
+
+/// Applies `--role` (a speaker's turns follow it to their side of the
+/// page) and says where each role came from: the command line, the stored
+/// model, or the styles of the speaker's paragraphs.
+fn role_evidence(
+    interview: &mut crate::model::Interview,
+    stored: Option<&StoredModel>,
+    options: &ReadOptions,
+) -> Vec<crate::assemble::RoleEvidence> {
+    use crate::assemble::labels::label_key;
+    use crate::assemble::{Certainty, RoleEvidence};
+    let mut evidence = Vec::new();
+    for speaker in &mut interview.speakers {
+        let named = |label: &str| {
+            label_key(label) == label_key(&speaker.label)
+                || speaker
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| label_key(n) == label_key(label))
+        };
+        let overridden = options.roles.iter().rev().find(|(label, _)| named(label));
+        let (certainty, reason) = if let Some((_, role)) = overridden {
+            speaker.role = *role;
+            for turn in interview
+                .turns
+                .iter_mut()
+                .filter(|t| t.speaker == speaker.id)
+            {
+                turn.role = folio_doc::turn_role(*role);
+            }
+            (Certainty::Stated, "set with --role")
+        } else if stored.is_some_and(|s| s.speakers.iter().any(|k| k.id == speaker.id)) {
+            (
+                Certainty::Stated,
+                "stored with the document (its FolioModel property)",
+            )
+        } else {
+            (
+                Certainty::Evidence,
+                "the styles of their paragraphs (Question, Answer, Remark)",
+            )
+        };
+        evidence.push(RoleEvidence {
+            speaker: speaker.id.clone(),
+            label: speaker.label.clone(),
+            role: speaker.role,
+            certainty,
+            reasons: vec![reason.to_string()],
+        });
+    }
+    evidence
 }
 
 /// A DOCX a person wrote, through the assembler.
