@@ -315,6 +315,8 @@ impl Walker<'_, '_> {
             .map(|id| self.parts.styles.character(id))
             .unwrap_or_default();
         let direct = properties.map(RunFormat::of).unwrap_or_default();
+        let bare = run.attributes().len() == 0
+            && properties.is_none_or(|p| !p.children().any(|c| c.is_element()));
         let format = direct.over(char_style.format);
         for node in run.children().filter(Node::is_element) {
             if node.tag_name().namespace() == Some(WP) {
@@ -429,6 +431,7 @@ impl Walker<'_, '_> {
                 subscript: format.raised == Some(false),
                 link: link.map(str::to_string).or(field_link),
                 run: self.runs,
+                bare,
                 piece,
             });
         }

@@ -18,6 +18,10 @@ pub struct Segment {
     pub link: Option<String>,
     /// Which `w:r` the piece came from.
     pub run: usize,
+    /// The run has no attributes and no run properties, as Folio's writer
+    /// writes plain text; an editor's runs carry revision ids, fonts or
+    /// languages.
+    pub bare: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +44,7 @@ impl Segment {
             subscript: false,
             link: None,
             run: 0,
+            bare: true,
         }
     }
 }
@@ -104,8 +109,10 @@ fn span_end(segments: &[Segment], start: usize, wrapper: Wrapper) -> usize {
 }
 
 /// The inlines of `segments`. With `join_runs` the text of neighbouring
-/// runs is one text (as a person sees it); without, each run's text stays
-/// its own, as Folio's writer wrote one run for each text of the model.
+/// runs is one text (as a person sees it). Without, the text of two bare
+/// runs stays two texts, as Folio's writer wrote one run for each text of
+/// the model; a run an editor split (Word and LibreOffice mark their runs)
+/// is joined again.
 pub fn build(segments: &[Segment], join_runs: bool) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     let mut at = 0;
@@ -121,11 +128,14 @@ pub fn build(segments: &[Segment], join_runs: bool) -> Vec<Inline> {
         }
         match best {
             None => {
-                let same_run = at
+                let joins = at
                     .checked_sub(1)
                     .and_then(|before| segments.get(before))
-                    .is_some_and(|before| before.run == segment.run && !has_wrapper(before));
-                if join_runs || same_run {
+                    .is_some_and(|before| {
+                        !has_wrapper(before)
+                            && (before.run == segment.run || !(before.bare && segment.bare))
+                    });
+                if join_runs || joins {
                     push(&mut out, piece_inline(&segment.piece));
                 } else if !matches!(&segment.piece, Piece::Text(t) if t.is_empty()) {
                     out.push(piece_inline(&segment.piece));
@@ -271,6 +281,25 @@ mod tests {
                 },
                 Inline::text(" Hello there"),
             ]
+        );
+    }
+
+    #[test]
+    fn folio_runs_stay_apart_and_an_editors_split_is_joined() {
+        let run = |t: &str, run: usize, bare: bool| Segment {
+            run,
+            bare,
+            ..Segment::plain(Piece::Text(t.into()))
+        };
+        // Folio wrote two texts of the model as two bare runs.
+        assert_eq!(
+            build(&[run(" ", 1, true), run("Welcome", 2, true)], false),
+            vec![Inline::text(" "), Inline::text("Welcome")]
+        );
+        // LibreOffice split `€3.20` for a font change.
+        assert_eq!(
+            build(&[run("€", 1, false), run("3.20", 2, true)], false),
+            vec![Inline::text("€3.20")]
         );
     }
 }
