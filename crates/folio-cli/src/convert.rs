@@ -484,6 +484,11 @@ fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
                 };
                 (*format, Target::File(path))
             })
+            // By default a DOCX input is not written again over itself:
+            // `folio convert edited.docx` makes its PDF and EPUB.
+            .filter(|(_, target)| {
+                !(args.to.is_empty() && matches!(target, Target::File(path) if *path == input))
+            })
             .collect();
         jobs.push(Job {
             input,
