@@ -15,21 +15,20 @@ fn read(path: &Path) -> folio_core::Parsed {
     }
 }
 
+/// The samples read as interviews.
+const SAMPLE_GLOB: &str = "[0-9]*.{md,txt,json,yaml,vtt,srt,docx}";
+
 #[test]
 fn parsed_models() {
-    insta::glob!(
-        "../samples",
-        "[0-9]*.{md,txt,json,yaml,vtt,srt,docx}",
-        |path| {
-            let parsed = read(path);
-            let warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
-            insta::assert_yaml_snapshot!(serde_json::json!({
-                "format": parsed.format.name(),
-                "warnings": warnings,
-                "model": parsed.interview,
-            }));
-        }
-    );
+    insta::glob!("../samples", SAMPLE_GLOB, |path| {
+        let parsed = read(path);
+        let warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
+        insta::assert_yaml_snapshot!(serde_json::json!({
+            "format": parsed.format.name(),
+            "warnings": warnings,
+            "model": parsed.interview,
+        }));
+    });
 }
 
 fn round_trip_json(interview: &Interview) -> Interview {
