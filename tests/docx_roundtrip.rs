@@ -208,7 +208,7 @@ fn edits_made_in_word_are_what_is_read() {
     assert_eq!(sam.role, SpeakerRole::Interviewee);
     let warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
     assert!(
-        warnings.contains(&"the speaker label \"Sam\" is not one Folio wrote; it is taken as a new speaker, interviewee from the style of their paragraphs".to_string()),
+        warnings.contains(&"line 8: the speaker label \"Sam\" is not one Folio wrote; it is taken as a new speaker, interviewee from the style of their paragraphs".to_string()),
         "{warnings:?}"
     );
 }

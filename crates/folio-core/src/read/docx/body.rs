@@ -36,6 +36,9 @@ pub struct Para {
     pub outline: Option<u8>,
     /// `w:jc`, when it says left, centre or right.
     pub align: Option<Alignment>,
+    /// Empty paragraphs right before this one (spacing typed as blank
+    /// lines, which ends an editor's note as a wide gap does in text).
+    pub blank_before: usize,
 }
 
 /// A paragraph's place in a list.
@@ -109,12 +112,15 @@ struct Walker<'p, 'a> {
     depth: usize,
     runs: usize,
     join_runs: bool,
+    /// Empty paragraphs since the last one kept.
+    blanks: usize,
 }
 
 /// Reads the `w:body` of `document`; `join_runs` as [`inlines::build`] has it.
 pub fn read(body: Node, parts: &Parts, join_runs: bool) -> Body {
     let mut walker = Walker {
         runs: 0,
+        blanks: 0,
         join_runs,
         parts,
         number: 0,
@@ -246,8 +252,10 @@ impl Walker<'_, '_> {
         let has_text = !crate::model::plain_text(&inlines).trim().is_empty();
         let label = Some(draft.label.trim().to_string()).filter(|l| !l.is_empty());
         if !has_text && draft.figures.is_empty() && label.is_none() {
+            self.blanks += 1;
             return None;
         }
+        let blank_before = std::mem::take(&mut self.blanks);
         Some(Para {
             number,
             kind,
@@ -258,6 +266,7 @@ impl Walker<'_, '_> {
             list,
             outline,
             align,
+            blank_before,
         })
     }
 

@@ -36,6 +36,8 @@ enum Place {
 
 #[derive(Debug)]
 struct TurnDraft {
+    /// The paragraph the turn starts at.
+    number: usize,
     label: String,
     role: Option<TurnRole>,
     content: Vec<Block>,
@@ -171,6 +173,7 @@ impl Builder {
                     _ => None,
                 };
                 self.turns.push(TurnDraft {
+                    number: paragraph.number,
                     label: paragraph.label.clone().unwrap_or_default(),
                     role,
                     content: Vec::new(),
@@ -407,34 +410,25 @@ impl Builder {
         }
         let speakers_stored: &[Speaker] = stored.map_or(&[], |s| s.speakers.as_slice());
         let mut speakers: Vec<Speaker> = Vec::new();
-        let mut turns = Vec::new();
-        for draft in self.turns {
-            let index = speaker_index(&draft.label, speakers_stored, &mut speakers);
-            let Some(speaker) = speakers.get(index) else {
-                continue;
-            };
-            let role = draft.role.unwrap_or(turn_role(speaker.role));
-            if draft.content.is_empty() {
-                continue;
-            }
-            turns.push(Turn {
-                speaker: speaker.id.clone(),
-                role,
-                start: None,
-                content: draft.content,
-            });
-        }
-        // Speakers new to the stored model take the role their turns show.
-        for speaker in &mut speakers {
+        let drafts: Vec<(usize, TurnDraft)> = self
+            .turns
+            .into_iter()
+            .filter(|draft| !draft.content.is_empty())
+            .map(|draft| {
+                (
+                    speaker_index(&draft.label, speakers_stored, &mut speakers),
+                    draft,
+                )
+            })
+            .collect();
+        // Speakers new to the stored model take the role their turns'
+        // styles show.
+        for (index, speaker) in speakers.iter_mut().enumerate() {
             if speakers_stored.iter().any(|s| s.id == speaker.id) {
                 continue;
             }
-            let said = |role| {
-                turns
-                    .iter()
-                    .filter(|t| t.speaker == speaker.id && t.role == role)
-                    .count()
-            };
+            let theirs = || drafts.iter().filter(move |(i, _)| *i == index);
+            let said = |role| theirs().filter(|(_, d)| d.role == Some(role)).count();
             speaker.role = if said(TurnRole::Question) > 0 {
                 SpeakerRole::Interviewer
             } else if said(TurnRole::Answer) >= said(TurnRole::Remark) {
@@ -445,7 +439,7 @@ impl Builder {
             if stored.is_some() {
                 warnings.push(Diagnostic::new(
                     DiagnosticKind::GuessedRole,
-                    None,
+                    theirs().next().map(|(_, d)| d.number),
                     format!(
                         "the speaker label {:?} is not one Folio wrote; it is taken as a new speaker, {} from the style of their paragraphs",
                         speaker.label,
@@ -453,6 +447,18 @@ impl Builder {
                     ),
                 ));
             }
+        }
+        let mut turns = Vec::new();
+        for (index, draft) in drafts {
+            let Some(speaker) = speakers.get(index) else {
+                continue;
+            };
+            turns.push(Turn {
+                speaker: speaker.id.clone(),
+                role: draft.role.unwrap_or(turn_role(speaker.role)),
+                start: None,
+                content: draft.content,
+            });
         }
         // Keep the stored order of speakers; new ones follow.
         speakers.sort_by_key(|s| {

@@ -28,6 +28,8 @@ pub struct Written {
 #[derive(Default)]
 struct Builder {
     written: Written,
+    /// Blank paragraphs before the one being read.
+    blank_before: usize,
     list: Vec<ListPara>,
     list_line: usize,
     /// The last block was a quote paragraph.
@@ -62,7 +64,12 @@ fn append(target: &mut Option<String>, text: String) {
 
 impl Builder {
     fn push(&mut self, line: usize, kind: RawKind) {
-        let gap_before = usize::from(!self.written.blocks.is_empty());
+        // Paragraphs are apart as Markdown's are (one blank line); blank
+        // paragraphs typed for spacing widen the gap.
+        let gap_before = match self.written.blocks.is_empty() {
+            true => 0,
+            false => 1 + std::mem::take(&mut self.blank_before),
+        };
         self.written.blocks.push(RawBlock {
             line,
             gap_before,
@@ -81,6 +88,7 @@ impl Builder {
             return;
         }
         self.flush_list();
+        self.blank_before = paragraph.blank_before;
         let was_quote = std::mem::take(&mut self.quote_open);
         let line = paragraph.number;
         let text = clean_line(&plain_text(&paragraph.inlines));

@@ -407,3 +407,42 @@ fn a_package_without_an_extension_is_told_by_its_content() {
     assert!(super::looks_like_docx(&bytes));
     assert!(!super::looks_like_docx(b"PK\x03\x04 but no document part"));
 }
+
+#[test]
+fn blank_paragraphs_typed_for_spacing_end_an_editors_note() {
+    let text = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let body = [
+        text("Editor's Note:"),
+        text("This interview has been edited for length."),
+        "<w:p/><w:p><w:r><w:t xml:space=\"preserve\">  </w:t></w:r></w:p>".to_string(),
+        text("Ben Okafor runs a weaving workshop in Leeds."),
+        interview_body(),
+    ]
+    .concat();
+    let front = read(&docx(&body, &[])).interview.front;
+    let kinds: Vec<(String, String)> = front
+        .iter()
+        .map(|block| match block {
+            crate::model::FrontBlock::EditorsNote { content } => {
+                ("note".to_string(), blocks_plain_text(content))
+            }
+            crate::model::FrontBlock::Introduction { content } => {
+                ("intro".to_string(), blocks_plain_text(content))
+            }
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (
+                "note".to_string(),
+                "This interview has been edited for length.".to_string()
+            ),
+            (
+                "intro".to_string(),
+                "Ben Okafor runs a weaving workshop in Leeds.".to_string()
+            )
+        ]
+    );
+}
