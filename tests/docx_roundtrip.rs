@@ -214,31 +214,46 @@ fn edits_made_in_word_are_what_is_read() {
 }
 
 #[test]
-fn without_the_stored_model_the_styles_still_give_the_interview() {
-    let (original, bytes) = written("05-q-a-colon.md");
-    let bytes = edited(&bytes, str::to_string, &["docProps/custom.xml"]);
-    let back = read_docx(&bytes).interview;
-    assert_eq!(back.meta.title, original.meta.title);
-    let labels: Vec<(&str, SpeakerRole)> = back
-        .speakers
-        .iter()
-        .map(|s| (s.label.as_str(), s.role))
-        .collect();
-    assert_eq!(
-        labels,
-        [
-            ("Q", SpeakerRole::Interviewer),
-            ("A", SpeakerRole::Interviewee)
-        ]
-    );
-    let texts = |interview: &Interview| -> Vec<String> {
-        interview
-            .turns
-            .iter()
-            .map(|t| folio_core::blocks_plain_text(&t.content))
-            .collect()
-    };
-    assert_eq!(texts(&back), texts(&original));
+fn without_the_stored_model_the_styles_and_participants_still_give_the_interview() {
+    // As a tool that drops custom document properties would leave it.
+    for sample in [
+        "01-bold-name-colon-inside.md",
+        "03-press-briefing-caps-labels.md",
+        "05-q-a-colon.md",
+        "06-french-nbsp-labels.md",
+        "07-chinese-fullwidth-colon.md",
+        "18-tables-fact-box-and-figures.md",
+    ] {
+        let (original, bytes) = written(sample);
+        let bytes = edited(&bytes, str::to_string, &["docProps/custom.xml"]);
+        let back = read_docx(&bytes).interview;
+        assert_eq!(back.meta.title, original.meta.title, "{sample}");
+        // Labels from the Speaker Label runs; full names and roles from the
+        // printed list of participants.
+        let speakers = |interview: &Interview| -> Vec<(String, Option<String>, SpeakerRole)> {
+            interview
+                .speakers
+                .iter()
+                .map(|s| (s.label.clone(), s.name.clone(), s.role))
+                .collect()
+        };
+        assert_eq!(speakers(&back), speakers(&original), "{sample}");
+        let turns = |interview: &Interview| -> Vec<(String, folio_core::TurnRole, String)> {
+            interview
+                .turns
+                .iter()
+                .map(|t| {
+                    let label = interview.speaker(&t.speaker).map(|s| s.label.clone());
+                    (
+                        label.unwrap_or_default(),
+                        t.role,
+                        folio_core::blocks_plain_text(&t.content),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(turns(&back), turns(&original), "{sample}");
+    }
 }
 
 #[test]

@@ -36,6 +36,9 @@ pub struct Para {
     pub outline: Option<u8>,
     /// `w:jc`, when it says left, centre or right.
     pub align: Option<Alignment>,
+    /// Folio's Participants paragraph: each name with the text after it
+    /// (` (LABEL), role`).
+    pub participants: Vec<(String, String)>,
     /// Empty paragraphs right before this one (spacing typed as blank
     /// lines, which ends an editor's note as a wide gap does in text).
     pub blank_before: usize,
@@ -147,6 +150,9 @@ struct Draft {
     figures: Vec<Figure>,
     /// Whether text other than a label has been met.
     text_seen: bool,
+    participants: Vec<(String, String)>,
+    /// The last run was a participant's name.
+    in_name: bool,
 }
 
 impl Walker<'_, '_> {
@@ -266,6 +272,7 @@ impl Walker<'_, '_> {
             list,
             outline,
             align,
+            participants: draft.participants,
             blank_before,
         })
     }
@@ -409,6 +416,16 @@ impl Walker<'_, '_> {
                 }
                 _ => continue,
             };
+            if let Piece::Text(text) = &piece {
+                let name = char_style.role == CharRole::ParticipantName;
+                match (name, draft.in_name, draft.participants.last_mut()) {
+                    (true, true, Some((last, _))) => last.push_str(text),
+                    (true, _, _) => draft.participants.push((text.clone(), String::new())),
+                    (false, _, Some((_, details))) => details.push_str(text),
+                    (false, _, None) => {}
+                }
+                draft.in_name = name;
+            }
             match (char_style.role, &piece) {
                 (CharRole::Label, Piece::Text(text)) if !draft.text_seen => {
                     draft.label.push_str(text);

@@ -7,7 +7,10 @@
 //!
 //! The visible text is what counts. The stored model (see `stored.rs`)
 //! gives only what the page does not print: speakers' ids, full names and
-//! roles, the metadata, image paths, start times, section levels.
+//! roles, the metadata, image paths, start times, section levels. Without
+//! it (a tool that drops custom properties), the printed Participants
+//! line gives the full names and roles, and a label that says its role
+//! (`INTERPRETER`, `Q`) or the style of a speaker's paragraphs the rest.
 
 use crate::assemble::labels::label_key;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -66,6 +69,8 @@ struct Builder {
     figure_open: bool,
     /// The last item was a quote paragraph.
     quote_open: bool,
+    /// The Participants paragraph's names and what follows each.
+    participants: Vec<(String, String)>,
 }
 
 /// The interview in `items`, with the stored model's help; `None` when it
@@ -86,6 +91,7 @@ pub fn build(
         list: Vec::new(),
         figure_open: false,
         quote_open: false,
+        participants: Vec::new(),
     };
     for item in items {
         match item {
@@ -133,7 +139,8 @@ impl Builder {
             ParaKind::Subtitle => self.headline.subtitle = Some(text),
             ParaKind::Byline => self.headline.byline = Some(text),
             ParaKind::Dates => self.headline.dates = true,
-            ParaKind::Participants | ParaKind::Contents => {}
+            ParaKind::Participants => self.participants = paragraph.participants.clone(),
+            ParaKind::Contents => {}
             ParaKind::Dateline => self.front.push(FrontBlock::Dateline { text }),
             ParaKind::EditorsNote | ParaKind::Intro => {
                 let place = if kind == ParaKind::EditorsNote {
@@ -421,15 +428,28 @@ impl Builder {
                 )
             })
             .collect();
-        // Speakers new to the stored model take the role their turns'
-        // styles show.
+        // Speakers new to the stored model take the role their label or
+        // their turns' styles show.
         for (index, speaker) in speakers.iter_mut().enumerate() {
             if speakers_stored.iter().any(|s| s.id == speaker.id) {
                 continue;
             }
             let theirs = || drafts.iter().filter(move |(i, _)| *i == index);
             let said = |role| theirs().filter(|(_, d)| d.role == Some(role)).count();
-            speaker.role = if said(TurnRole::Question) > 0 {
+            // A label that says the role (`INTERPRETER`, `Q`) first, as the
+            // assembler reads it; then the styles.
+            let by_label = crate::assemble::speakers::role_from_label(
+                &label_key(&speaker.label),
+                &crate::assemble::SpeakerHints::default(),
+                "",
+            );
+            let reason = match by_label {
+                Some(_) => "from the label",
+                None => "from the style of their paragraphs",
+            };
+            speaker.role = if let Some(role) = by_label {
+                role
+            } else if said(TurnRole::Question) > 0 {
                 SpeakerRole::Interviewer
             } else if said(TurnRole::Answer) >= said(TurnRole::Remark) {
                 SpeakerRole::Interviewee
@@ -441,11 +461,18 @@ impl Builder {
                     DiagnosticKind::GuessedRole,
                     theirs().next().map(|(_, d)| d.number),
                     format!(
-                        "the speaker label {:?} is not one Folio wrote; it is taken as a new speaker, {} from the style of their paragraphs",
+                        "the speaker label {:?} is not one Folio wrote; it is taken as a new speaker, {} {reason}",
                         speaker.label,
                         speaker.role.as_str()
                     ),
                 ));
+            }
+        }
+        // Without the stored model, the printed list of participants still
+        // gives full names and roles.
+        if stored.is_none() {
+            for (name, details) in &self.participants {
+                apply_participant(name, details, &mut speakers);
             }
         }
         let mut turns = Vec::new();
@@ -533,6 +560,57 @@ fn speaker_index(label: &str, stored: &[Speaker], speakers: &mut Vec<Speaker>) -
         role: SpeakerRole::Other,
     });
     speakers.len() - 1
+}
+
+/// One entry of Folio's Participants paragraph, `Tess Marlowe (Marlowe),
+/// interviewer`, given to the speaker it names.
+fn apply_participant(name: &str, details: &str, speakers: &mut [Speaker]) {
+    let name = name.trim();
+    let details = details.trim().trim_end_matches(['·', ' ', '\u{a0}']);
+    let (label, rest) = match details.find(['(', '（']) {
+        Some(open) => {
+            let inner = &details[open..];
+            let inner = inner
+                .trim_start_matches(['(', '（'])
+                .trim_start_matches(|c: char| c.is_whitespace());
+            match inner.find([')', '）']) {
+                Some(close) => (Some(inner[..close].trim()), &inner[close..]),
+                None => (None, details),
+            }
+        }
+        None => (None, details),
+    };
+    let word = rest
+        .trim_start_matches([')', '）', ',', '，', '、', ' ', '\u{a0}'])
+        .trim();
+    let role = crate::terms::Terms::all().iter().find_map(|terms| {
+        [
+            SpeakerRole::Interviewer,
+            SpeakerRole::Interviewee,
+            SpeakerRole::Moderator,
+            SpeakerRole::Interpreter,
+            SpeakerRole::Group,
+            SpeakerRole::Other,
+        ]
+        .into_iter()
+        .find(|role| {
+            terms
+                .role(*role)
+                .is_some_and(|w| !w.is_empty() && w == word)
+        })
+    });
+    let key = label_key(label.unwrap_or(name));
+    let Some(speaker) = speakers
+        .iter_mut()
+        .find(|s| label_key(&s.label) == key || s.name.as_deref() == Some(name))
+    else {
+        return;
+    };
+    // A name printed alone is the speaker's name, as the label was.
+    speaker.name = Some(name.to_string());
+    if let Some(role) = role {
+        speaker.role = role;
+    }
 }
 
 /// As the assembler places a turn: on its speaker's side of the page.

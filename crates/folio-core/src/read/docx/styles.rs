@@ -79,6 +79,8 @@ pub enum CharRole {
     Code,
     /// A figure's credit inside its caption.
     Credit,
+    /// A name in Folio's Participants paragraph.
+    ParticipantName,
 }
 
 /// Run formatting: each `None` leaves what is around it.
@@ -381,6 +383,7 @@ fn folio_character(id: &str) -> CharRole {
         "Timestamp" => CharRole::Timestamp,
         "VerbatimChar" => CharRole::Code,
         "Credit" => CharRole::Credit,
+        "ParticipantName" => CharRole::ParticipantName,
         _ => CharRole::Plain,
     }
 }
