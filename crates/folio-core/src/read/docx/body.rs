@@ -103,8 +103,9 @@ struct Field {
     link: Option<String>,
 }
 
-/// Nested tables and notes deeper than this are not followed.
-const MAX_DEPTH: usize = 16;
+/// Tables, notes and run containers (links, insertions, content
+/// controls) nested deeper than this are not followed.
+const MAX_DEPTH: usize = 64;
 
 struct Walker<'p, 'a> {
     parts: &'p Parts<'a>,
@@ -161,6 +162,17 @@ impl Walker<'_, '_> {
     }
 
     fn blocks(&mut self, container: Node, items: &mut Vec<Item>) {
+        // Containers nested past any real document's depth are not
+        // followed: the walk is recursive and must not run out of stack.
+        if self.depth >= MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.blocks_in(container, items);
+        self.depth -= 1;
+    }
+
+    fn blocks_in(&mut self, container: Node, items: &mut Vec<Item>) {
         for node in container.children().filter(Node::is_element) {
             if xml::is(node, "p") {
                 if let Some(paragraph) = self.paragraph(node) {
@@ -279,6 +291,15 @@ impl Walker<'_, '_> {
 
     /// The runs and run containers under `node`.
     fn inline_children(&mut self, node: Node, draft: &mut Draft, link: Option<&str>) {
+        if self.depth >= MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.inline_children_in(node, draft, link);
+        self.depth -= 1;
+    }
+
+    fn inline_children_in(&mut self, node: Node, draft: &mut Draft, link: Option<&str>) {
         for child_node in node.children().filter(Node::is_element) {
             let name = child_node.tag_name().name();
             let in_w = child_node.tag_name().namespace() == Some(xml::W);

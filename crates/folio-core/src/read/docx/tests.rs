@@ -446,3 +446,25 @@ fn blank_paragraphs_typed_for_spacing_end_an_editors_note() {
         ]
     );
 }
+
+#[test]
+fn containers_nested_without_end_do_not_exhaust_the_stack() {
+    let depth = 100_000;
+    let inline = format!(
+        r#"<w:p>{}<w:r><w:t>deep</w:t></w:r>{}</w:p>"#,
+        "<w:ins>".repeat(depth),
+        "</w:ins>".repeat(depth)
+    );
+    let block = format!(
+        "{}<w:p/>{}",
+        "<w:sdt><w:sdtContent>".repeat(depth / 2),
+        "</w:sdtContent></w:sdt>".repeat(depth / 2)
+    );
+    for body in [inline, block] {
+        let body = body + &interview_body();
+        // The test thread's stack is 2 MiB: a walk that followed every
+        // level would abort the whole test run. The turns after it are read.
+        let parsed = read(&docx(&body, &[]));
+        assert_eq!(parsed.interview.turns.len(), 4);
+    }
+}
