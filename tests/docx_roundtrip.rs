@@ -281,3 +281,36 @@ fn a_role_set_on_the_command_line_wins_over_the_stored_one() {
     let evidence = back.roles.iter().find(|r| r.speaker == a.id).unwrap();
     assert_eq!(evidence.reasons, ["set with --role"]);
 }
+
+#[test]
+fn restyled_as_normal_text_the_stored_model_still_names_the_speakers() {
+    let (original, bytes) = written("05-q-a-colon.md");
+    // Someone applied Normal to everything: no turn styles are left.
+    let bytes = edited(
+        &bytes,
+        |xml| {
+            ["Question", "AnswerContinued", "Answer", "Remark", "Intro"]
+                .iter()
+                .fold(xml.to_string(), |xml, style| {
+                    xml.replace(
+                        &format!(r#"<w:pStyle w:val="{style}" />"#),
+                        r#"<w:pStyle w:val="Normal" />"#,
+                    )
+                })
+        },
+        &[],
+    );
+    let parsed = read_docx(&bytes);
+    let back = &parsed.interview;
+    let speakers = |interview: &Interview| -> Vec<(String, Option<String>, SpeakerRole)> {
+        interview
+            .speakers
+            .iter()
+            .map(|s| (s.label.clone(), s.name.clone(), s.role))
+            .collect()
+    };
+    assert_eq!(speakers(back), speakers(&original));
+    assert_eq!(back.turns.len(), original.turns.len());
+    assert_eq!(back.meta.published, original.meta.published);
+    assert_eq!(back.meta.keywords, original.meta.keywords);
+}

@@ -126,7 +126,7 @@ pub fn read(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Parsed, E
     let mut parsed = if folio_styled {
         read_own(body.items, stored.as_ref(), &core, name, options, warnings)?
     } else {
-        read_written(body.items, &core, name, options, warnings)?
+        read_written(body.items, stored.as_ref(), &core, name, options, warnings)?
     };
     if !notes.is_empty() {
         parsed.interview.closing.push(ClosingBlock::Footer {
@@ -267,6 +267,43 @@ fn read_own(
     })
 }
 
+/// Fills what `meta` lacks from the stored model's metadata.
+fn fill_meta(meta: &mut Meta, stored: &Meta) {
+    let fill = |field: &mut Option<String>, from: &Option<String>| {
+        if field.is_none() {
+            field.clone_from(from);
+        }
+    };
+    fill(&mut meta.title, &stored.title);
+    fill(&mut meta.subtitle, &stored.subtitle);
+    fill(&mut meta.kicker, &stored.kicker);
+    fill(&mut meta.publication, &stored.publication);
+    fill(&mut meta.source_url, &stored.source_url);
+    fill(&mut meta.rights, &stored.rights);
+    fill(&mut meta.description, &stored.description);
+    fill(&mut meta.cover, &stored.cover);
+    for (field, from) in [
+        (&mut meta.authors, &stored.authors),
+        (&mut meta.interviewers, &stored.interviewers),
+        (&mut meta.keywords, &stored.keywords),
+        (&mut meta.edits, &stored.edits),
+    ] {
+        if field.is_empty() {
+            field.clone_from(from);
+        }
+    }
+    meta.published = meta.published.or(stored.published);
+    meta.updated = meta.updated.or(stored.updated);
+    for (field, from) in [
+        (&mut meta.language, &stored.language),
+        (&mut meta.identifier, &stored.identifier),
+    ] {
+        if field.trim().is_empty() {
+            field.clone_from(from);
+        }
+    }
+}
+
 /// Applies `--role` (a speaker's turns follow it to their side of the
 /// page) and says where each role came from: the command line, the stored
 /// model, or the styles of the speaker's paragraphs.
@@ -322,6 +359,7 @@ fn role_evidence(
 /// A DOCX a person wrote, through the assembler.
 fn read_written(
     items: Vec<Item>,
+    stored: Option<&StoredModel>,
     core: &properties::CoreProperties,
     name: &str,
     options: &ReadOptions,
@@ -345,6 +383,21 @@ fn read_written(
         meta.authors = people;
         blocks.remove(0);
     }
+    // A Folio DOCX whose paragraphs lost Folio's styles still has its
+    // stored model: what the text does not say comes from there.
+    let mut hints = SpeakerHints::default();
+    if let Some(stored) = stored {
+        fill_meta(&mut meta, &stored.meta);
+        hints.speakers = stored
+            .speakers
+            .iter()
+            .map(|s| crate::assemble::SpeakerHint {
+                label: Some(s.label.clone()),
+                name: s.name.clone(),
+                role: Some(s.role),
+            })
+            .collect();
+    }
     core.fill(&mut meta);
     let mut context = String::new();
     for value in [&meta.title, &meta.subtitle, &meta.description]
@@ -359,7 +412,7 @@ fn read_written(
         header_figures: Vec::new(),
         header_datelines: Vec::new(),
         body: Body::Blocks(blocks),
-        hints: SpeakerHints::default(),
+        hints,
         context,
         editors_note: written.editors_note,
         intro: written.intro,
