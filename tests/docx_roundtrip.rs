@@ -314,3 +314,46 @@ fn restyled_as_normal_text_the_stored_model_still_names_the_speakers() {
     assert_eq!(back.meta.published, original.meta.published);
     assert_eq!(back.meta.keywords, original.meta.keywords);
 }
+
+#[test]
+fn an_edited_dates_line_gives_its_dates() {
+    let (original, bytes) = written("18-tables-fact-box-and-figures.md");
+    let printed = "The Orrin Courier · 18 November 2024";
+    let read_with = |line: &str| {
+        let bytes = edited(&bytes, |xml| xml.replacen(printed, line, 1), &[]);
+        read_docx(&bytes)
+    };
+    // Unchanged, the stored dates (with their exact time and offset) stay.
+    let same = read_with(printed).interview;
+    assert_eq!(same.meta.published, original.meta.published);
+    let moved = read_with("The Orrin Courier · 2 December 2024 · updated 3 December 2024");
+    assert_eq!(
+        moved
+            .interview
+            .meta
+            .published
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2024-12-02")
+    );
+    assert_eq!(
+        moved
+            .interview
+            .meta
+            .updated
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2024-12-03")
+    );
+    assert_eq!(
+        moved.interview.meta.publication.as_deref(),
+        Some("The Orrin Courier")
+    );
+    let vague = read_with("The Orrin Courier · early December");
+    assert_eq!(vague.interview.meta.published, original.meta.published);
+    let warnings: Vec<String> = vague.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings.contains(&"line 5: the dates line was changed to \"The Orrin Courier · early December\", but it holds no date Folio can read (such as 18 November 2024 or 2024-11-18); the dates stored with the document are kept (set them with -M published=DATE)".to_string()),
+        "{warnings:?}"
+    );
+}

@@ -78,7 +78,10 @@ pub fn docx(interview: &Interview, options: &DocxOptions) -> Result<Rendered, Do
     let slots = LanguageSlots::for_language(&interview.meta.language);
     // What the page cannot print (speakers' roles and names, metadata,
     // image paths) rides along for Folio's DOCX reader.
-    let custom = folio_core::read::docx::custom_properties_xml(interview);
+    let custom = folio_core::read::docx::custom_properties_xml(
+        interview,
+        &locale::dates_line(&interview.meta),
+    );
     package(
         built,
         &interview.meta,

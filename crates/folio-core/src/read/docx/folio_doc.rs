@@ -53,7 +53,8 @@ struct Headline {
     title: Option<String>,
     subtitle: Option<String>,
     byline: Option<String>,
-    dates: bool,
+    /// The dates line and its paragraph number.
+    dates: Option<(String, usize)>,
 }
 
 #[derive(Debug)]
@@ -138,7 +139,7 @@ impl Builder {
             ParaKind::Title => self.headline.title = Some(text),
             ParaKind::Subtitle => self.headline.subtitle = Some(text),
             ParaKind::Byline => self.headline.byline = Some(text),
-            ParaKind::Dates => self.headline.dates = true,
+            ParaKind::Dates => self.headline.dates = Some((text, paragraph.number)),
             ParaKind::Participants => self.participants = paragraph.participants.clone(),
             ParaKind::Contents => {}
             ParaKind::Dateline => self.front.push(FrontBlock::Dateline { text }),
@@ -410,10 +411,19 @@ impl Builder {
             None if stored.is_some() => printed.clear(),
             None => {}
         }
-        if !headline.dates && stored.is_some() {
-            meta.published = None;
-            meta.updated = None;
-            meta.publication = None;
+        match (&headline.dates, stored) {
+            (None, Some(_)) => {
+                meta.published = None;
+                meta.updated = None;
+                meta.publication = None;
+            }
+            (Some((line, number)), Some(stored))
+                if !stored.dates_line.is_empty()
+                    && clean_line(line) != clean_line(&stored.dates_line) =>
+            {
+                dates_line(&mut meta, line, *number, warnings);
+            }
+            _ => {}
         }
         let speakers_stored: &[Speaker] = stored.map_or(&[], |s| s.speakers.as_slice());
         let mut speakers: Vec<Speaker> = Vec::new();
@@ -560,6 +570,50 @@ fn speaker_index(label: &str, stored: &[Speaker], speakers: &mut Vec<Speaker>) -
         role: SpeakerRole::Other,
     });
     speakers.len() - 1
+}
+
+/// A dates line edited in the document (`The Orrin Courier · 18 November
+/// 2024 · updated 19 November 2024`): its dates and publication replace the
+/// stored ones; one that has no date Folio can read leaves them, with a
+/// warning.
+fn dates_line(meta: &mut Meta, line: &str, number: usize, warnings: &mut Vec<Diagnostic>) {
+    let mut published = None;
+    let mut updated = None;
+    let mut publication = None;
+    for part in line.split('·').map(str::trim).filter(|p| !p.is_empty()) {
+        let (is_update, bare) = if let Some(rest) = part
+            .strip_prefix("updated ")
+            .or_else(|| part.strip_prefix("更新 "))
+        {
+            (true, rest)
+        } else if let Some(inner) = part.strip_prefix('(').and_then(|p| p.strip_suffix(')')) {
+            (true, inner)
+        } else {
+            (false, part)
+        };
+        match crate::datetime::DateTime::parse(bare) {
+            Some(date) if is_update => updated = Some(date),
+            Some(date) if published.is_none() => published = Some(date),
+            Some(date) => updated = Some(date),
+            None if published.is_none() && publication.is_none() => {
+                publication = Some(part.to_string())
+            }
+            None => {}
+        }
+    }
+    if published.is_none() && updated.is_none() {
+        warnings.push(Diagnostic::new(
+            DiagnosticKind::Ignored,
+            Some(number),
+            format!(
+                "the dates line was changed to {line:?}, but it holds no date Folio can read (such as 18 November 2024 or 2024-11-18); the dates stored with the document are kept (set them with -M published=DATE)"
+            ),
+        ));
+        return;
+    }
+    meta.published = published;
+    meta.updated = updated;
+    meta.publication = publication;
 }
 
 /// One entry of Folio's Participants paragraph, `Tess Marlowe (Marlowe),

@@ -41,6 +41,9 @@ pub struct StoredModel {
     /// Each section's level, in order (the document prints levels 1 and 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub section_levels: Vec<u8>,
+    /// The dates line as printed, to tell whether it was edited.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dates_line: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +55,9 @@ pub struct StoredFigure {
 }
 
 impl StoredModel {
-    pub fn of(interview: &Interview) -> Self {
+    /// The stored model of `interview`, whose dates the writer printed as
+    /// `dates_line`.
+    pub fn of(interview: &Interview, dates_line: &str) -> Self {
         let mut figures = Vec::new();
         let mut copy = interview.clone();
         for_each_figure(&mut copy, |figure| {
@@ -81,6 +86,7 @@ impl StoredModel {
             figures,
             starts,
             section_levels: interview.sections.iter().map(|s| s.level).collect(),
+            dates_line: dates_line.to_string(),
         }
     }
 }
@@ -137,9 +143,9 @@ fn blocks_figures(blocks: &mut [Block], f: &mut impl FnMut(&mut Figure)) {
 }
 
 /// `docProps/custom.xml` holding `interview`'s [`StoredModel`], for the
-/// DOCX writer.
-pub fn custom_properties_xml(interview: &Interview) -> String {
-    let json = serde_json::to_string(&StoredModel::of(interview)).unwrap_or_default();
+/// DOCX writer, which printed the dates as `dates_line`.
+pub fn custom_properties_xml(interview: &Interview, dates_line: &str) -> String {
+    let json = serde_json::to_string(&StoredModel::of(interview, dates_line)).unwrap_or_default();
     let chars: Vec<char> = json.chars().collect();
     let mut properties = String::new();
     for (index, chunk) in chars.chunks(CHUNK_CHARS).enumerate() {
