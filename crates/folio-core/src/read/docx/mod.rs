@@ -38,6 +38,7 @@
 
 mod body;
 mod folio_doc;
+mod folio_speakers;
 mod inlines;
 mod lists;
 mod numbering;
@@ -331,7 +332,7 @@ fn role_evidence(
                 .iter_mut()
                 .filter(|t| t.speaker == speaker.id)
             {
-                turn.role = folio_doc::turn_role(*role);
+                turn.role = folio_speakers::turn_role(*role);
             }
             (Certainty::Stated, "set with --role")
         } else if stored.is_some_and(|s| s.speakers.iter().any(|k| k.id == speaker.id)) {
