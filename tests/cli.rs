@@ -105,7 +105,7 @@ fn errors_for_bad_input() {
 
 #[test]
 fn errors_for_bad_usage() {
-    assert_cmd_snapshot!(folio().args(["inspect", "--from", "docx", "samples/05-q-a-colon.md"]));
+    assert_cmd_snapshot!(folio().args(["inspect", "--from", "odt", "samples/05-q-a-colon.md"]));
     assert_cmd_snapshot!(folio().args(["inspect", "--role", "Q=boss", "samples/05-q-a-colon.md"]));
     assert_cmd_snapshot!(folio().args(["inspect"]));
 }

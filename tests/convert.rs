@@ -750,3 +750,48 @@ fn warnings_are_capped_and_long_lines_are_cut() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.lines().all(|l| l.chars().count() < 400), "{stderr}");
 }
+
+#[test]
+fn a_folder_converted_twice_in_place_and_an_edited_docx_converted_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (sample, name) in [
+        ("05-q-a-colon.md", "chess.md"),
+        ("01-bold-name-colon-inside.md", "keeper.md"),
+    ] {
+        std::fs::copy(root().join("samples").join(sample), dir.path().join(name)).expect("copy");
+    }
+    // The second run finds chess.docx beside chess.md: it is chess.md's
+    // output, not a second interview writing chess.epub.
+    for _ in 0..2 {
+        let output = folio(&["convert", ".", "--to", "docx,epub"], dir.path());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert!(stderr.contains("converted 2 of 2 inputs"), "{stderr}");
+    }
+    // The DOCX itself, named, converts to the other formats (by default
+    // all but its own, which it would overwrite).
+    std::fs::rename(
+        dir.path().join("chess.docx"),
+        dir.path().join("edited.docx"),
+    )
+    .expect("rename");
+    let output = folio(&["convert", "edited.docx"], dir.path());
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        files_in(dir.path()),
+        [
+            "chess.epub",
+            "chess.md",
+            "edited.docx",
+            "edited.epub",
+            "edited.pdf",
+            "keeper.docx",
+            "keeper.epub",
+            "keeper.md"
+        ]
+    );
+}

@@ -15,21 +15,20 @@ fn read(path: &Path) -> folio_core::Parsed {
     }
 }
 
+/// The samples read as interviews.
+const SAMPLE_GLOB: &str = "[0-9]*.{md,txt,json,yaml,vtt,srt,html,docx}";
+
 #[test]
 fn parsed_models() {
-    insta::glob!(
-        "../samples",
-        "[0-9]*.{md,txt,json,yaml,vtt,srt,html}",
-        |path| {
-            let parsed = read(path);
-            let warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
-            insta::assert_yaml_snapshot!(serde_json::json!({
-                "format": parsed.format.name(),
-                "warnings": warnings,
-                "model": parsed.interview,
-            }));
-        }
-    );
+    insta::glob!("../samples", SAMPLE_GLOB, |path| {
+        let parsed = read(path);
+        let warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
+        insta::assert_yaml_snapshot!(serde_json::json!({
+            "format": parsed.format.name(),
+            "warnings": warnings,
+            "model": parsed.interview,
+        }));
+    });
 }
 
 fn round_trip_json(interview: &Interview) -> Interview {
@@ -59,7 +58,7 @@ fn models_survive_json_and_yaml_round_trips() {
     paths.push(seed);
     for path in paths {
         if path.extension().is_some_and(|e| {
-            ["md", "txt", "json", "yaml", "vtt", "srt", "html"]
+            ["md", "txt", "json", "yaml", "vtt", "srt", "html", "docx"]
                 .iter()
                 .any(|known| e == *known)
         }) && path.file_name().is_some_and(|n| n != "README.md")

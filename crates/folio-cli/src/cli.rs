@@ -69,7 +69,7 @@ pub struct ConvertArgs {
 /// How to read the input.
 #[derive(Debug, Args, Clone, Default)]
 pub struct ReadArgs {
-    /// Input format: text, markdown, json, yaml, vtt, srt, transcript, transcript-json or html (default: from the extension, then the content)
+    /// Input format: text, markdown, json, yaml, vtt, srt, transcript, transcript-json, html or docx (default: from the extension, then the content)
     #[arg(long, value_name = "FORMAT")]
     pub from: Option<String>,
     /// Treat LABEL as the interviewer (repeatable)

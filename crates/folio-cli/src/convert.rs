@@ -353,6 +353,31 @@ pub fn shard<T>(items: Vec<T>, k: usize, n: usize) -> Vec<T> {
 }
 
 fn collect_interviews(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let first = found.len();
+    collect_in(dir, found)?;
+    // A `.docx` beside another input of the same name is that input's own
+    // output (`a.md` wrote `a.docx`): converting the folder again must not
+    // take it for a second interview.
+    let here: Vec<PathBuf> = found.split_off(first);
+    let stem = |p: &Path| p.with_extension("");
+    let is_docx = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    };
+    for path in &here {
+        let written_by_sibling = is_docx(path)
+            && here
+                .iter()
+                .any(|other| other != path && !is_docx(other) && stem(other) == stem(path));
+        if !written_by_sibling {
+            found.push(path.clone());
+        }
+    }
+    Ok(())
+}
+
+fn collect_in(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -360,7 +385,7 @@ fn collect_interviews(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<(
             continue;
         }
         if path.is_dir() {
-            collect_interviews(&path, found)?;
+            collect_in(&path, found)?;
         } else if folio_core::InputFormat::from_extension(name).is_some()
             && !name.eq_ignore_ascii_case("README.md")
             // A transcript's sidecar (`talk.folio.yaml`) is read with it, not as an interview.
@@ -458,6 +483,11 @@ fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
                     None => input.with_file_name(name),
                 };
                 (*format, Target::File(path))
+            })
+            // By default a DOCX input is not written again over itself:
+            // `folio convert edited.docx` makes its PDF and EPUB.
+            .filter(|(_, target)| {
+                !(args.to.is_empty() && matches!(target, Target::File(path) if *path == input))
             })
             .collect();
         jobs.push(Job {

@@ -55,8 +55,20 @@ pub enum Error {
         path: String,
         message: String,
     },
+    /// A file read as DOCX that is not one: not a zip archive, or a zip
+    /// without the document part.
+    #[error("{name}: not a DOCX document: {message}")]
+    NotDocx { name: String, message: String },
+    /// A part inside a DOCX package that cannot be read: too large, not
+    /// well-formed XML, or XML with a DOCTYPE.
+    #[error("{name}: {part}: {message}")]
+    DocxPart {
+        name: String,
+        part: String,
+        message: String,
+    },
     #[error(
-        "{name}: unknown input format {format:?} (expected text, markdown, json, yaml, vtt, srt, transcript, transcript-json or html)"
+        "{name}: unknown input format {format:?} (expected text, markdown, json, yaml, vtt, srt, transcript, transcript-json, html or docx)"
     )]
     UnknownFormat { name: String, format: String },
 }

@@ -9,6 +9,10 @@
 //! `docx_samples check DIR [FILE...]`: for each of the same interviews,
 //! checks that every word of the model's text appears in `DIR/<name>.txt`
 //! (made by `soffice --convert-to txt`).
+//! `docx_samples reread DIR [FILE...]`: for each sample interview, reads
+//! `DIR/<name>.docx` (the DOCX as LibreOffice saved it again) with Folio's
+//! DOCX reader and checks that the speakers, turns and sections are those
+//! of the interview it was written from.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -29,7 +33,7 @@ const STYLED_SAMPLE: &str = "house-style";
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let (Some(command), Some(dir)) = (args.get(1), args.get(2)) else {
-        eprintln!("usage: docx_samples write|check DIR [FILE...]");
+        eprintln!("usage: docx_samples write|check|reread DIR [FILE...]");
         return ExitCode::FAILURE;
     };
     let dir = PathBuf::from(dir);
@@ -37,6 +41,7 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "write" => write(&dir, &extra),
         "check" => check(&dir, &extra),
+        "reread" => reread(&dir, &extra),
         _ => Err(format!("unknown command {command}")),
     };
     match result {
@@ -222,6 +227,72 @@ fn check(dir: &Path, extra: &[PathBuf]) -> Result<(), String> {
     }
     if checked == 0 {
         return Err("no sample was checked".into());
+    }
+    match failures.is_empty() {
+        true => Ok(()),
+        false => Err(failures.join("\n")),
+    }
+}
+
+/// What must survive an office suite's save: the speakers, each turn's
+/// speaker, role and words, the sections.
+fn outline(interview: &Interview) -> Vec<String> {
+    let mut lines = Vec::new();
+    for speaker in &interview.speakers {
+        lines.push(format!(
+            "speaker {} | {} | {}",
+            speaker.label,
+            speaker.name.as_deref().unwrap_or("-"),
+            speaker.role.as_str()
+        ));
+    }
+    for turn in &interview.turns {
+        let label = interview
+            .speaker(&turn.speaker)
+            .map_or("?", |s| s.label.as_str());
+        lines.push(format!(
+            "turn {label} | {} | {}",
+            turn.role.as_str(),
+            squash(&folio_core::blocks_plain_text(&turn.content))
+        ));
+    }
+    for section in &interview.sections {
+        lines.push(format!(
+            "section {} @ {}",
+            section.heading, section.first_turn
+        ));
+    }
+    lines
+}
+
+fn reread(dir: &Path, extra: &[PathBuf]) -> Result<(), String> {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (name, (interview, _)) in samples(extra)? {
+        let path = dir.join(format!("{name}.docx"));
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let back = folio_core::read_bytes(
+            &bytes,
+            &path.display().to_string(),
+            &folio_core::ReadOptions::default(),
+        )
+        .map_err(|e| e.to_string())?;
+        checked += 1;
+        let (expected, actual) = (outline(&interview), outline(&back.interview));
+        match expected.iter().zip(&actual).find(|(e, a)| e != a) {
+            None if expected.len() == actual.len() => println!("{name}: read back the same"),
+            None => failures.push(format!(
+                "{name}: {} lines of outline read back as {}",
+                expected.len(),
+                actual.len()
+            )),
+            Some((e, a)) => failures.push(format!("{name}: expected {e:?}, read {a:?}")),
+        }
+    }
+    if checked == 0 {
+        return Err(format!("no DOCX to read back in {}", dir.display()));
     }
     match failures.is_empty() {
         true => Ok(()),

@@ -38,7 +38,7 @@ pub fn docx_book(book: &Anthology, options: &DocxOptions) -> Result<Rendered, Do
         .map(|i| i.meta.language.as_str())
         .collect();
     let slots = LanguageSlots::for_book(&book.meta.language, &members);
-    package(built, &book.meta, &slots, options, template.as_ref())
+    package(built, &book.meta, &slots, options, template.as_ref(), None)
 }
 
 /// The book's title, subtitle, authors and date.

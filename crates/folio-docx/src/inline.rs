@@ -1,7 +1,7 @@
 //! Inline content as runs and hyperlinks, each run carrying a character
 //! style instead of direct formatting.
 
-use docx_rs::{BreakType, Hyperlink, HyperlinkData, Paragraph, Run};
+use docx_rs::{BreakType, Hyperlink, HyperlinkData, Paragraph, Run, VertAlignType};
 use folio_core::Inline;
 
 use crate::style;
@@ -163,19 +163,15 @@ fn text_runs(text: &str, style_id: Option<&str>) -> Vec<Run> {
     runs
 }
 
-/// An external hyperlink whose runs carry the Hyperlink style; `None` for a
-/// link without a usable target, which is then written as its text.
+/// An external hyperlink whose text runs carry the Hyperlink style (bold,
+/// italics, strike-out and raised or lowered text set on the run, as a run
+/// has one character style), code its Verbatim style; `None` for a link
+/// without a usable target, which is then written as its text.
 fn hyperlink(url: &str, content: &[Inline], links: &mut LinkIds) -> Option<Hyperlink> {
     let url = url.trim();
     if url.is_empty() || url.starts_with('#') {
         return None;
     }
-    let text = folio_core::plain_text(content);
-    let text = if text.is_empty() {
-        url.to_string()
-    } else {
-        text
-    };
     let mut link = Hyperlink {
         // docx-rs writes the target into the relationships part unescaped.
         link: HyperlinkData::External {
@@ -185,10 +181,74 @@ fn hyperlink(url: &str, content: &[Inline], links: &mut LinkIds) -> Option<Hyper
         history: Some(1),
         children: Vec::new(),
     };
-    for run in text_runs(&text, Some(style::HYPERLINK)) {
+    let mut runs = Vec::new();
+    if folio_core::plain_text(content).is_empty() {
+        runs.extend(text_runs(url, Some(style::HYPERLINK)));
+    } else {
+        link_runs(content, LinkFormat::default(), &mut runs);
+    }
+    for run in runs {
         link = link.add_run(run);
     }
     Some(link)
+}
+
+/// Direct formatting inside a link.
+#[derive(Debug, Clone, Copy, Default)]
+struct LinkFormat {
+    bold: bool,
+    italic: bool,
+    strike: bool,
+    vertical: Option<VertAlignType>,
+}
+
+fn link_runs(content: &[Inline], format: LinkFormat, runs: &mut Vec<Run>) {
+    for inline in content {
+        let inner = |change: fn(&mut LinkFormat)| {
+            let mut inner = format;
+            change(&mut inner);
+            inner
+        };
+        match inline {
+            Inline::Text { text } => {
+                for run in text_runs(text, Some(style::HYPERLINK)) {
+                    let mut run = run;
+                    if format.bold {
+                        run = run.bold();
+                    }
+                    if format.italic {
+                        run = run.italic();
+                    }
+                    if format.strike {
+                        run = run.strike();
+                    }
+                    if let Some(vertical) = format.vertical {
+                        run.run_property = run.run_property.vert_align(vertical);
+                    }
+                    runs.push(run);
+                }
+            }
+            Inline::Strong { content } => link_runs(content, inner(|f| f.bold = true), runs),
+            Inline::Emphasis { content } => link_runs(content, inner(|f| f.italic = true), runs),
+            Inline::Strikeout { content } => link_runs(content, inner(|f| f.strike = true), runs),
+            Inline::Superscript { content } => link_runs(
+                content,
+                inner(|f| f.vertical = Some(VertAlignType::SuperScript)),
+                runs,
+            ),
+            Inline::Subscript { content } => link_runs(
+                content,
+                inner(|f| f.vertical = Some(VertAlignType::SubScript)),
+                runs,
+            ),
+            // A link inside a link is its text.
+            Inline::Link { content, .. } => link_runs(content, format, runs),
+            Inline::Code { text } => runs.push(styled(text, style::VERBATIM)),
+            Inline::StageDirection { text } => runs.push(styled(text, style::STAGE_DIRECTION)),
+            Inline::Timestamp { text } => runs.push(styled(text, style::TIMESTAMP)),
+            Inline::LineBreak => runs.push(Run::new().add_break(BreakType::TextWrapping)),
+        }
+    }
 }
 
 /// Drops characters XML 1.0 cannot carry (control characters other than

@@ -76,7 +76,20 @@ pub fn docx(interview: &Interview, options: &DocxOptions) -> Result<Rendered, Do
     let template = read_template(options)?;
     let built = body::build(interview, options);
     let slots = LanguageSlots::for_language(&interview.meta.language);
-    package(built, &interview.meta, &slots, options, template.as_ref())
+    // What the page cannot print (speakers' roles and names, metadata,
+    // image paths) rides along for Folio's DOCX reader.
+    let custom = folio_core::read::docx::custom_properties_xml(
+        interview,
+        &locale::dates_line(&interview.meta),
+    );
+    package(
+        built,
+        &interview.meta,
+        &slots,
+        options,
+        template.as_ref(),
+        Some(custom),
+    )
 }
 
 fn read_template(options: &DocxOptions) -> Result<Option<template::Template>, DocxError> {
@@ -88,13 +101,15 @@ fn read_template(options: &DocxOptions) -> Result<Option<template::Template>, Do
 }
 
 /// The built body with Folio's patched parts, zipped; `meta` gives the
-/// document properties and date, `slots` the languages of the styles.
+/// document properties and date, `slots` the languages of the styles,
+/// `custom` the custom properties part (docx-rs's empty one when `None`).
 fn package(
     built: body::Built,
     meta: &Meta,
     slots: &LanguageSlots,
     options: &DocxOptions,
     template: Option<&template::Template>,
+    custom: Option<String>,
 ) -> Result<Rendered, DocxError> {
     let warnings = built.warnings;
     let xml = built.docx.build();
@@ -104,8 +119,11 @@ fn package(
         slots,
         options,
         template,
-        &built.figure_alts,
-        &built.jpeg_media,
+        parts::BodyExtras {
+            figure_alts: &built.figure_alts,
+            jpeg_media: &built.jpeg_media,
+            custom,
+        },
     )?;
     let bytes = package::write(&parts.parts, parts.unix_seconds)?;
     Ok(Rendered { bytes, warnings })

@@ -21,15 +21,30 @@ pub struct Parts {
     pub unix_seconds: i64,
 }
 
+/// What the body builder knows that the parts need.
+#[derive(Debug)]
+pub struct BodyExtras<'a> {
+    /// Alt text of each picture, in document order.
+    pub figure_alts: &'a [String],
+    /// Media ids whose bytes are JPEG.
+    pub jpeg_media: &'a [String],
+    /// `docProps/custom.xml`; docx-rs's empty one when `None`.
+    pub custom: Option<String>,
+}
+
 pub fn patch(
     xml: XMLDocx,
     meta: &Meta,
     slots: &LanguageSlots,
     options: &DocxOptions,
     template: Option<&Template>,
-    figure_alts: &[String],
-    jpeg_media: &[String],
+    body: BodyExtras<'_>,
 ) -> Result<Parts, DocxError> {
+    let BodyExtras {
+        figure_alts,
+        jpeg_media,
+        custom,
+    } = body;
     let modified = output_date(meta, options.source_date_epoch);
     let created = match options.source_date_epoch {
         Some(_) => modified,
@@ -55,7 +70,10 @@ pub fn patch(
         Part::new("_rels/.rels", xml.rels),
         Part::new("docProps/core.xml", core_xml(meta, created, modified)),
         Part::new("docProps/app.xml", APP_XML),
-        Part::new("docProps/custom.xml", xml.doc_props.custom),
+        Part::new(
+            "docProps/custom.xml",
+            custom.map_or(xml.doc_props.custom, String::into_bytes),
+        ),
         Part::new("word/document.xml", document),
         Part::new(
             "word/_rels/document.xml.rels",

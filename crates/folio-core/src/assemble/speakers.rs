@@ -339,7 +339,11 @@ fn role_from_people(
     }
 }
 
-fn role_from_label(key: &str, hints: &SpeakerHints, context: &str) -> Option<SpeakerRole> {
+pub(crate) fn role_from_label(
+    key: &str,
+    hints: &SpeakerHints,
+    context: &str,
+) -> Option<SpeakerRole> {
     if let Some(asks) = is_question_answer_key(key) {
         return Some(if asks {
             SpeakerRole::Interviewer

@@ -2,6 +2,7 @@
 //! a valid model once, so writers never see a half-understood document.
 
 mod caption;
+pub mod docx;
 pub(crate) mod frontmatter;
 mod html;
 mod html_block;
@@ -47,6 +48,8 @@ pub enum InputFormat {
     TranscriptJson,
     /// A saved web page.
     Html,
+    /// A Word document (`.docx`), Folio's own or written by a person.
+    Docx,
 }
 
 impl InputFormat {
@@ -60,6 +63,7 @@ impl InputFormat {
         "transcript",
         "transcript-json",
         "html",
+        "docx",
     ];
 
     pub fn parse(name: &str) -> Option<Self> {
@@ -75,6 +79,7 @@ impl InputFormat {
                 Some(InputFormat::TranscriptJson)
             }
             "html" | "htm" | "xhtml" | "web" => Some(InputFormat::Html),
+            "docx" | "word" => Some(InputFormat::Docx),
             _ => None,
         }
     }
@@ -89,6 +94,7 @@ impl InputFormat {
             "vtt" => Some(InputFormat::WebVtt),
             "srt" => Some(InputFormat::Srt),
             "html" | "htm" | "xhtml" => Some(InputFormat::Html),
+            "docx" => Some(InputFormat::Docx),
             _ => None,
         }
     }
@@ -104,6 +110,7 @@ impl InputFormat {
             InputFormat::Transcript => "transcript",
             InputFormat::TranscriptJson => "transcript-json",
             InputFormat::Html => "html",
+            InputFormat::Docx => "docx",
         }
     }
 
@@ -202,6 +209,10 @@ fn read_source(
     options: &ReadOptions,
     path: Option<&Path>,
 ) -> Result<Parsed, Error> {
+    // A DOCX is binary: it never goes through the text decoder.
+    if reads_as_docx(bytes, name, options) {
+        return docx::read(bytes, name, options);
+    }
     let named = options.format.or_else(|| InputFormat::from_extension(name));
     if named == Some(InputFormat::Html) {
         return html::read(bytes, name, options);
@@ -237,6 +248,19 @@ fn read_text_as(
         // Read from its bytes by `read_source`; a page given as text is
         // UTF-8 already.
         InputFormat::Html => html::read(text.as_bytes(), name, options),
+        // Chosen before decoding (see `reads_as_docx`); only a forced
+        // `--from docx` on text that is no zip gets here.
+        InputFormat::Docx => docx::read(text.as_bytes(), name, options),
+    }
+}
+
+/// `--from docx`, a `.docx` name, or (with neither format nor extension)
+/// a zip holding `word/document.xml`.
+fn reads_as_docx(bytes: &[u8], name: &str, options: &ReadOptions) -> bool {
+    match (options.format, InputFormat::from_extension(name)) {
+        (Some(format), _) => format == InputFormat::Docx,
+        (None, Some(format)) => format == InputFormat::Docx,
+        (None, None) => docx::looks_like_docx(bytes),
     }
 }
 
