@@ -36,7 +36,7 @@ fn inputs() -> Vec<PathBuf> {
     };
     listed(
         root().join("samples"),
-        &["md", "txt", "json", "yaml", "vtt", "srt", "docx"],
+        &["md", "txt", "json", "yaml", "vtt", "srt", "html", "docx"],
     );
     listed(root().join("tests/corpus"), &["md"]);
     paths.push(root().join("tests/fixtures/seed/seed.txt"));
