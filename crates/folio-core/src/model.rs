@@ -28,6 +28,54 @@ pub struct Interview {
     pub closing: Vec<ClosingBlock>,
 }
 
+impl Interview {
+    /// Calls `visit` on every run of inlines the interview holds: each
+    /// paragraph and table cell of the front, the turns, the sections and
+    /// the closing, in reading order.
+    pub fn for_each_inline_run(&mut self, visit: &mut dyn FnMut(&mut Vec<Inline>)) {
+        for block in &mut self.front {
+            if let FrontBlock::EditorsNote { content } | FrontBlock::Introduction { content } =
+                block
+            {
+                inline_runs(content, visit);
+            }
+        }
+        for turn in &mut self.turns {
+            inline_runs(&mut turn.content, visit);
+        }
+        for section in &mut self.sections {
+            inline_runs(&mut section.content, visit);
+        }
+        for block in &mut self.closing {
+            match block {
+                ClosingBlock::Bio { content }
+                | ClosingBlock::Afterword { content }
+                | ClosingBlock::Footer { content } => inline_runs(content, visit),
+            }
+        }
+    }
+}
+
+fn inline_runs(blocks: &mut [Block], visit: &mut dyn FnMut(&mut Vec<Inline>)) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { content } => visit(content),
+            Block::List { items, .. } => {
+                for item in items {
+                    inline_runs(item, visit);
+                }
+            }
+            Block::Quote { content } => inline_runs(content, visit),
+            Block::Figure { .. } => {}
+            Block::Table { header, rows, .. } => {
+                for cell in header.iter_mut().chain(rows.iter_mut().flatten()) {
+                    visit(cell);
+                }
+            }
+        }
+    }
+}
+
 /// Bibliographic facts about the interview.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

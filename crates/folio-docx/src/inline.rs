@@ -168,15 +168,14 @@ fn text_runs(text: &str, style_id: Option<&str>) -> Vec<Run> {
 /// has one character style), code its Verbatim style; `None` for a link
 /// without a usable target, which is then written as its text.
 fn hyperlink(url: &str, content: &[Inline], links: &mut LinkIds) -> Option<Hyperlink> {
+    // Core's one link policy: what no reader can follow is text.
+    let target = folio_core::link_target(url)?;
     let url = url.trim();
-    if url.is_empty() || url.starts_with('#') {
-        return None;
-    }
     let mut link = Hyperlink {
         // docx-rs writes the target into the relationships part unescaped.
         link: HyperlinkData::External {
             rid: links.next(),
-            path: escape_attribute(&url.replace(' ', "%20")),
+            path: escape_attribute(&target),
         },
         history: Some(1),
         children: Vec::new(),

@@ -723,6 +723,7 @@ fn finish(
         closing,
     };
     warnings.extend(complete_meta(&mut interview, options, name)?);
+    warnings.extend(crate::link::unlink_unfollowable(&mut interview));
     drop_restated_interviewers(&mut interview.meta, &interview.speakers);
     if !options.straight_punctuation {
         crate::typography::apply(&mut interview);

@@ -68,7 +68,8 @@ pub fn read(
             looked_for: "the model's `turns` list is empty".into(),
         });
     }
-    let warnings = complete_meta(&mut interview, options, name)?;
+    let mut warnings = complete_meta(&mut interview, options, name)?;
+    warnings.extend(crate::link::unlink_unfollowable(&mut interview));
     validate(&interview).map_err(|message| Error::InvalidModel {
         name: name.to_string(),
         message,

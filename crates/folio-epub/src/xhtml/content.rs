@@ -205,7 +205,7 @@ impl ContentWriter<'_> {
                     self.inlines_in(out, content, in_link);
                     out.push_str("</sub>");
                 }
-                Inline::Link { url, content } => match safe_href(url) {
+                Inline::Link { url, content } => match folio_core::link_target(url) {
                     // Links cannot nest in HTML; an inner link keeps its text.
                     Some(href) if !in_link => {
                         out.push_str(&format!("<a href=\"{}\">", escape::attr(&href)));
@@ -240,71 +240,6 @@ fn span(out: &mut String, class: &str, text: &str) {
     out.push_str(&format!("<span class=\"{class}\">"));
     escape::push_text(out, text);
     out.push_str("</span>");
-}
-
-/// The link target to write, or `None` when the book cannot link there:
-/// relative links would point into the package (where nothing is), other
-/// schemes confuse reading systems, and a host URL parsers reject makes
-/// EPUBCheck fail the book. Characters URLs may not contain are
-/// percent-encoded.
-pub fn safe_href(url: &str) -> Option<String> {
-    let url = url.trim();
-    if url.chars().any(|c| c.is_control()) {
-        return None;
-    }
-    let lower = url.to_ascii_lowercase();
-    let valid = if let Some(rest) = lower
-        .strip_prefix("http://")
-        .or_else(|| lower.strip_prefix("https://"))
-    {
-        valid_authority(rest)
-    } else if let Some(rest) = lower.strip_prefix("mailto:") {
-        rest.contains('@')
-    } else {
-        false
-    };
-    if !valid {
-        return None;
-    }
-    let mut href = String::with_capacity(url.len());
-    let chars: Vec<char> = url.chars().collect();
-    for (index, &c) in chars.iter().enumerate() {
-        let escaped_percent = c == '%'
-            && chars.get(index + 1).is_some_and(char::is_ascii_hexdigit)
-            && chars.get(index + 2).is_some_and(char::is_ascii_hexdigit);
-        match c {
-            '%' if escaped_percent => href.push(c),
-            ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' | '%' => {
-                href.push_str(&format!("%{:02X}", u32::from(c)));
-            }
-            c => href.push(c),
-        }
-    }
-    Some(href)
-}
-
-/// Whether the part after `http://` starts with a host a URL parser takes:
-/// letters, digits, `-` and `.` (any script), or a bracketed IPv6 address,
-/// with optional user information and port.
-fn valid_authority(rest: &str) -> bool {
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    if let Some(ipv6) = host_port.strip_prefix('[') {
-        return ipv6.split_once(']').is_some_and(|(address, _)| {
-            !address.is_empty()
-                && address
-                    .chars()
-                    .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-        });
-    }
-    let (host, port) = host_port.split_once(':').unwrap_or((host_port, ""));
-    !host.is_empty()
-        && !host.starts_with('.')
-        && !host.contains("..")
-        && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
-        && port.chars().all(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -364,37 +299,5 @@ mod tests {
         ]);
         assert_eq!(out, "<a href=\"https://a.example/x%20y\">ab</a>local");
         assert_eq!(warnings, 1);
-    }
-
-    #[test]
-    fn only_web_and_mail_links_are_kept() {
-        assert_eq!(
-            safe_href("mailto:a@b.example").as_deref(),
-            Some("mailto:a@b.example")
-        );
-        assert_eq!(safe_href("http://"), None);
-        assert_eq!(safe_href("javascript:alert(1)"), None);
-        assert_eq!(safe_href("https://x.example/\u{7}"), None);
-        assert_eq!(safe_href("http://exa mple.com/"), None);
-        assert_eq!(
-            safe_href("https://user@example.com:8080/a").as_deref(),
-            Some("https://user@example.com:8080/a")
-        );
-        assert_eq!(
-            safe_href("https://[::1]/").as_deref(),
-            Some("https://[::1]/")
-        );
-        assert_eq!(
-            safe_href("https://例え.jp/パス").as_deref(),
-            Some("https://例え.jp/パス")
-        );
-        assert_eq!(
-            safe_href("https://a.example/100%").as_deref(),
-            Some("https://a.example/100%25")
-        );
-        assert_eq!(
-            safe_href("https://a.example/%C3%A9").as_deref(),
-            Some("https://a.example/%C3%A9")
-        );
     }
 }

@@ -3,7 +3,7 @@
 
 use folio_core::{DateTime, FrontBlock, Interview, LabelText};
 
-use super::content::{ContentWriter, safe_href};
+use super::content::ContentWriter;
 use crate::escape;
 use crate::language::Language;
 
@@ -100,7 +100,7 @@ pub fn title_page_body(
     }
     if let Some(url) = visible(meta.source_url.as_deref()) {
         let shown = escape::text(url);
-        let link = match safe_href(url) {
+        let link = match folio_core::link_target(url) {
             Some(href) => format!("<a href=\"{}\">{shown}</a>", escape::attr(&href)),
             None => shown,
         };

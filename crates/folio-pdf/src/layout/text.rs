@@ -16,15 +16,19 @@ pub fn spans(inlines: &[Inline], base: &Style, links: &mut Vec<String>, out: &mu
             Inline::Strikeout { content } => spans(content, &base.struck(), links, out),
             Inline::Superscript { content } => spans(content, &base.shifted(true), links, out),
             Inline::Subscript { content } => spans(content, &base.shifted(false), links, out),
-            Inline::Link { url, content } => {
-                let index = links.iter().position(|l| l == url).unwrap_or_else(|| {
-                    links.push(url.clone());
-                    links.len() - 1
-                });
-                let mut style = base.clone().color(Rgb::LINK);
-                style.link = Some(index);
-                spans(content, &style, links, out);
-            }
+            Inline::Link { url, content } => match folio_core::link_target(url) {
+                Some(target) => {
+                    let index = links.iter().position(|l| *l == target).unwrap_or_else(|| {
+                        links.push(target);
+                        links.len() - 1
+                    });
+                    let mut style = base.clone().color(Rgb::LINK);
+                    style.link = Some(index);
+                    spans(content, &style, links, out);
+                }
+                // Core's one link policy: what no reader can follow is text.
+                None => spans(content, base, links, out),
+            },
             Inline::StageDirection { text } => push(out, text, &base.italic()),
             Inline::Timestamp { text } | Inline::Code { text } => {
                 let mut style = Style::new(FaceId::SANS, base.size * 0.86).color(Rgb::GREY);

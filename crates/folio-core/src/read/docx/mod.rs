@@ -250,6 +250,8 @@ fn read_own(
         })?;
     let roles = role_evidence(&mut interview, stored, options);
     warnings.extend(super::complete_meta(&mut interview, options, name)?);
+    // A link typed in Word is held to the same policy as any other.
+    warnings.extend(crate::link::unlink_unfollowable(&mut interview));
     // Text Folio wrote is typeset already (and a model file's text is
     // never changed); only a document without the stored model is treated
     // as new text.
