@@ -409,7 +409,7 @@ fn plan(args: &ConvertArgs, formats: &[OutputFormat]) -> Result<Vec<Job>> {
     }
     if inputs.is_empty() {
         bail!(UsageError(
-            "no interviews to convert: the folders given hold no .md, .txt, .json or .yaml files"
+            "no interviews to convert: the folders given hold no .md, .txt, .json, .yaml, .vtt, .srt, .html or .docx files"
                 .into()
         ));
     }
