@@ -9,6 +9,9 @@
 //! - `file://` names a local path and follows the same rule.
 //! - Remote images (`https://…`) are never fetched; `data:` URLs are not
 //!   unpacked.
+//! - A picture inside a Word document read as the interview is named
+//!   `talk.docx#word/media/image1.png`: the package is a local file under
+//!   the same rule, and the part is read from it, no larger than the limit.
 //! - Only regular files are read (a FIFO would block for ever, a device
 //!   never end), and none larger than [`MAX_IMAGE_BYTES`].
 
@@ -39,6 +42,11 @@ pub fn read_image_source(src: &str, access: ImageAccess<'_>) -> Result<Vec<u8>, 
             b
         }
     });
+    if let Some((package, part)) = package_part(src) {
+        let bytes = read_image_source(package, access)
+            .map_err(|reason| format!("the picture {part} of {package}: {reason}"))?;
+        return read_part(&bytes, package, part);
+    }
     let path = local_path(src, base)?;
     if !access.allow_outside
         && let Some(base) = base
@@ -69,6 +77,36 @@ pub fn read_image_source(src: &str, access: ImageAccess<'_>) -> Result<Vec<u8>, 
         return Err(format!(
             "{} is larger than the {} MB Folio reads for an image",
             path.display(),
+            MAX_IMAGE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
+
+/// `talk.docx#word/media/image1.png`: a Word package and a part in it.
+fn package_part(src: &str) -> Option<(&str, &str)> {
+    let (package, part) = src.trim().split_once('#')?;
+    let is_package = package.to_ascii_lowercase().ends_with(".docx") && !package.contains("://");
+    let is_part = part.starts_with("word/") && !part.split('/').any(|s| s.is_empty() || s == "..");
+    (is_package && is_part).then_some((package, part))
+}
+
+/// One part of a zip package, refused past the image size limit whatever
+/// its header claims.
+fn read_part(package_bytes: &[u8], package: &str, part: &str) -> Result<Vec<u8>, String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(package_bytes))
+        .map_err(|e| format!("{package} is not a readable Word document: {e}"))?;
+    let entry = archive
+        .by_name(part)
+        .map_err(|_| format!("{package} has no part {part}"))?;
+    let mut bytes = Vec::new();
+    entry
+        .take(MAX_IMAGE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {part} of {package}: {e}"))?;
+    if bytes.len() as u64 > MAX_IMAGE_BYTES {
+        return Err(format!(
+            "{part} of {package} is larger than the {} MB Folio reads for an image",
             MAX_IMAGE_BYTES / (1024 * 1024)
         ));
     }

@@ -88,8 +88,11 @@ pub struct Body {
 pub struct Parts<'a> {
     pub styles: Styles,
     pub numbering: Numbering,
-    /// Relationship id → target (hyperlinks).
+    /// Relationship id → target (hyperlinks, pictures).
     pub links: HashMap<String, String>,
+    /// The package's file name: a picture inside it is referred to as
+    /// `talk.docx#word/media/image1.png` (see [`crate::image_source`]).
+    pub package: String,
     /// Footnote and endnote id → its node.
     pub footnotes: HashMap<String, Node<'a, 'a>>,
     pub endnotes: HashMap<String, Node<'a, 'a>>,
@@ -397,7 +400,7 @@ impl Walker<'_, '_> {
                     continue;
                 }
                 (true, "drawing" | "pict") => {
-                    draft.figures.push(picture(node));
+                    draft.figures.push(picture(node, self.parts));
                     continue;
                 }
                 (false, "AlternateContent") => {
@@ -406,7 +409,7 @@ impl Walker<'_, '_> {
                         .descendants()
                         .any(|n| xml::is(n, "drawing") || xml::is(n, "pict"))
                     {
-                        draft.figures.push(picture(node));
+                        draft.figures.push(picture(node, self.parts));
                     }
                     continue;
                 }
@@ -555,9 +558,10 @@ fn hyperlink_target(instruction: &str) -> Option<String> {
     })
 }
 
-/// A picture's alt text: `wp:docPr descr` (or its title), or a VML
-/// shape's `alt`.
-fn picture(node: Node) -> Figure {
+/// A picture: its alt text (`wp:docPr descr` or its title, or a VML
+/// shape's `alt`) and, when the package holds its image, a reference to
+/// that part for the writers to embed.
+fn picture(node: Node, parts: &Parts) -> Figure {
     let doc_pr = node
         .descendants()
         .find(|n| n.tag_name().name() == "docPr" && n.tag_name().namespace() == Some(WP));
@@ -570,8 +574,42 @@ fn picture(node: Node) -> Figure {
         })
         .map(crate::normalise::clean_line)
         .filter(|a| !a.is_empty());
+    // `a:blip r:embed` (DrawingML) or `v:imagedata r:id` (VML) names the
+    // relationship; a linked picture (`r:link`) is outside the package.
+    let src = node
+        .descendants()
+        .find_map(|n| {
+            n.attribute((RELATIONSHIPS, "embed"))
+                .filter(|_| n.tag_name().name() == "blip")
+                .or_else(|| {
+                    n.attribute((RELATIONSHIPS, "id"))
+                        .filter(|_| n.tag_name().name() == "imagedata")
+                })
+        })
+        .and_then(|id| parts.links.get(id))
+        .and_then(|target| media_part(target))
+        .filter(|_| !parts.package.is_empty())
+        .map(|part| format!("{}#{part}", parts.package));
     Figure {
         alt,
+        src,
         ..Figure::default()
     }
+}
+
+/// The relationships namespace of `r:embed` and `r:id`.
+const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// The part a relationship of `word/document.xml` targets (`media/a.png`
+/// → `word/media/a.png`), when it stays inside the package.
+pub(super) fn media_part(target: &str) -> Option<String> {
+    let part = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("word/{target}"),
+    };
+    let inside = !part.contains("://")
+        && part
+            .split('/')
+            .all(|segment| !segment.is_empty() && segment != ".." && segment != ".");
+    inside.then_some(part)
 }

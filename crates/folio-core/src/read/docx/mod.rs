@@ -86,6 +86,11 @@ pub fn read(bytes: &[u8], name: &str, options: &ReadOptions) -> Result<Parsed, E
         styles: styles::Styles::parse(styles.as_ref()),
         numbering: numbering::Numbering::parse(numbering.as_ref()),
         links: relationships(rels.as_ref()),
+        package: std::path::Path::new(name)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string(),
         footnotes: notes(footnotes.as_ref(), "footnote"),
         endnotes: notes(endnotes.as_ref(), "endnote"),
     };

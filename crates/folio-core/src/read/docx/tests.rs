@@ -468,3 +468,55 @@ fn containers_nested_without_end_do_not_exhaust_the_stack() {
         assert_eq!(parsed.interview.turns.len(), 4);
     }
 }
+
+#[test]
+fn pictures_in_the_package_reach_the_writers() {
+    let drawing = r#"<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr id="1" name="Picture 1" descr="A net loft"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill><a:blip r:embed="rIdPicture"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#;
+    let body = format!(
+        "{}{drawing}{}{}{}",
+        labelled("Ann", "Where do you mend the nets, and since when?"),
+        labelled("Bo", "Up in the loft, since I was twelve years old."),
+        labelled("Ann", "Why there?"),
+        labelled("Bo", "The light."),
+    );
+    let document = document(&body);
+    let rels = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdPicture" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/><Relationship Id="rIdOut" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../../secret.png"/></Relationships>"#;
+    let picture: &[u8] = b"\x89PNG\r\n\x1a\nnot really";
+    let bytes = zip(&[
+        ("word/document.xml", document.as_bytes()),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+        ("word/media/image1.png", picture),
+    ]);
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("talk.docx");
+    std::fs::write(&path, &bytes).unwrap();
+    let parsed = crate::read::read_path(&path, &ReadOptions::default()).unwrap();
+    let mut figures = Vec::new();
+    for turn in &parsed.interview.turns {
+        for block in &turn.content {
+            if let Block::Figure { figure } = block {
+                figures.push(figure.clone());
+            }
+        }
+    }
+    assert_eq!(figures.len(), 1, "{:?}", parsed.interview.turns);
+    assert_eq!(
+        figures[0].src.as_deref(),
+        Some("talk.docx#word/media/image1.png")
+    );
+    assert_eq!(figures[0].alt.as_deref(), Some("A net loft"));
+    let access = crate::ImageAccess {
+        base: Some(folder.path()),
+        allow_outside: false,
+    };
+    assert_eq!(
+        crate::read_image_source("talk.docx#word/media/image1.png", access).unwrap(),
+        picture
+    );
+    assert_eq!(
+        crate::read_image_source("talk.docx#word/media/none.png", access).unwrap_err(),
+        "talk.docx has no part word/media/none.png"
+    );
+    // A relationship that leads out of the package names no part.
+    assert_eq!(super::body::media_part("../../secret.png"), None);
+}
