@@ -182,8 +182,14 @@ impl Walker<'_, '_> {
                     self.push_block(line, RawKind::Figure(figure));
                 }
             }
+            // An emoji set as a picture (as blogs do) is the character it shows.
+            "img" if has_class_word(element, EMOJI_WORDS) => {
+                if let Some(alt) = element.value().attr("alt") {
+                    self.push_text(alt);
+                }
+            }
             "img" => {
-                if is_tiny(element) {
+                if is_tiny(element) || has_class_word(element, DECORATION_WORDS) {
                     return;
                 }
                 self.flush();
@@ -307,7 +313,7 @@ impl Walker<'_, '_> {
             .map(trim_start)
         {
             let text = plain_text(&paragraph);
-            if text.trim().is_empty() {
+            if text.trim().is_empty() || is_advert_marker(&text) {
                 continue;
             }
             let line = self.lines.find(&text);
@@ -586,6 +592,40 @@ const CAPTION_WORDS: &[&str] = &["caption", "figcaption"];
 /// The share of the article's text above which a `<blockquote>` is the
 /// article rather than a quotation in it.
 const QUOTED_ARTICLE_SHARE: f64 = 0.5;
+
+/// Class words of a picture that stands for a character.
+const EMOJI_WORDS: &[&str] = &["emoji", "smiley", "wp-smiley"];
+
+/// Class words of a picture that decorates: a speaker's avatar beside a
+/// label, a logo, an icon.
+const DECORATION_WORDS: &[&str] = &["avatar", "gravatar", "icon", "logo", "badge", "spacer"];
+
+/// Lines a site prints where an advert was: never the interview's words.
+const ADVERT_MARKERS: &[&str] = &[
+    "advertisement",
+    "advertisment",
+    "sponsored content",
+    "continue reading below",
+    "story continues below",
+    "story continues below advertisement",
+    "article continues below",
+    "article continues below advertisement",
+    "scroll to continue with content",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "реклама",
+    "广告",
+];
+
+/// A paragraph that only says an advert stood there.
+fn is_advert_marker(text: &str) -> bool {
+    let text = clean_line(text).to_lowercase();
+    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+    ADVERT_MARKERS.contains(&text)
+}
 
 /// Rows a table needs before it is read as a transcript.
 const MIN_SPEAKER_ROWS: usize = 3;

@@ -195,3 +195,22 @@ fn an_article_element_holding_only_the_header_and_a_quoted_interview() {
     );
     assert_eq!(quoted.interview.turns.len(), 4);
 }
+
+#[test]
+fn avatars_emoji_and_advert_markers() {
+    let parsed = read_page(
+        "<html><body><article>\
+         <p><img class='avatar' src='/a.png'><strong>Ann:</strong> Did you like the festival this year?</p>\
+         <p><img class='avatar' src='/b.png'><strong>Bo:</strong> Loved it <img class='wp-smiley emoji' alt='\u{1F642}' src='/s.svg'> truly.</p>\
+         <div>Advertisement</div>\
+         <p>And the food was better than ever before.</p>\
+         <p><strong>Ann:</strong> Will you go back?</p><p><strong>Bo:</strong> Every year.</p>\
+         </article></body></html>",
+    );
+    let interview = &parsed.interview;
+    assert_eq!(interview.turns.len(), 4);
+    let answer = crate::model::blocks_plain_text(&interview.turns[1].content);
+    assert!(answer.contains("Loved it \u{1F642} truly."), "{answer}");
+    assert!(!answer.contains("Advertisement"), "{answer}");
+    assert_eq!(interview.turns[1].content.len(), 2);
+}
