@@ -16,7 +16,7 @@ use crate::read::caption;
 use crate::read::html::article::Article;
 use crate::read::html::links::Resolver;
 use crate::read::html::paragraphs::{
-    LineFinder, split_at_double_breaks, split_at_labelled_lines, trim_start,
+    LineFinder, split_at_double_breaks, split_at_labelled_lines, trim_start, unlink_leading_label,
 };
 use crate::read::html::styles::{self, ClassStyles};
 use crate::read::html_block::{self, HtmlPart};
@@ -309,7 +309,9 @@ impl Walker<'_, '_> {
         let inlines = std::mem::take(&mut self.text);
         for paragraph in split_at_double_breaks(inlines)
             .into_iter()
+            .map(unlink_leading_label)
             .flat_map(split_at_labelled_lines)
+            .map(unlink_leading_label)
             .map(trim_start)
         {
             let text = plain_text(&paragraph);

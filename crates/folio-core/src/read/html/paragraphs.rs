@@ -3,7 +3,7 @@
 //! with a label separating turns, and the line each block starts on.
 
 use crate::assemble::labels::{self, LabelScan};
-use crate::model::Inline;
+use crate::model::{Inline, plain_text};
 use crate::source::LineIndex;
 
 /// Splits a paragraph's inlines where two line breaks follow each other.
@@ -65,6 +65,72 @@ pub fn split_at_labelled_lines(inlines: Vec<Inline>) -> Vec<Vec<Inline>> {
         }
     }
     paragraphs.into_iter().map(join_lines).collect()
+}
+
+/// How many words a bold label may have for the links in it to be undone.
+const MAX_LABEL_WORDS: usize = 6;
+
+/// The start of a paragraph as the label scanner reads labels: transcript
+/// pages link a turn's time to the recording (`<a href="#t=61">01:01</a>`)
+/// and a speaker's name to a profile (`<a><b>Jo Lane:</b></a>`,
+/// `<b><a>Jo Lane</a>:</b>`). The time becomes `[01:01]` text, as other
+/// transcripts print it, and the label loses its link.
+pub fn unlink_leading_label(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut index = 0;
+    // Leading white space is skipped over, not removed (`trim_start` does that).
+    while matches!(inlines.get(index), Some(Inline::Text { text }) if text.trim().is_empty()) {
+        index += 1;
+    }
+    if let Some(Inline::Link { content, .. }) = inlines.get(index)
+        && let Some(stamp) = clock_time(&plain_text(content))
+    {
+        inlines[index] = Inline::text(format!("[{stamp}] "));
+        index += 1;
+        while matches!(inlines.get(index), Some(Inline::Text { text }) if text.trim().is_empty()) {
+            inlines.remove(index);
+        }
+    }
+    match inlines.get_mut(index) {
+        Some(Inline::Link { content, .. })
+            if content.iter().any(|i| matches!(i, Inline::Strong { .. }))
+                && short_label(content) =>
+        {
+            let content = std::mem::take(content);
+            inlines.splice(index..=index, content);
+        }
+        Some(Inline::Strong { content }) if short_label(content) => {
+            let unlinked: Vec<Inline> = std::mem::take(content)
+                .into_iter()
+                .flat_map(|inline| match inline {
+                    Inline::Link { content, .. } => content,
+                    other => vec![other],
+                })
+                .collect();
+            *content = unlinked;
+        }
+        _ => {}
+    }
+    inlines
+}
+
+fn short_label(content: &[Inline]) -> bool {
+    let text = plain_text(content);
+    let words = text.split_whitespace().count();
+    (1..=MAX_LABEL_WORDS).contains(&words)
+}
+
+/// `01:01`, `1:01:05`, `[00:01]`: a time on a recording's clock.
+fn clock_time(text: &str) -> Option<&str> {
+    let text = text
+        .trim()
+        .trim_start_matches(['[', '('])
+        .trim_end_matches([']', ')']);
+    let parts: Vec<&str> = text.split(':').collect();
+    let clock = (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
+    clock.then_some(text)
 }
 
 /// A paragraph without the source's indentation before its first word:

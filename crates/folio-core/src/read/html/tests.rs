@@ -214,3 +214,29 @@ fn avatars_emoji_and_advert_markers() {
     assert!(!answer.contains("Advertisement"), "{answer}");
     assert_eq!(interview.turns[1].content.len(), 2);
 }
+
+#[test]
+fn labels_linked_to_profiles_and_times_linked_to_the_recording() {
+    let parsed = read_page(
+        "<html><body><article>\
+         <p><a href='#t=1'>00:01</a> <strong>Mat Ryer:</strong> Hello and welcome, today with Jo Lane.</p>\
+         <p><a href='https://x.example/jo'><strong>Jo Lane:</strong></a> Thanks for having me here.</p>\
+         <p><strong><a href='https://x.example/mat'>Mat Ryer</a>:</strong> What are you building?</p>\
+         <p><strong><a href='https://x.example/jo'>Jo Lane</a>:</strong> A tiny database.</p>\
+         </article></body></html>",
+    );
+    assert_eq!(
+        turn_summary(&parsed),
+        [
+            ("Mat Ryer".to_string(), 1),
+            ("Jo Lane".to_string(), 1),
+            ("Mat Ryer".to_string(), 1),
+            ("Jo Lane".to_string(), 1),
+        ]
+    );
+    let first = &parsed.interview.turns[0].content;
+    assert!(
+        crate::model::blocks_plain_text(first).starts_with("[00:01]"),
+        "{first:?}"
+    );
+}
