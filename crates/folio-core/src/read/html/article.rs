@@ -69,6 +69,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "paywall",
     "popup",
     "promo",
+    "pullquote",
     "recirc",
     "recommended",
     "related",

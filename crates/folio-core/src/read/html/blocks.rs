@@ -168,12 +168,23 @@ impl Walker<'_, '_> {
             }
             "blockquote" if self.containers < MAX_NESTING => self.quote(element),
             "dl" => self.definitions(element),
+            // A `<figure>` without a picture holds a table, a quotation or
+            // an embedded post: its content is read, its caption a paragraph.
+            "figure"
+                if !element
+                    .descendent_elements()
+                    .any(|e| matches!(e.value().name(), "img" | "amp-img")) =>
+            {
+                self.flush();
+                self.children(element);
+                self.flush();
+            }
             "figure" | "picture" => {
                 self.flush();
                 let figure = html_block::figure(element).or_else(|| {
                     element
                         .descendent_elements()
-                        .find(|e| e.value().name() == "img")
+                        .find(|e| matches!(e.value().name(), "img" | "amp-img"))
                         .and_then(html_block::image)
                 });
                 if let Some(mut figure) = figure {
@@ -188,7 +199,7 @@ impl Walker<'_, '_> {
                     self.push_text(alt);
                 }
             }
-            "img" => {
+            "img" | "amp-img" => {
                 if is_tiny(element) || has_class_word(element, DECORATION_WORDS) {
                     return;
                 }

@@ -240,3 +240,27 @@ fn labels_linked_to_profiles_and_times_linked_to_the_recording() {
         "{first:?}"
     );
 }
+
+#[test]
+fn figures_without_pictures_keep_their_content() {
+    let parsed = read_page(
+        "<html><body><article>\
+         <p><strong>Ann:</strong> What do the numbers say about the ferry, in the end?</p>\
+         <p><strong>Bo:</strong> See for yourself.</p>\
+         <figure class='wp-block-table'><table><tr><th>Year</th><th>Crossings</th></tr><tr><td>2023</td><td>4,100</td></tr></table>\
+         <figcaption>Crossings by year</figcaption></figure>\
+         <figure class='wp-block-pullquote'><blockquote><p>See for yourself.</p></blockquote></figure>\
+         <p><strong>Ann:</strong> Thank you.</p><p><strong>Bo:</strong> Thank you.</p>\
+         </article></body></html>",
+    );
+    let answer = &parsed.interview.turns[1].content;
+    assert!(
+        answer
+            .iter()
+            .any(|b| matches!(b, crate::model::Block::Table { .. })),
+        "{answer:?}"
+    );
+    let text = crate::model::blocks_plain_text(answer);
+    assert!(text.contains("Crossings by year"), "{text}");
+    assert_eq!(text.matches("See for yourself.").count(), 1, "{text}");
+}
