@@ -238,13 +238,27 @@ impl FontBook {
     }
 }
 
-/// Characters that need no glyph of their own (controls, break hints).
+/// Characters that need no glyph of their own: controls, break hints and
+/// the other default-ignorable characters (bidi marks, embeddings and
+/// isolates, the word joiner, variation selectors), which shaping hides;
+/// and noncharacters, which the layout drops as the XML writers do.
 pub fn needs_glyph(c: char) -> bool {
-    !(c.is_control()
-        || matches!(
-            c,
-            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}'
-        ))
+    !(c.is_control() || is_default_ignorable(c) || is_noncharacter(c))
+}
+
+/// Unicode's Default_Ignorable_Code_Point, the parts text carries.
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// U+FDD0..U+FDEF and the last two code points of every plane.
+pub fn is_noncharacter(c: char) -> bool {
+    let code = c as u32;
+    (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE
 }
 
 pub fn is_cjk(c: char) -> bool {

@@ -495,13 +495,17 @@ impl DocBuilder<'_, '_, '_> {
                     } else {
                         "•".into()
                     };
+                    // The item's opening paragraphs run on after its
+                    // marker; whatever follows them (a nested list, a
+                    // quotation, a table, a figure, later paragraphs) is set
+                    // under it at the item's indent, never left out.
                     let mut s = Vec::new();
                     push(&mut s, &format!("{marker} "), base);
-                    for b in item {
-                        if let Block::Paragraph { content } = b {
-                            spans(content, base, &mut self.c.links, &mut s);
-                            push(&mut s, " ", base);
-                        }
+                    let mut rest = item.as_slice();
+                    while let Some((Block::Paragraph { content }, tail)) = rest.split_first() {
+                        spans(content, base, &mut self.c.links, &mut s);
+                        push(&mut s, " ", base);
+                        rest = tail;
                     }
                     trim_end(&mut s);
                     let mut style = para.clone();
@@ -509,6 +513,9 @@ impl DocBuilder<'_, '_, '_> {
                     style.first_indent = 0.0;
                     self.c
                         .paragraph(&s, &style, if n == 0 { gap } else { 1.0 }, keep, None);
+                    for b in rest {
+                        self.block(b, base, &style, 1.0, keep);
+                    }
                 }
             }
             Block::Quote { content } => {

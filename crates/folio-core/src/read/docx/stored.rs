@@ -146,6 +146,12 @@ fn blocks_figures(blocks: &mut [Block], f: &mut impl FnMut(&mut Figure)) {
 /// DOCX writer, which printed the dates as `dates_line`.
 pub fn custom_properties_xml(interview: &Interview, dates_line: &str) -> String {
     let json = serde_json::to_string(&StoredModel::of(interview, dates_line)).unwrap_or_default();
+    // U+FFFE and U+FFFF are not XML characters; in JSON (where they can
+    // only stand inside strings) they are written as escapes instead, and
+    // read back as themselves.
+    let json = json
+        .replace('\u{FFFE}', "\\ufffe")
+        .replace('\u{FFFF}', "\\uffff");
     let chars: Vec<char> = json.chars().collect();
     let mut properties = String::new();
     for (index, chunk) in chars.chunks(CHUNK_CHARS).enumerate() {
