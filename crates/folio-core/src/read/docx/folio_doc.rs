@@ -275,30 +275,8 @@ impl Builder {
     fn list_paragraph(&mut self, paragraph: Para) {
         self.figure_open = false;
         self.quote_open = false;
-        let previous = self.list.last();
-        let (level, starts_item) = match &paragraph.list {
-            Some(list) => (list.level, true),
-            // Further paragraphs of an item carry no number.
-            None => (previous.map_or(0, |p| p.level), previous.is_none()),
-        };
-        let ordered = paragraph
-            .list
-            .as_ref()
-            .and_then(|l| l.ordered)
-            .unwrap_or(paragraph.kind == ParaKind::ListNumber);
-        // Folio's list styles say the kind even where numbering is lost.
-        let ordered = match paragraph.kind {
-            ParaKind::ListNumber => true,
-            ParaKind::ListBullet => false,
-            _ => ordered,
-        };
-        self.list.push(ListPara {
-            level,
-            ordered,
-            starts_item,
-            num_id: paragraph.list.as_ref().map(|l| l.num_id.clone()),
-            inlines: paragraph.inlines,
-        });
+        let para = ListPara::of(paragraph, self.list.last(), true);
+        self.list.push(para);
     }
 
     fn flush_list(&mut self) {

@@ -3,6 +3,8 @@
 //! list style without numbering continues the item above it.
 
 use crate::model::{Block, Inline};
+use crate::read::docx::body::Para;
+use crate::read::docx::styles::ParaKind;
 
 /// One paragraph of a list.
 #[derive(Debug, Clone)]
@@ -14,6 +16,36 @@ pub struct ListPara {
     /// The numbering instance; a new one at the same level is a new list.
     pub num_id: Option<String>,
     pub inlines: Vec<Inline>,
+}
+
+impl ListPara {
+    /// A list paragraph as the document gives it, after `previous` (the
+    /// list's paragraph before it). `by_style`: Folio's List Number and
+    /// List Bullet styles say the kind even where the numbering is lost.
+    pub fn of(paragraph: Para, previous: Option<&ListPara>, by_style: bool) -> Self {
+        let (level, starts_item) = match &paragraph.list {
+            Some(list) => (list.level, true),
+            // Further paragraphs of an item carry no number.
+            None => (previous.map_or(0, |p| p.level), previous.is_none()),
+        };
+        let numbered = paragraph.kind == ParaKind::ListNumber;
+        let ordered = match (by_style, paragraph.kind) {
+            (true, ParaKind::ListNumber) => true,
+            (true, ParaKind::ListBullet) => false,
+            _ => paragraph
+                .list
+                .as_ref()
+                .and_then(|l| l.ordered)
+                .unwrap_or(numbered),
+        };
+        ListPara {
+            level,
+            ordered,
+            starts_item,
+            num_id: paragraph.list.as_ref().map(|l| l.num_id.clone()),
+            inlines: paragraph.inlines,
+        }
+    }
 }
 
 /// The lists in `paragraphs`, in order (a change of kind at the top level

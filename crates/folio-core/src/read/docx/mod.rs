@@ -407,14 +407,7 @@ fn read_written(
             .collect();
     }
     core.fill(&mut meta);
-    let mut context = String::new();
-    for value in [&meta.title, &meta.subtitle, &meta.description]
-        .into_iter()
-        .flatten()
-    {
-        context.push_str(value);
-        context.push('\n');
-    }
+    let context = super::headline_context(&meta);
     let document = Document {
         meta,
         header_figures: Vec::new(),

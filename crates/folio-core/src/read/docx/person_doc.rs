@@ -196,23 +196,8 @@ impl Builder {
         if self.list.is_empty() {
             self.list_line = paragraph.number;
         }
-        let previous = self.list.last();
-        let (level, starts_item) = match &paragraph.list {
-            Some(list) => (list.level, true),
-            None => (previous.map_or(0, |p| p.level), previous.is_none()),
-        };
-        let ordered = paragraph
-            .list
-            .as_ref()
-            .and_then(|l| l.ordered)
-            .unwrap_or(paragraph.kind == ParaKind::ListNumber);
-        self.list.push(ListPara {
-            level,
-            ordered,
-            starts_item,
-            num_id: paragraph.list.as_ref().map(|l| l.num_id.clone()),
-            inlines: paragraph.inlines,
-        });
+        let para = ListPara::of(paragraph, self.list.last(), false);
+        self.list.push(para);
     }
 
     fn flush_list(&mut self) {
