@@ -454,3 +454,53 @@ fn pdftotext_reads_a_table_row_by_row() {
         }
     }
 }
+
+/// Everything a list item holds after its first paragraphs (a nested list,
+/// a quotation, a table) is printed under it, in order; it used to be left
+/// out.
+#[test]
+fn a_list_item_prints_its_nested_lists_quotes_and_tables() {
+    if !tool("pdftotext") {
+        return;
+    }
+    use folio_core::Block;
+    let mut interview = common::interview("en", &["What do you pack?", "Three things."]);
+    let nested = Block::List {
+        ordered: false,
+        items: vec![vec![
+            common::paragraph("Rope, coiled."),
+            Block::List {
+                ordered: true,
+                items: vec![vec![common::paragraph("The long one first.")]],
+            },
+            Block::Quote {
+                content: vec![common::paragraph("Never the wet one.")],
+            },
+            Block::Table {
+                header: Vec::new(),
+                rows: vec![vec![
+                    vec![folio_core::Inline::text("Knots")],
+                    vec![folio_core::Inline::text("seven")],
+                ]],
+                align: Vec::new(),
+            },
+            common::paragraph("Then the bag closes."),
+        ]],
+    };
+    interview.turns[1].content.push(nested);
+    let text = extracted("nested-list-item.pdf", &interview, &seed_options());
+    let mut at = 0;
+    for expected in [
+        "Rope, coiled.",
+        "The long one first.",
+        "Never the wet one.",
+        "Knots",
+        "seven",
+        "Then the bag closes.",
+    ] {
+        match text[at..].find(expected) {
+            Some(pos) => at += pos + expected.len(),
+            None => panic!("“{expected}” missing or out of order in: {text}"),
+        }
+    }
+}
