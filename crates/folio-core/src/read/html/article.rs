@@ -382,6 +382,9 @@ const WIDEN_RATIO: f64 = 1.25;
 /// or a comment section is not taken.
 const WIDEN_PROSE_SHARE: f64 = 0.7;
 
+/// How many levels above the chosen element widening looks.
+const MAX_WIDEN_LEVELS: usize = 32;
+
 /// The chosen element, or the nearest ancestor that holds clearly more of
 /// the page's prose.
 fn widen(chosen: ElementRef<'_>) -> ElementRef<'_> {
@@ -402,7 +405,13 @@ fn widen(chosen: ElementRef<'_>) -> ElementRef<'_> {
     let mut best = chosen;
     let mut best_prose = paragraph_text(chosen);
     let mut best_total = text_length(chosen);
-    for ancestor in chosen.ancestors().filter_map(ElementRef::wrap) {
+    // Real pages wrap a story in a handful of containers; a page nested
+    // thousands deep must not make each level measure the whole page.
+    for ancestor in chosen
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(MAX_WIDEN_LEVELS)
+    {
         let prose = paragraph_text(ancestor);
         let total = text_length(ancestor);
         let added_prose = prose.saturating_sub(best_prose) as f64;
