@@ -101,6 +101,11 @@ pub struct RenderArgs {
     /// Paper size for PDF and DOCX: a4 or letter (default: the house style's)
     #[arg(long, value_name = "SIZE")]
     pub paper: Option<String>,
+    /// PDF standards to meet and declare: ua-1 (accessible), a-2b, a-2u or
+    /// a-2a (archival), or several, e.g. ua-1,a-2a (default: the house
+    /// style's; the PDF is tagged either way)
+    #[arg(long, value_name = "LIST")]
+    pub pdf_standard: Option<String>,
     /// House style file (default: folio.toml in the current folder, if any)
     #[arg(long, value_name = "FILE")]
     pub style: Option<PathBuf>,

@@ -596,7 +596,12 @@ fn check_font(flag: &str, path: Option<&Path>) -> Result<()> {
 pub fn settings_from(args: &RenderArgs) -> Result<RenderSettings> {
     check_font("--font", args.font.as_deref())?;
     check_font("--cjk-font", args.cjk_font.as_deref())?;
-    let style = crate::style::resolve(args.style.as_deref())?;
+    let mut style = crate::style::resolve(args.style.as_deref())?;
+    if let Some(list) = &args.pdf_standard {
+        style.pdf_standard = list
+            .parse()
+            .map_err(|message: String| UsageError(format!("--pdf-standard: {message}")))?;
+    }
     let paper = match &args.paper {
         Some(name) => Paper::parse(name).ok_or_else(|| {
             UsageError(format!(

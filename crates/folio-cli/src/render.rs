@@ -95,6 +95,7 @@ pub fn pdf_options(settings: &RenderSettings) -> folio_pdf::PdfOptions {
         image_base: settings.base_dir.clone(),
         allow_outside: settings.allow_outside,
         style: Some(settings.style.clone()),
+        standards: settings.style.pdf_standard,
         ..Default::default()
     }
 }

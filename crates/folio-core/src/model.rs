@@ -123,6 +123,10 @@ pub struct Meta {
     /// as the source gave it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub edits: Vec<String>,
+    /// Who certified the accessibility of the publication (the EPUB's
+    /// `a11y:certifiedBy`); only a person can say so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certified_by: Option<String>,
 }
 
 /// A voice in the interview.

@@ -5,7 +5,7 @@ use crate::datetime::DateTime;
 use crate::model::Meta;
 
 /// The keys `-M` accepts, for messages.
-pub const METADATA_KEYS: &str = "title, subtitle, kicker, author, interviewer, publication, date, updated, language, source_url, rights, keywords, description, identifier, cover";
+pub const METADATA_KEYS: &str = "title, subtitle, kicker, author, interviewer, publication, date, updated, language, source_url, rights, keywords, description, identifier, cover, certified-by";
 
 /// Sets one metadata field from text. Lists (`author`, `keywords`) take
 /// comma-separated values.
@@ -40,6 +40,7 @@ pub fn apply_metadata(meta: &mut Meta, key: &str, value: &str) -> Result<(), Str
         "description" | "summary" => meta.description = text(),
         "identifier" | "id" => meta.identifier = value.to_string(),
         "cover" => meta.cover = text(),
+        "certified_by" | "a11y:certifiedby" => meta.certified_by = text(),
         other => {
             return Err(format!(
                 "unknown metadata key {other:?}; expected one of {METADATA_KEYS}"

@@ -51,6 +51,9 @@ pub struct HouseStyle {
     /// Where a transcript's start times are shown: before each turn, each
     /// paragraph, or nowhere.
     pub timestamps: crate::read::Timestamps,
+    /// The standards the PDF is made to meet: `ua-1`, `a-2b`, `a-2u`,
+    /// `a-2a`, or several (`ua-1,a-2a`).
+    pub pdf_standard: crate::PdfStandards,
 }
 
 impl Default for HouseStyle {
@@ -67,6 +70,7 @@ impl Default for HouseStyle {
             label_text: LabelText::Label,
             smart_punctuation: true,
             timestamps: crate::read::Timestamps::Turns,
+            pdf_standard: crate::PdfStandards::default(),
         }
     }
 }
@@ -107,6 +111,11 @@ smart-punctuation = true
 # Transcripts (caption files, transcript exports): show each turn's start
 # time "turns", before every paragraph "paragraphs", or "none".
 timestamps = "turns"
+
+# The PDF is always tagged for screen readers. Standards it is also made to
+# meet and declare: "ua-1" (PDF/UA-1, accessible), one PDF/A-2 level for
+# archives ("a-2b", "a-2u", "a-2a"), or both ("ua-1,a-2a"); "none".
+pdf-standard = "none"
 "##;
 
 impl HouseStyle {
@@ -160,6 +169,29 @@ impl HouseStyle {
     pub fn question_rgb(&self) -> (u8, u8, u8) {
         parse_hex_colour(&self.question_color).unwrap_or((0, 0, 0))
     }
+
+    /// Whether the label and question colours are readable on white as
+    /// WCAG 2.2 success criterion 1.4.3 (level AA) asks: a contrast ratio
+    /// of at least 4.5 to 1.
+    pub fn colours_meet_wcag_aa(&self) -> bool {
+        [self.label_rgb(), self.question_rgb()]
+            .into_iter()
+            .all(|c| contrast_on_white(c) >= 4.5)
+    }
+}
+
+/// WCAG's contrast ratio of an sRGB colour against white.
+fn contrast_on_white((r, g, b): (u8, u8, u8)) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    1.05 / (luminance + 0.05)
 }
 
 /// `#rrggbb` as three bytes.
@@ -175,6 +207,21 @@ pub fn parse_hex_colour(text: &str) -> Option<(u8, u8, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contrast_follows_wcag() {
+        assert!((contrast_on_white((0, 0, 0)) - 21.0).abs() < 1e-9);
+        assert!((contrast_on_white((255, 255, 255)) - 1.0).abs() < 1e-9);
+        // #767676 is the lightest grey that passes on white.
+        assert!(contrast_on_white((0x76, 0x76, 0x76)) >= 4.5);
+        assert!(contrast_on_white((0x77, 0x77, 0x77)) < 4.5);
+        assert!(HouseStyle::default().colours_meet_wcag_aa());
+        let pale = HouseStyle {
+            label_color: "#ffcc00".into(),
+            ..HouseStyle::default()
+        };
+        assert!(!pale.colours_meet_wcag_aa());
+    }
 
     #[test]
     fn the_printed_default_is_the_default() {

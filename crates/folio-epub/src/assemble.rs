@@ -100,8 +100,11 @@ pub fn assemble(parts: Parts<'_>) -> Result<Vec<u8>, EpubError> {
     let mut entries = archive::unpack(&raw)?;
     for entry in &mut entries {
         let repaired = match entry.name.as_str() {
-            repair::PACKAGE_PATH => repair::add_package_metadata(&text(entry)?, &parts.metadata)?,
-            repair::NAV_PATH => repair::set_nav_language(&text(entry)?, language)?,
+            repair::PACKAGE_PATH => repair::set_package_language(
+                &repair::add_package_metadata(&text(entry)?, &parts.metadata)?,
+                language,
+            )?,
+            repair::NAV_PATH => repair::fix_nav(&text(entry)?, language)?,
             repair::NCX_PATH => {
                 repair::fix_ncx_head(&text(entry)?, &xml_safe(parts.title), &identifier, depth)?
             }

@@ -39,7 +39,7 @@ pub fn write(interview: &Interview, options: &EpubOptions) -> Result<Rendered, E
     };
     let cover = cover(&interview.meta, &text, options, &language, &mut warnings);
     let documents = spine(chapters.iter().map(|c| (c, 1)));
-    let access = access_facts(interview, &images);
+    let access = access_facts(interview, &images, options);
     let bytes = assemble(Parts {
         title: &headline,
         language: &language,
@@ -66,6 +66,7 @@ pub fn write_anthology(book: &Anthology, options: &EpubOptions) -> Result<Render
     let mut access = AccessFacts {
         images: 0,
         images_described: 0,
+        readable_colours: options.style.colours_meet_wcag_aa(),
     };
     for (index, interview) in book.interviews.iter().enumerate() {
         let prefix = format!("i{:02}-", index + 1);
@@ -80,7 +81,7 @@ pub fn write_anthology(book: &Anthology, options: &EpubOptions) -> Result<Render
             };
             chapters(interview, &own_language, &headline, &prefix, &mut writer)
         };
-        let facts = access_facts(interview, &images);
+        let facts = access_facts(interview, &images, options);
         access.images += facts.images;
         access.images_described += facts.images_described;
         parts_of.push((chapters, images));
@@ -290,7 +291,11 @@ fn cover(
     })
 }
 
-fn access_facts(interview: &Interview, images: &FigureImages) -> AccessFacts {
+fn access_facts(
+    interview: &Interview,
+    images: &FigureImages,
+    options: &EpubOptions,
+) -> AccessFacts {
     let shown: Vec<_> = figures(interview)
         .into_iter()
         .filter(|f| images.get(f).is_some())
@@ -301,5 +306,6 @@ fn access_facts(interview: &Interview, images: &FigureImages) -> AccessFacts {
             .iter()
             .filter(|f| f.alt.as_deref().is_some_and(|a| !a.trim().is_empty()))
             .count(),
+        readable_colours: options.style.colours_meet_wcag_aa(),
     }
 }

@@ -77,6 +77,8 @@ pub struct AccessFacts {
     pub images: usize,
     /// How many of them have a text alternative.
     pub images_described: usize,
+    /// The house style's colours are readable on white (WCAG 1.4.3).
+    pub readable_colours: bool,
 }
 
 /// The metadata elements to add, one per line, every value escaped.
@@ -127,6 +129,12 @@ pub fn extra_metadata(interview: &Interview, access: AccessFacts) -> String {
         ));
     }
     lines.extend(accessibility(access));
+    if let Some(by) = meta.certified_by.as_ref().filter(|v| !blank(v)) {
+        lines.push(format!(
+            "<meta property=\"a11y:certifiedBy\">{}</meta>",
+            escape::text(by.trim())
+        ));
+    }
     lines.join("\n")
 }
 
@@ -174,6 +182,15 @@ fn accessibility(access: AccessFacts) -> Vec<String> {
         lines.push(meta("accessibilityFeature", "alternativeText"));
     }
     lines.push(meta("accessibilityHazard", "none"));
+    // The claim is made only when it holds: every picture described and
+    // every colour readable; who certifies it is the publisher's to say
+    // (`-M a11y:certifiedBy=…`).
+    if all_described && access.readable_colours {
+        lines.push(
+            "<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>"
+                .into(),
+        );
+    }
     let pictures = match (access.images, all_described) {
         (0, _) => "It has no pictures besides the cover.",
         (_, true) => "Every picture has a text description.",
@@ -211,6 +228,7 @@ mod tests {
         let some = accessibility(AccessFacts {
             images: 2,
             images_described: 1,
+            readable_colours: true,
         })
         .join("\n");
         assert!(some.contains(">textual,visual<"));
@@ -219,9 +237,19 @@ mod tests {
         let none = accessibility(AccessFacts {
             images: 0,
             images_described: 0,
+            readable_colours: true,
         })
         .join("\n");
         assert!(none.contains("accessModeSufficient\">textual<"));
         assert!(!none.contains("visual"));
+        assert!(!some.contains("conformsTo"));
+        assert!(none.contains("WCAG 2.2 Level AA"));
+        let pale = accessibility(AccessFacts {
+            images: 0,
+            images_described: 0,
+            readable_colours: false,
+        })
+        .join("\n");
+        assert!(!pale.contains("conformsTo"));
     }
 }

@@ -32,9 +32,65 @@ pub fn add_package_metadata(opf: &str, metadata: &str) -> Result<String, EpubErr
     Ok(out)
 }
 
+/// epub-builder's package document has no language (Ace's `epub-lang`):
+/// give the `<package>` element the book's, and its direction.
+pub fn set_package_language(opf: &str, language: &Language) -> Result<String, EpubError> {
+    const ROOT: &str = "<package version=\"3.0\" xmlns=\"http://www.idpf.org/2007/opf\"";
+    let Some(at) = opf.find(ROOT) else {
+        return Err(unexpected(PACKAGE_PATH, "the <package> start tag differs"));
+    };
+    let end = at + ROOT.len();
+    if opf[end..]
+        .split('>')
+        .next()
+        .is_some_and(|rest| rest.contains("lang="))
+    {
+        return Err(unexpected(PACKAGE_PATH, "<package> already has a language"));
+    }
+    let lang = escape::attr(&language.tag);
+    let dir = match language.direction {
+        crate::language::Direction::Rtl => " dir=\"rtl\"",
+        crate::language::Direction::Ltr => "",
+    };
+    Ok(format!(
+        "{} xml:lang=\"{lang}\"{dir}{}",
+        &opf[..end],
+        &opf[end..]
+    ))
+}
+
+/// epub-builder's navigation document has no language, its contents
+/// `<nav>` no ARIA role (Ace's `epub-type-has-matching-role`), and its
+/// landmarks `<nav>` shows as a second, unnamed navigation landmark
+/// (`landmark-unique`). Gives it the book's language and direction, the
+/// contents the `doc-toc` role named by its heading, and hides the
+/// landmarks, which are for reading systems, as pandoc does.
+pub fn fix_nav(nav: &str, language: &Language) -> Result<String, EpubError> {
+    const TOC: &str = "<nav epub:type = \"toc\" id=\"toc\">";
+    const LANDMARKS: &str = "<nav epub:type = \"landmarks\">";
+    let nav = set_nav_language(nav, language)?;
+    if !nav.contains(TOC) {
+        return Err(unexpected(NAV_PATH, "the contents <nav> start tag differs"));
+    }
+    let labelled = if nav.contains("id=\"toc-title\"") {
+        " aria-labelledby=\"toc-title\""
+    } else {
+        ""
+    };
+    Ok(nav
+        .replace(
+            TOC,
+            &format!("<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\"{labelled}>"),
+        )
+        .replace(
+            LANDMARKS,
+            "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">",
+        ))
+}
+
 /// epub-builder's navigation document has no language: give it the book's,
 /// and its direction, as every other content document has.
-pub fn set_nav_language(nav: &str, language: &Language) -> Result<String, EpubError> {
+fn set_nav_language(nav: &str, language: &Language) -> Result<String, EpubError> {
     const ROOT: &str =
         "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"";
     let Some(at) = nav.find(ROOT) else {

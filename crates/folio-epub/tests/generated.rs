@@ -262,6 +262,7 @@ fn model(seed: u64) -> Interview {
         },
         cover: rng.chance(20).then(|| "images/portrait.png".to_string()),
         edits: Vec::new(),
+        certified_by: None,
     };
     Interview {
         meta,

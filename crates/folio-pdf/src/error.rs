@@ -22,6 +22,9 @@ pub enum PdfError {
     },
     #[error("{path} is not a usable font file (TrueType or OpenType)")]
     BadFont { path: PathBuf },
+    /// The document cannot meet a standard asked for with `--pdf-standard`.
+    #[error("{0}")]
+    Standard(String),
     #[error("PDF serialisation failed: {0}")]
     Serialize(String),
 }

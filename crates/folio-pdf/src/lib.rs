@@ -14,7 +14,9 @@ pub mod layout;
 
 use std::path::PathBuf;
 
-use folio_core::{Anthology, HouseStyle, Interview, Meta, Paper, Rendered, output_date};
+use folio_core::{
+    Anthology, HouseStyle, Interview, Meta, Paper, PdfStandards, Rendered, output_date,
+};
 
 pub use error::PdfError;
 pub use fonts::{FontReport, FontRole, Script, font_report};
@@ -43,11 +45,29 @@ pub struct PdfOptions {
     /// A house style (`folio.toml`): size, colours, margins, labels, and
     /// body/heading font files in place of the embedded faces.
     pub style: Option<HouseStyle>,
+    /// Standards to meet and declare (`--pdf-standard`); when none are
+    /// given here, the house style's `pdf-standard`. The PDF is tagged
+    /// whatever this says.
+    pub standards: PdfStandards,
+}
+
+impl PdfOptions {
+    /// The standards in force: these options', else the house style's.
+    pub fn standards(&self) -> PdfStandards {
+        if self.standards != PdfStandards::default() {
+            return self.standards;
+        }
+        self.style
+            .as_ref()
+            .map(|s| s.pdf_standard)
+            .unwrap_or_default()
+    }
 }
 
 /// Typesets `interview` as a PDF.
 pub fn pdf(interview: &Interview, options: &PdfOptions) -> Result<Rendered, PdfError> {
     let (doc, book, warnings) = lay_out(Content::Interview(interview), options)?;
+    meet_standards(&doc, options)?;
     let meta = document_meta(&interview.meta, "Interview", options);
     let bytes = emit::write(&doc, &book, &meta)?;
     Ok(Rendered { bytes, warnings })
@@ -58,9 +78,31 @@ pub fn pdf(interview: &Interview, options: &PdfOptions) -> Result<Rendered, PdfE
 /// title, with bookmarks per interview and, below each, its questions.
 pub fn pdf_book(book: &Anthology, options: &PdfOptions) -> Result<Rendered, PdfError> {
     let (doc, fonts, warnings) = lay_out(Content::Book(book), options)?;
+    meet_standards(&doc, options)?;
     let meta = document_meta(&book.meta, layout::book::UNTITLED_BOOK, options);
     let bytes = emit::write(&doc, &fonts, &meta)?;
     Ok(Rendered { bytes, warnings })
+}
+
+/// Refuses a document that cannot meet the standards asked for: under
+/// PDF/UA-1 every picture needs a description (alt text, or else its
+/// caption, which the layout takes and reports).
+fn meet_standards(doc: &layout::tree::Document, options: &PdfOptions) -> Result<(), PdfError> {
+    if !options.standards().ua1 {
+        return Ok(());
+    }
+    let undescribed = doc
+        .structure
+        .nodes
+        .iter()
+        .filter(|n| n.kind == layout::tree::StructKind::Figure && n.alt.is_none())
+        .count();
+    if undescribed > 0 {
+        return Err(PdfError::Standard(format!(
+            "PDF/UA-1 needs a description of every picture, and {undescribed} figure(s) have neither alt text nor a caption (the warnings name them); give each an alt text, or leave out --pdf-standard ua-1"
+        )));
+    }
+    Ok(())
 }
 
 /// The layout alone, for tests and tools that inspect pages.
@@ -208,5 +250,6 @@ fn document_meta(meta: &Meta, untitled: &str, options: &PdfOptions) -> emit::Doc
         language: meta.language.clone(),
         date: output_date(meta, options.source_date_epoch),
         identifier: meta.identifier.clone(),
+        standards: options.standards(),
     }
 }

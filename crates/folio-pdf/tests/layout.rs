@@ -364,3 +364,84 @@ fn tables_are_grids_whose_rows_never_split_across_pages() {
     assert_eq!(ends.len(), 3);
     assert!(ends.iter().all(|e| (e - ends[0]).abs() < 0.01), "{ends:?}");
 }
+
+/// A row taller than a page (a cell of hundreds of lines) is set in
+/// slices a page tall: every line is on a page and every word is printed,
+/// and the rows after it follow.
+#[test]
+fn a_table_row_taller_than_a_page_is_split_and_nothing_is_lost() {
+    use folio_core::Alignment;
+    let words: Vec<String> = (0..1500).map(|n| format!("w{n}")).collect();
+    let huge = words.join(" ");
+    let rows: Vec<Vec<&str>> = vec![
+        vec!["Key", "Value"],
+        vec!["long", huge.as_str()],
+        vec!["after", "the last row"],
+    ];
+    let refs: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    let mut i = common::interview("en", &["Everything?", "Here:"]);
+    i.turns[1].content.push(common::table(
+        &refs,
+        &[Alignment::Default, Alignment::Default],
+    ));
+    let g = PageGeometry::for_paper(Paper::A4);
+    let doc = layout(&i, &options(Paper::A4)).expect("layout");
+    assert!(doc.pages.len() >= 3, "{} pages", doc.pages.len());
+    let mut text = String::new();
+    for page in &doc.pages {
+        for line in &page.lines {
+            assert!(
+                line.baseline <= g.height - g.margin_bottom + 0.01,
+                "off the page: {}",
+                line.text()
+            );
+            text.push_str(&line.text().replace('\u{AD}', ""));
+            text.push(' ');
+        }
+    }
+    let printed: std::collections::HashSet<&str> = text.split_whitespace().collect();
+    for word in &words {
+        assert!(printed.contains(word.as_str()), "{word} is missing");
+    }
+    assert!(text.contains("the last row"));
+}
+
+/// A turn that opens with a list or a quotation still shows who speaks:
+/// its label stands on a line of its own above.
+#[test]
+fn a_turn_opening_with_a_list_or_quote_keeps_its_label() {
+    use folio_core::{Block, Inline};
+    let para = |t: &str| Block::Paragraph {
+        content: vec![Inline::text(t)],
+    };
+    let mut i = common::interview("en", &["What did you pack?", "unused", "And then?", "unused"]);
+    i.turns[1].content = vec![Block::List {
+        ordered: false,
+        items: vec![vec![para("a tent")], vec![para("a stove")]],
+    }];
+    i.turns[3].content = vec![Block::Quote {
+        content: vec![para("Never again, I said.")],
+    }];
+    let doc = layout(&i, &options(Paper::A4)).expect("layout");
+    let lines: Vec<String> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .map(|l| l.text())
+        .collect();
+    let at = |needle: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} not in {lines:?}"))
+    };
+    let labels: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == "A")
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(labels.len(), 2, "{lines:?}");
+    assert!(labels[0] < at("a tent") && at("a tent") < at("And then?"));
+    assert!(labels[1] > at("And then?") && labels[1] < at("Never again"));
+}

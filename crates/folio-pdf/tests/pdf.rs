@@ -359,6 +359,7 @@ fn masks_for_figure(name: &str, bytes: Vec<u8>) -> usize {
     i.turns[1].content.push(folio_core::Block::Figure {
         figure: folio_core::Figure {
             src: Some(name.into()),
+            alt: Some("A red band, more opaque to the right.".into()),
             caption: Some("Transparent".into()),
             ..Default::default()
         },

@@ -123,6 +123,8 @@ pub fn chapters(
     for block in &interview.front[lead_len..] {
         match block {
             FrontBlock::EditorsNote { content } | FrontBlock::Introduction { content } => {
+                // Each `epub:type` with the DPUB-ARIA role that matches it,
+                // so assistive technology hears what the section is.
                 let (name, epub_type, label) = match block {
                     FrontBlock::EditorsNote { .. } => {
                         ("editors-note", "foreword", labels.editors_note)
@@ -134,7 +136,7 @@ pub fn chapters(
                 }
                 let file = unique_file(&out, prefix, name);
                 let mut opening = format!(
-                    "<section epub:type=\"{epub_type}\" class=\"{name}\">\n<h1>{}</h1>\n",
+                    "<section epub:type=\"{epub_type}\" role=\"doc-{epub_type}\" class=\"{name}\">\n<h1>{}</h1>\n",
                     escape::text(label)
                 );
                 writer.blocks(&mut opening, content);
@@ -216,7 +218,7 @@ fn conversation(
                 // A blank heading still needs a name.
                 let title = shown.unwrap_or(labels.interview);
                 let opening = format!(
-                    "<section epub:type=\"chapter\" class=\"chapter\" id=\"{id}\">\n<h1>{}</h1>\n",
+                    "<section epub:type=\"chapter\" role=\"doc-chapter\" class=\"chapter\" id=\"{id}\">\n<h1>{}</h1>\n",
                     escape::text(title)
                 );
                 draft = Some(Draft::new(
@@ -252,7 +254,7 @@ fn conversation(
         let d = draft.get_or_insert_with(|| {
             part += 1;
             let opening = format!(
-                "<section epub:type=\"chapter\" class=\"chapter\" aria-label=\"{}\">\n",
+                "<section epub:type=\"chapter\" role=\"doc-chapter\" class=\"chapter\" aria-label=\"{}\">\n",
                 escape::attr(labels.interview)
             );
             Draft::new(
@@ -294,7 +296,11 @@ fn closing(
             ClosingBlock::Bio { content } | ClosingBlock::Afterword { content } => {
                 let (name, epub_type, label) = match block {
                     ClosingBlock::Bio { .. } => ("about", "", labels.about),
-                    _ => ("afterword", " epub:type=\"afterword\"", labels.afterword),
+                    _ => (
+                        "afterword",
+                        " epub:type=\"afterword\" role=\"doc-afterword\"",
+                        labels.afterword,
+                    ),
                 };
                 if let Some(done) = draft.take() {
                     out.push(done.finish(language, headline));

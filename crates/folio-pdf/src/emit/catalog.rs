@@ -7,6 +7,7 @@ use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 use crate::emit::metadata::{self, DocumentMeta, text_string};
 use crate::emit::outline;
+use crate::emit::structure::Annotation;
 use crate::layout::tree::Document;
 
 /// Writes the catalog, info and `/ID` for the pages `pages` under `tree`.
@@ -15,6 +16,7 @@ pub fn finish(
     doc: &Document,
     tree: ObjectId,
     pages: &[ObjectId],
+    structure: ObjectId,
     meta: &DocumentMeta,
 ) {
     let outline = outline::add_outline(lo, doc, pages);
@@ -24,6 +26,19 @@ pub fn finish(
     catalog.set("Pages", Object::Reference(tree));
     catalog.set("Lang", text_string(&meta.language));
     catalog.set("Metadata", Object::Reference(xmp));
+    // Tagged: the structure tree says what each piece of content is.
+    let mut mark_info = Dictionary::new();
+    mark_info.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark_info));
+    catalog.set("StructTreeRoot", Object::Reference(structure));
+    if meta.standards.archive.is_some()
+        && let Some(intent) = crate::emit::intent::add_output_intent(lo)
+    {
+        catalog.set(
+            "OutputIntents",
+            Object::Array(vec![Object::Reference(intent)]),
+        );
+    }
     let mut label = Dictionary::new();
     label.set("S", Object::Name(b"D".to_vec()));
     let mut labels = Dictionary::new();
@@ -56,12 +71,12 @@ pub fn finish(
     );
 }
 
-/// The link annotations of one page.
+/// The link annotations of one page, each with its link's element.
 pub fn links(
     lo: &mut lopdf::Document,
     doc: &Document,
     page: &crate::layout::tree::Page,
-) -> Vec<Object> {
+) -> Vec<Annotation> {
     let mut annots = Vec::new();
     for link in &page.links {
         let Some(url) = doc.links.get(link.target) else {
@@ -99,7 +114,12 @@ pub fn links(
             ]),
         );
         annot.set("A", Object::Dictionary(action));
-        annots.push(Object::Reference(lo.add_object(Object::Dictionary(annot))));
+        // What a screen reader says for the annotation: where it leads.
+        annot.set("Contents", text_string(url));
+        // Printed with the page (PDF/A asks for the print flag).
+        annot.set("F", Object::Integer(4));
+        let id = lo.add_object(Object::Dictionary(annot));
+        annots.push(Annotation { id, tag: link.tag });
     }
     annots
 }

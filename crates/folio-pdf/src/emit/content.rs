@@ -3,20 +3,41 @@
 //! a glyph whose text differs from its font-wide mapping (an added hyphen,
 //! a no-break space drawn with the space glyph) is wrapped in an
 //! `ActualText` span so extraction gives the right text back.
+//!
+//! Every piece of content is either marked as belonging to a structure
+//! element (`/P <</MCID n>> BDC … EMC`, the MCIDs numbered through the
+//! page) or as an artifact (rules, running heads, folios), so a screen
+//! reader meets each word once, in the structure tree's order.
 
 use crate::emit::fonts::{EmbeddedFont, FontSet};
 use crate::fonts::FaceId;
 use crate::layout::style::Rgb;
-use crate::layout::tree::{Page, Run};
+use crate::layout::tree::{NodeId, Page, Run, Structure};
 
 pub fn image_name(index: usize) -> String {
     format!("Im{index}")
 }
 
+/// A page's content stream, and the structure element of each of its
+/// marked-content sequences (indexed by MCID).
+pub struct PageContent {
+    pub stream: Vec<u8>,
+    pub marks: Vec<NodeId>,
+}
+
 /// The content stream of one page; `height` turns the layout's
 /// top-down y into PDF's bottom-up y.
-pub fn page_content(page: &Page, height: f32, fonts: &FontSet) -> Vec<u8> {
+pub fn page_content(
+    page: &Page,
+    height: f32,
+    fonts: &FontSet,
+    structure: &Structure,
+) -> PageContent {
     let mut out = Content(Vec::with_capacity(16 * 1024));
+    let mut marks = Vec::new();
+    if !page.rules.is_empty() {
+        out.op("/Artifact BMC");
+    }
     for rule in &page.rules {
         out.color(rule.color, "RG");
         out.num(rule.thickness);
@@ -29,7 +50,11 @@ pub fn page_content(page: &Page, height: f32, fonts: &FontSet) -> Vec<u8> {
         out.op("l");
         out.op("S");
     }
+    if !page.rules.is_empty() {
+        out.op("EMC");
+    }
     for image in &page.images {
+        out.begin(image.tag, structure, &mut marks);
         out.op("q");
         for v in [image.width, 0.0, 0.0, image.height, image.x] {
             out.num(v);
@@ -37,6 +62,7 @@ pub fn page_content(page: &Page, height: f32, fonts: &FontSet) -> Vec<u8> {
         out.num(height - image.y - image.height);
         out.op("cm");
         out.raw(format!("/{} Do\nQ\n", image_name(image.image)).as_bytes());
+        out.op("EMC");
     }
     out.op("BT");
     let mut current: Option<(FaceId, f32)> = None;
@@ -44,8 +70,19 @@ pub fn page_content(page: &Page, height: f32, fonts: &FontSet) -> Vec<u8> {
     // Lines through struck runs, drawn once the text object is closed:
     // colour, thickness, y, and the run's left and right edges.
     let mut strikes: Vec<(Rgb, f32, f32, f32, f32)> = Vec::new();
+    // The marked-content sequence open now: consecutive runs of one
+    // element share it, an artifact's is `None`.
+    let mut open: Option<Option<NodeId>> = None;
     for line in &page.lines {
         for run in &line.runs {
+            let tag = run.tag.or(line.tag);
+            if open != Some(tag) {
+                if open.is_some() {
+                    out.op("EMC");
+                }
+                out.begin(tag, structure, &mut marks);
+                open = Some(tag);
+            }
             let y = height - line.baseline + run.rise;
             let Some(font) = fonts.get(run.face) else {
                 continue;
@@ -78,7 +115,14 @@ pub fn page_content(page: &Page, height: f32, fonts: &FontSet) -> Vec<u8> {
             run_text(run, y, font, &mut out);
         }
     }
+    if open.is_some() {
+        out.op("EMC");
+    }
     out.op("ET");
+    let struck = !strikes.is_empty();
+    if struck {
+        out.op("/Artifact BMC");
+    }
     for (color, thickness, y, x0, x1) in strikes {
         out.color(color, "RG");
         out.num(thickness);
@@ -91,7 +135,13 @@ pub fn page_content(page: &Page, height: f32, fonts: &FontSet) -> Vec<u8> {
         out.op("l");
         out.op("S");
     }
-    out.0
+    if struck {
+        out.op("EMC");
+    }
+    PageContent {
+        stream: out.0,
+        marks,
+    }
 }
 
 /// Shows a run with as few text positionings as possible: one matrix
@@ -197,6 +247,22 @@ impl Shown {
 struct Content(Vec<u8>);
 
 impl Content {
+    /// Opens a marked-content sequence for element `tag`, numbered next
+    /// on the page, or an artifact of the page's furniture.
+    fn begin(&mut self, tag: Option<NodeId>, structure: &Structure, marks: &mut Vec<NodeId>) {
+        match tag.and_then(|t| Some((t, structure.nodes.get(t as usize)?))) {
+            Some((t, node)) => {
+                self.raw(b"/");
+                self.raw(node.kind.name().as_bytes());
+                self.raw(b" <</MCID ");
+                self.raw(itoa::Buffer::new().format(marks.len()).as_bytes());
+                self.op(">> BDC");
+                marks.push(t);
+            }
+            None => self.op("/Artifact <</Type /Pagination>> BDC"),
+        }
+    }
+
     fn raw(&mut self, bytes: &[u8]) {
         self.0.extend_from_slice(bytes);
     }

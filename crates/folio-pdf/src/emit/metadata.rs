@@ -13,6 +13,8 @@ pub struct DocumentMeta {
     pub language: String,
     pub date: DateTime,
     pub identifier: String,
+    /// The standards the file declares it meets.
+    pub standards: folio_core::PdfStandards,
 }
 
 /// A text string: ASCII as a literal, anything else UTF-16BE with a BOM.
@@ -101,6 +103,77 @@ pub fn xmp_stream(meta: &DocumentMeta) -> Stream {
             "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n",
             "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n",
             "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n",
+            "{body}",
+            "{claims}",
+            "</rdf:RDF>\n</x:xmpmeta>\n",
+            "<?xpacket end=\"r\"?>"
+        ),
+        body = description_block(meta, &creator, &description, &subject, &date),
+        claims = claims(meta.standards),
+    );
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"Metadata".to_vec()));
+    dict.set("Subtype", Object::Name(b"XML".to_vec()));
+    // Metadata stays uncompressed so tools can find it without a PDF parser.
+    Stream::new(dict, xml.into_bytes()).with_compression(false)
+}
+
+/// The standards the file claims: `pdfuaid:part` for PDF/UA-1,
+/// `pdfaid:part` and `conformance` for PDF/A-2. PDF/A admits only the
+/// schemas it predefines or that the file describes, so with both the
+/// PDF/UA schema is described in a PDF/A extension schema.
+fn claims(standards: folio_core::PdfStandards) -> String {
+    let mut out = String::new();
+    if let Some(level) = standards.archive {
+        out.push_str(&format!(
+            concat!(
+                "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n",
+                "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>{}</pdfaid:conformance>\n",
+                "</rdf:Description>\n"
+            ),
+            level.conformance()
+        ));
+        if standards.ua1 {
+            out.push_str(concat!(
+                "<rdf:Description rdf:about=\"\" ",
+                "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" ",
+                "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" ",
+                "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n",
+                "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n",
+                "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n",
+                "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n",
+                "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n",
+                "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n",
+                "<pdfaProperty:name>part</pdfaProperty:name>\n",
+                "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n",
+                "<pdfaProperty:category>internal</pdfaProperty:category>\n",
+                "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n",
+                "</rdf:li></rdf:Seq></pdfaSchema:property>\n",
+                "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n",
+                "</rdf:Description>\n"
+            ));
+        }
+    }
+    if standards.ua1 {
+        out.push_str(concat!(
+            "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n",
+            "<pdfuaid:part>1</pdfuaid:part>\n",
+            "</rdf:Description>\n"
+        ));
+    }
+    out
+}
+
+/// The Dublin Core, PDF and XMP basics.
+fn description_block(
+    meta: &DocumentMeta,
+    creator: &str,
+    description: &str,
+    subject: &str,
+    date: &str,
+) -> String {
+    format!(
+        concat!(
             "<rdf:Description rdf:about=\"\" ",
             "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" ",
             "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" ",
@@ -118,8 +191,7 @@ pub fn xmp_stream(meta: &DocumentMeta) -> Stream {
             "<xmp:ModifyDate>{date}</xmp:ModifyDate>\n",
             "<xmp:MetadataDate>{date}</xmp:MetadataDate>\n",
             "<xmpMM:DocumentID>{id}</xmpMM:DocumentID>\n",
-            "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n",
-            "<?xpacket end=\"r\"?>"
+            "</rdf:Description>\n"
         ),
         title = escape(&meta.title),
         creator = creator,
@@ -129,19 +201,26 @@ pub fn xmp_stream(meta: &DocumentMeta) -> Stream {
         id = escape(&meta.identifier),
         kw = escape(&keywords_line(&meta.keywords)),
         date = date,
-    );
-    let mut dict = Dictionary::new();
-    dict.set("Type", Object::Name(b"Metadata".to_vec()));
-    dict.set("Subtype", Object::Name(b"XML".to_vec()));
-    // Metadata stays uncompressed so tools can find it without a PDF parser.
-    Stream::new(dict, xml.into_bytes()).with_compression(false)
+    )
 }
 
+/// Text for XML: markup escaped, and the characters XML 1.0 cannot hold
+/// (controls other than tab and line ends, U+FFFE, U+FFFF) left out, so
+/// that no title can make the packet malformed.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -7,8 +7,10 @@ mod content;
 mod deflate;
 mod fonts;
 mod images;
+mod intent;
 mod metadata;
 mod outline;
+mod structure;
 
 use lopdf::{Dictionary, Object};
 use rayon::prelude::*;
@@ -31,7 +33,10 @@ pub fn write(doc: &Document, book: &FontBook, meta: &DocumentMeta) -> Result<Vec
             doc.pages
                 .par_iter()
                 .with_max_len(1)
-                .map(|page| deflate::stream(content::page_content(page, doc.height, &fonts)))
+                .map(|page| {
+                    let content = content::page_content(page, doc.height, &fonts, &doc.structure);
+                    (deflate::stream(content.stream), content.marks)
+                })
                 .collect::<Vec<_>>()
         },
     );
@@ -50,7 +55,10 @@ pub fn write(doc: &Document, book: &FontBook, meta: &DocumentMeta) -> Result<Vec
             .collect(),
     );
     let mut pages = Vec::with_capacity(doc.pages.len());
-    for (page, content) in doc.pages.iter().zip(contents) {
+    let mut marks = Vec::with_capacity(doc.pages.len());
+    let mut annotations = Vec::with_capacity(doc.pages.len());
+    for (page, (content, page_marks)) in doc.pages.iter().zip(contents) {
+        marks.push(page_marks);
         let content = lo.add_object(content);
         let mut dict = Dictionary::new();
         dict.set("Type", Object::Name(b"Page".to_vec()));
@@ -60,8 +68,14 @@ pub fn write(doc: &Document, book: &FontBook, meta: &DocumentMeta) -> Result<Vec
         dict.set("Contents", Object::Reference(content));
         let annots = catalog::links(&mut lo, doc, page);
         if !annots.is_empty() {
-            dict.set("Annots", Object::Array(annots));
+            dict.set(
+                "Annots",
+                Object::Array(annots.iter().map(|a| Object::Reference(a.id)).collect()),
+            );
+            // Tab through the annotations in the structure's order.
+            dict.set("Tabs", Object::Name(b"S".to_vec()));
         }
+        annotations.push(annots);
         pages.push(lo.add_object(dict));
     }
     let mut tree_dict = Dictionary::new();
@@ -72,7 +86,8 @@ pub fn write(doc: &Document, book: &FontBook, meta: &DocumentMeta) -> Result<Vec
         Object::Array(pages.iter().map(|&p| Object::Reference(p)).collect()),
     );
     lo.objects.insert(tree, Object::Dictionary(tree_dict));
-    catalog::finish(&mut lo, doc, tree, &pages, meta);
+    let structure = structure::write(&mut lo, &doc.structure, &pages, &marks, &annotations);
+    catalog::finish(&mut lo, doc, tree, &pages, structure, meta);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| PdfError::Serialize(e.to_string()))?;

@@ -12,7 +12,7 @@ use crate::layout::hyphenate::Hyphenation;
 use crate::layout::running_head::{line_of, running_head};
 use crate::layout::shape::{Shaper, width};
 use crate::layout::style::{Design, PageGeometry, ParagraphStyle, Rgb, Style};
-use crate::layout::tree::{Document, OutlineEntry, Page};
+use crate::layout::tree::{Document, NodeId, OutlineEntry, Page, StructKind, Structure};
 
 /// The book's title when its metadata gives none.
 pub const UNTITLED_BOOK: &str = "Interviews";
@@ -32,17 +32,19 @@ pub fn layout_book(
         .map(|i| interview_pages(i, shaper, geometry, design.clone(), image_base, warnings))
         .collect();
     let title = book.meta.title.as_deref().unwrap_or(UNTITLED_BOOK);
-    let front = title_page(book, title, shaper, geometry, &design);
+    let (front, front_structure) = title_page(book, title, shaper, geometry, &design);
     // The contents list page numbers that depend on its own length: lay
     // it out until its page count stops changing (the numbers' widths
     // never change how the titles wrap, so twice is enough).
     let mut contents = Vec::new();
+    let mut contents_structure = Structure::default();
     for _ in 0..3 {
         let first = front.len() + contents.len().max(1);
         let starts = starts(&parts, first);
-        let next = contents_pages(book, &starts, shaper, geometry, &design);
+        let (next, structure) = contents_pages(book, &starts, shaper, geometry, &design);
         let settled = next.len() == contents.len();
         contents = next;
+        contents_structure = structure;
         if settled {
             break;
         }
@@ -56,8 +58,11 @@ pub fn layout_book(
         outline: Vec::new(),
         links: Vec::new(),
         images: Vec::new(),
+        structure: front_structure,
     };
-    doc.pages.extend(contents);
+    let shift = doc.structure.graft(contents_structure, None);
+    doc.pages
+        .extend(contents.into_iter().map(|page| shifted(page, shift)));
     for ((interview, part), start) in book.interviews.iter().zip(parts).zip(starts) {
         doc.outline.push(OutlineEntry {
             title: interview
@@ -76,10 +81,13 @@ pub fn layout_book(
                 ..e
             }));
         let (links, images) = (doc.links.len(), doc.images.len());
+        // Each interview is an article of the book, structured as on its own.
+        let article = doc.structure.add(StructKind::Art, None);
+        let shift = doc.structure.graft(part.structure, Some(article));
         for mut page in part.pages {
             page.links.iter_mut().for_each(|l| l.target += links);
             page.images.iter_mut().for_each(|i| i.image += images);
-            doc.pages.push(page);
+            doc.pages.push(shifted(page, shift));
         }
         doc.links.extend(part.links);
         doc.images.extend(part.images);
@@ -89,6 +97,23 @@ pub fn layout_book(
         running_head(page, index + 1, total, title, shaper, &geometry);
     }
     doc
+}
+
+/// `page` with its structure references moved `shift` on, for a part
+/// whose structure was grafted into the book's.
+fn shifted(mut page: Page, shift: NodeId) -> Page {
+    let by = |tag: &mut Option<NodeId>| {
+        if let Some(t) = tag {
+            *t = t.saturating_add(shift);
+        }
+    };
+    for line in &mut page.lines {
+        by(&mut line.tag);
+        line.runs.iter_mut().for_each(|r| by(&mut r.tag));
+    }
+    page.images.iter_mut().for_each(|i| by(&mut i.tag));
+    page.links.iter_mut().for_each(|l| by(&mut l.tag));
+    page
 }
 
 /// The 0-based page each interview starts on, the first at `first`.
@@ -105,16 +130,7 @@ fn starts(parts: &[Part], first: usize) -> Vec<usize> {
 }
 
 fn composer<'s, 'a>(shaper: &'s Shaper<'a>, geometry: PageGeometry) -> Composer<'s, 'a> {
-    Composer {
-        shaper,
-        hyphenation: Hyphenation::none(),
-        geometry,
-        elements: Vec::new(),
-        links: Vec::new(),
-        pending_space: 0.0,
-        rtl: false,
-        setting: Setting::Now,
-    }
+    Composer::new(shaper, Hyphenation::none(), geometry, false, Setting::Now)
 }
 
 /// Blank space at the top of a page (which a plain space would lose).
@@ -136,19 +152,19 @@ fn title_page(
     shaper: &Shaper<'_>,
     g: PageGeometry,
     design: &Design,
-) -> Vec<Page> {
+) -> (Vec<Page>, Structure) {
     let mut c = composer(shaper, g);
     drop(&mut c, g.text_height() * 0.3);
     let ragged = ParagraphStyle::ragged;
     let s = one(title, &Style::new(FaceId::SERIF_BOLD, 30.0));
-    c.paragraph(&s, &ragged(35.0), 0.0, Keep::TOGETHER, None);
+    c.tagged_paragraph(StructKind::H1, &s, &ragged(35.0), 0.0, Keep::TOGETHER);
     if let Some(sub) = &book.meta.subtitle {
         c.space(8.0);
         let s = one(
             sub,
             &Style::new(FaceId::SERIF_ITALIC, 15.0).color(Rgb::GREY),
         );
-        c.paragraph(&s, &ragged(20.0), 0.0, Keep::TOGETHER, None);
+        c.tagged_paragraph(StructKind::P, &s, &ragged(20.0), 0.0, Keep::TOGETHER);
     }
     c.space(10.0);
     c.rule(
@@ -166,7 +182,7 @@ fn title_page(
             &authors.to_uppercase(),
             &Style::new(FaceId::SANS_BOLD, 10.0).tracking(0.05),
         );
-        c.paragraph(&s, &ragged(14.0), 0.0, Keep::TOGETHER, None);
+        c.tagged_paragraph(StructKind::P, &s, &ragged(14.0), 0.0, Keep::TOGETHER);
     }
     if let Some(date) = &book.meta.published {
         c.space(4.0);
@@ -174,9 +190,10 @@ fn title_page(
             &long_date(date),
             &Style::new(FaceId::SANS, 9.0).color(Rgb::GREY),
         );
-        c.paragraph(&s, &ragged(13.0), 0.0, Keep::TOGETHER, None);
+        c.tagged_paragraph(StructKind::P, &s, &ragged(13.0), 0.0, Keep::TOGETHER);
     }
-    paginate(c.elements, g.margin_top, g.text_height()).0
+    let pages = paginate(c.elements, g.margin_top, g.text_height()).0;
+    (pages, c.structure)
 }
 
 /// The table of contents: each interview's title with the (1-based)
@@ -187,18 +204,19 @@ fn contents_pages(
     shaper: &Shaper<'_>,
     g: PageGeometry,
     design: &Design,
-) -> Vec<Page> {
+) -> (Vec<Page>, Structure) {
     let mut c = composer(shaper, g);
     let heading = Style::new(FaceId::SANS_BOLD, 11.5)
         .color(design.accent)
         .tracking(0.05);
-    c.paragraph(
+    c.tagged_paragraph(
+        StructKind::H2,
         &one("CONTENTS", &heading),
         &ParagraphStyle::ragged(16.0),
         0.0,
         Keep::NORMAL,
-        None,
     );
+    c.open(StructKind::Toc);
     c.space(10.0);
     let entry = Style::new(FaceId::SERIF, design.body_size + 1.0);
     let number = Style::new(FaceId::SANS, design.body_size);
@@ -207,7 +225,11 @@ fn contents_pages(
     para.left_indent = 0.0;
     for (interview, &start) in book.interviews.iter().zip(starts) {
         let title = interview.meta.title.as_deref().unwrap_or("Interview");
+        c.open(StructKind::Toci);
+        c.open(StructKind::P);
         let at = c.paragraph(&one(title, &entry), &para, 7.0, Keep::TOGETHER, None);
+        let entry_tag = c.tag();
+        c.close();
         let folio = (start + 1).to_string();
         let w = width(&shaper.shape(&folio, &number));
         // The number sits on the title's last line.
@@ -220,13 +242,16 @@ fn contents_pages(
                     _ => None,
                 })
                 .unwrap_or(para.leading);
-            last.content.push(Drawable::Line(line_of(
+            let mut folio_line = line_of(
                 shaper,
                 &folio,
                 &number,
                 g.width - g.margin_right - w,
                 baseline,
-            )));
+            );
+            // The page number is read with its title.
+            folio_line.tag = entry_tag;
+            last.content.push(Drawable::Line(folio_line));
         }
         let byline = byline(interview);
         if !byline.is_empty() {
@@ -236,14 +261,23 @@ fn contents_pages(
                     .color(Rgb::GREY)
                     .tracking(0.04),
             );
-            let at = c.paragraph(&s, &ParagraphStyle::ragged(11.0), 1.0, Keep::TOGETHER, None);
+            let at = c.tagged_paragraph(
+                StructKind::P,
+                &s,
+                &ParagraphStyle::ragged(11.0),
+                1.0,
+                Keep::TOGETHER,
+            );
             c.glue_to_previous(at);
         }
+        c.close();
     }
+    c.close();
     let pages = paginate(c.elements, g.margin_top, g.text_height()).0;
-    if pages.is_empty() {
+    let pages = if pages.is_empty() {
         vec![Page::default()]
     } else {
         pages
-    }
+    };
+    (pages, c.structure)
 }

@@ -7,8 +7,8 @@ use crate::layout::items::{self, Span};
 use crate::layout::linebreak::{break_lines, without_strain};
 use crate::layout::setline::set_lines;
 use crate::layout::shape::Shaper;
-use crate::layout::style::{PageGeometry, ParagraphStyle, Rgb};
-use crate::layout::tree::{Line, LinkArea, Rule};
+use crate::layout::style::{PageGeometry, ParagraphStyle, Rgb, Style};
+use crate::layout::tree::{Line, LinkArea, NodeId, Rule, StructKind, Structure};
 
 /// Where a paragraph's lines may leave a page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -72,9 +72,73 @@ pub struct Composer<'s, 'a> {
     /// direction); otherwise each paragraph's first strong character decides.
     pub rtl: bool,
     pub setting: Setting,
+    /// The structure elements made so far, in reading order.
+    pub structure: Structure,
+    /// The elements open now, innermost last: lines set now belong to the
+    /// innermost.
+    pub open: Vec<NodeId>,
 }
 
-impl Composer<'_, '_> {
+impl<'s, 'a> Composer<'s, 'a> {
+    /// A composer with nothing set yet.
+    pub fn new(
+        shaper: &'s Shaper<'a>,
+        hyphenation: Hyphenation,
+        geometry: PageGeometry,
+        rtl: bool,
+        setting: Setting,
+    ) -> Composer<'s, 'a> {
+        Composer {
+            shaper,
+            hyphenation,
+            geometry,
+            elements: Vec::new(),
+            links: Vec::new(),
+            pending_space: 0.0,
+            rtl,
+            setting,
+            structure: Structure::default(),
+            open: Vec::new(),
+        }
+    }
+
+    /// Opens a structure element inside the innermost open one.
+    pub fn open(&mut self, kind: StructKind) -> NodeId {
+        let id = self.structure.add(kind, self.open.last().copied());
+        self.open.push(id);
+        id
+    }
+
+    /// Closes the innermost open structure element.
+    pub fn close(&mut self) {
+        self.open.pop();
+    }
+
+    /// The innermost open structure element.
+    pub fn tag(&self) -> Option<NodeId> {
+        self.open.last().copied()
+    }
+
+    /// Sets the innermost open element's title (`/T`).
+    pub fn entitle(&mut self, title: String) {
+        if let Some(node) = self
+            .tag()
+            .and_then(|id| self.structure.nodes.get_mut(id as usize))
+        {
+            node.title = Some(title);
+        }
+    }
+
+    /// Sets the innermost open element's alternative text.
+    pub fn describe(&mut self, alt: String) {
+        if let Some(node) = self
+            .tag()
+            .and_then(|id| self.structure.nodes.get_mut(id as usize))
+        {
+            node.alt = Some(alt);
+        }
+    }
+
     /// Lines of `spans`, from the setting in force (none in a dry run).
     pub fn lines(&mut self, spans: &[Span], style: &ParagraphStyle) -> SetLines {
         match &mut self.setting {
@@ -174,8 +238,10 @@ impl Composer<'_, '_> {
         // above and below the type, less the descender.
         let baseline = style.leading - (style.leading - size) / 2.0 - 0.22 * size;
         let n = lines.len();
+        let tag = self.tag();
         for (k, mut line) in lines.into_iter().enumerate() {
             line.baseline = baseline;
+            line.tag = tag;
             let mut content = vec![Drawable::Line(line)];
             for (_, area) in links.iter().filter(|(l, _)| *l == k) {
                 content.push(Drawable::Link(LinkArea {
@@ -198,6 +264,35 @@ impl Composer<'_, '_> {
             });
         }
         first
+    }
+
+    /// Spans of model inlines in `base` style; each link becomes a
+    /// structure element inside the innermost open one.
+    pub fn spans(&mut self, inlines: &[folio_core::Inline], base: &Style, out: &mut Vec<Span>) {
+        let parent = self.tag();
+        let structure = &mut self.structure;
+        crate::layout::text::spans(
+            inlines,
+            base,
+            &mut self.links,
+            &mut || structure.add(StructKind::Link, parent),
+            out,
+        );
+    }
+
+    /// A paragraph that is one structure element of its own.
+    pub fn tagged_paragraph(
+        &mut self,
+        kind: StructKind,
+        spans: &[Span],
+        style: &ParagraphStyle,
+        space_before: f32,
+        keep: Keep,
+    ) -> usize {
+        self.open(kind);
+        let at = self.paragraph(spans, style, space_before, keep, None);
+        self.close();
+        at
     }
 
     /// A horizontal rule across `x0..x1` of the text block, `gap` above and below.

@@ -18,8 +18,8 @@ use crate::layout::running_head::running_head;
 use crate::layout::shape::Shaper;
 use crate::layout::style::{Design, PARA_INDENT, PageGeometry, ParagraphStyle, Rgb, Style};
 use crate::layout::table::{TableStyle, table};
-use crate::layout::text::{push, spans, trim_end};
-use crate::layout::tree::{Document, OutlineEntry, Page, PlacedImage};
+use crate::layout::text::{push, trim_end};
+use crate::layout::tree::{Document, OutlineEntry, Page, PlacedImage, StructKind};
 
 /// Lays out the whole interview: its pages with running heads and folios.
 pub fn layout(
@@ -44,6 +44,7 @@ pub fn layout(
         outline: part.outline,
         links: part.links,
         images: part.images,
+        structure: part.structure,
     }
 }
 
@@ -56,6 +57,8 @@ pub struct Part {
     pub outline: Vec<OutlineEntry>,
     pub links: Vec<String>,
     pub images: Vec<crate::image::Image>,
+    /// Its structure elements, the top ones without a parent.
+    pub structure: crate::layout::tree::Structure,
 }
 
 /// Lays out one interview from the top of a fresh page.
@@ -67,16 +70,9 @@ pub fn interview_pages(
     image_base: folio_core::ImageAccess<'_>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Part {
-    let composer = |setting, hyphenation| Composer {
-        shaper,
-        hyphenation,
-        geometry,
-        elements: Vec::new(),
-        links: Vec::new(),
-        pending_space: 0.0,
-        rtl: crate::layout::bidi::is_rtl_language(&interview.meta.language),
-        setting,
-    };
+    let rtl = crate::layout::bidi::is_rtl_language(&interview.meta.language);
+    let composer =
+        |setting, hyphenation| Composer::new(shaper, hyphenation, geometry, rtl, setting);
     let builder = |c, warnings, dry_run, loads| DocBuilder {
         c,
         interview,
@@ -87,6 +83,7 @@ pub fn interview_pages(
         dry_run,
         pending_glue: None,
         d: design.clone(),
+        deep_sections_only: interview.sections.iter().all(|s| s.level > 1),
         cjk: ["zh", "ja", "ko"]
             .iter()
             .any(|l| interview.meta.language.to_ascii_lowercase().starts_with(l)),
@@ -139,6 +136,7 @@ pub fn interview_pages(
             .collect(),
         links: c.links,
         images,
+        structure: c.structure,
     }
 }
 
@@ -158,6 +156,9 @@ struct DocBuilder<'s, 'a, 'w> {
     pending_glue: Option<usize>,
     /// Chinese, Japanese or Korean text.
     cjk: bool,
+    /// No section is at the top level: the shallowest are `H2`, so that
+    /// no heading level under the title is skipped.
+    deep_sections_only: bool,
     d: Design,
 }
 
@@ -189,31 +190,36 @@ impl DocBuilder<'_, '_, '_> {
                 .color(self.d.accent)
                 .tracking(0.05);
             let s = one(&kicker.to_uppercase(), &style);
-            self.c.paragraph(&s, &ragged(12.0), 0.0, keep(), None);
+            self.c
+                .tagged_paragraph(StructKind::P, &s, &ragged(12.0), 0.0, keep());
             self.c.space(4.0);
         }
         let title = meta.title.clone().unwrap_or_else(|| "Interview".into());
         let s = one(&title, &Style::new(FaceId::SERIF_BOLD, 24.0));
-        self.c.paragraph(&s, &ragged(28.0), 0.0, keep(), None);
+        self.c
+            .tagged_paragraph(StructKind::H1, &s, &ragged(28.0), 0.0, keep());
         if let Some(sub) = &meta.subtitle {
             self.c.space(6.0);
             let s = one(
                 sub,
                 &Style::new(FaceId::SERIF_ITALIC, 13.0).color(Rgb::GREY),
             );
-            self.c.paragraph(&s, &ragged(17.0), 0.0, keep(), None);
+            self.c
+                .tagged_paragraph(StructKind::P, &s, &ragged(17.0), 0.0, keep());
         }
         let byline = byline(self.interview);
         if !byline.is_empty() {
             self.c.space(8.0);
             let s = one(&byline, &Style::new(FaceId::SANS_BOLD, 8.5).tracking(0.04));
-            self.c.paragraph(&s, &ragged(12.0), 0.0, keep(), None);
+            self.c
+                .tagged_paragraph(StructKind::P, &s, &ragged(12.0), 0.0, keep());
         }
         let dates = dates(self.interview);
         if !dates.is_empty() {
             self.c.space(if byline.is_empty() { 8.0 } else { 1.0 });
             let s = one(&dates, &Style::new(FaceId::SANS, 8.0).color(Rgb::GREY));
-            self.c.paragraph(&s, &ragged(11.0), 0.0, keep(), None);
+            self.c
+                .tagged_paragraph(StructKind::P, &s, &ragged(11.0), 0.0, keep());
         }
         let g = self.c.geometry;
         self.c.space(2.0);
@@ -237,12 +243,12 @@ impl DocBuilder<'_, '_, '_> {
         if spans.is_empty() {
             return;
         }
-        self.c.paragraph(
+        self.c.tagged_paragraph(
+            StructKind::P,
             &spans,
             &ParagraphStyle::ragged(12.0),
             0.0,
             Keep::NORMAL,
-            None,
         );
         self.c.space(10.0);
     }
@@ -252,17 +258,19 @@ impl DocBuilder<'_, '_, '_> {
             match block {
                 FrontBlock::EditorsNote { content } => self.editors_note(content),
                 FrontBlock::Introduction { content } => {
+                    self.c.open(StructKind::Div);
                     self.blocks(content, &self.body(), None);
+                    self.c.close();
                     self.c.space(8.0);
                 }
                 FrontBlock::Dateline { text } => {
                     let s = one(text, &Style::new(FaceId::SANS_BOLD, 8.5).tracking(0.05));
-                    self.c.paragraph(
+                    self.c.tagged_paragraph(
+                        StructKind::P,
                         &s,
                         &ParagraphStyle::ragged(self.d.leading),
                         0.0,
                         Keep::NORMAL,
-                        None,
                     );
                 }
                 FrontBlock::Figure { figure } => self.figure(figure),
@@ -289,7 +297,12 @@ impl DocBuilder<'_, '_, '_> {
         let mut style = ParagraphStyle::ragged(12.0);
         style.left_indent = inset;
         style.right_indent = inset;
-        let at = self.c.paragraph(&s, &style, 2.0, Keep::TOGETHER, None);
+        // The note is a division of its own; the rules that box it are
+        // decoration.
+        self.c.open(StructKind::Div);
+        let at = self
+            .c
+            .tagged_paragraph(StructKind::P, &s, &style, 2.0, Keep::TOGETHER);
         self.c.glue_to_previous(at);
         let mut note = ParagraphStyle::justified(12.8);
         note.left_indent = inset;
@@ -298,12 +311,14 @@ impl DocBuilder<'_, '_, '_> {
         let mut first = true;
         for block in content {
             if let Block::Paragraph { content } = block {
+                self.c.open(StructKind::P);
                 let mut s = Vec::new();
-                spans(content, &base, &mut self.c.links, &mut s);
+                self.c.spans(content, &base, &mut s);
                 trim_end(&mut s);
                 let at =
                     self.c
                         .paragraph(&s, &note, if first { 2.0 } else { 4.0 }, Keep::NORMAL, None);
+                self.c.close();
                 if first {
                     self.c.glue_to_previous(at);
                     // Keep the label and the note's first two lines together.
@@ -314,6 +329,7 @@ impl DocBuilder<'_, '_, '_> {
                 self.block(block, &base, &note, 4.0, Keep::NORMAL);
             }
         }
+        self.c.close();
         let bottom = self.c.elements.len();
         self.c.rule(
             g.margin_left + inset,
@@ -353,7 +369,14 @@ impl DocBuilder<'_, '_, '_> {
                 .is_navigable_question()
                 .then(|| first_words(&turn.content));
             self.c.space(7.0);
+            // Each turn is a division titled with who speaks.
+            self.c.open(StructKind::Div);
+            let name = interview
+                .speaker(&turn.speaker)
+                .map_or_else(|| turn.speaker.clone(), |s| s.display_name().to_string());
+            self.c.entitle(name);
             self.blocks(&turn.content, &base, Some((label, turn.role, outline)));
+            self.c.close();
             // A question never ends a page without the start of its answer.
             if turn.role == TurnRole::Question {
                 self.pending_glue = Some(self.c.elements.len());
@@ -378,16 +401,21 @@ impl DocBuilder<'_, '_, '_> {
     }
 
     fn section_heading(&mut self, heading: &str, level: u8) {
+        let kind = if level <= 1 || self.deep_sections_only {
+            StructKind::H2
+        } else {
+            StructKind::H3
+        };
         let size = if level <= 1 { 11.5 } else { 10.0 };
         let style = Style::new(FaceId::SANS_BOLD, size).color(self.d.accent);
         self.c.space(if level <= 1 { 14.0 } else { 10.0 });
         let s = one(heading, &style);
-        self.c.paragraph(
+        self.c.tagged_paragraph(
+            kind,
             &s,
             &ParagraphStyle::ragged(size * 1.3),
             0.0,
             Keep::NORMAL,
-            None,
         );
         // The next element must not start a new page: a heading never ends one.
         let next = self.c.elements.len();
@@ -408,6 +436,7 @@ impl DocBuilder<'_, '_, '_> {
         for block in content {
             match block {
                 Block::Paragraph { content } => {
+                    self.c.open(StructKind::P);
                     let mut s = Vec::new();
                     let mut outline = None;
                     if let Some((text, role, title)) = label.take() {
@@ -415,7 +444,7 @@ impl DocBuilder<'_, '_, '_> {
                         push(&mut s, " ", base);
                         outline = title;
                     }
-                    spans(content, base, &mut self.c.links, &mut s);
+                    self.c.spans(content, base, &mut s);
                     trim_end(&mut s);
                     let mut style = ParagraphStyle::justified(self.d.leading);
                     if !first {
@@ -427,22 +456,24 @@ impl DocBuilder<'_, '_, '_> {
                         };
                     }
                     let at = self.c.paragraph(&s, &style, 0.0, Keep::NORMAL, outline);
+                    self.c.close();
                     self.apply_pending_glue(at);
                 }
                 other => {
                     let style = ParagraphStyle::justified(self.d.leading);
                     let at = self.c.elements.len();
-                    // A turn that opens with a table has its label on a
-                    // line of its own above it.
-                    if matches!(other, Block::Table { .. })
-                        && let Some((text, role, title)) = label.take()
-                    {
+                    // A turn that opens with anything but a paragraph (a
+                    // table, a list, a quotation, a figure) has its label on
+                    // a line of its own above it: who speaks is never lost.
+                    if let Some((text, role, title)) = label.take() {
+                        self.c.open(StructKind::P);
                         let s = self.label_spans(&text, role, base);
                         let line = self.c.paragraph(&s, &style, 0.0, Keep::NORMAL, title);
+                        self.c.close();
                         self.apply_pending_glue(line);
-                        let table = self.c.elements.len();
+                        let opening = self.c.elements.len();
                         self.block(other, base, &style, 4.0, Keep::NORMAL);
-                        self.c.glue_to_previous(table);
+                        self.c.glue_to_previous(opening);
                     } else {
                         self.block(other, base, &style, 4.0, Keep::NORMAL);
                         self.apply_pending_glue(at);
@@ -455,7 +486,7 @@ impl DocBuilder<'_, '_, '_> {
 
     /// A speaker's label: bold sans capitals, or the serif's capitals at
     /// small-caps size when the house style asks for them.
-    fn label_spans(&self, text: &str, role: TurnRole, base: &Style) -> Vec<Span> {
+    fn label_spans(&mut self, text: &str, role: TurnRole, base: &Style) -> Vec<Span> {
         let color = if role == TurnRole::Question {
             self.d.accent
         } else {
@@ -467,6 +498,11 @@ impl DocBuilder<'_, '_, '_> {
             Style::new(FaceId::SANS_BOLD, base.size * 0.84).tracking(0.05)
         }
         .color(color);
+        // Tagged as a label inside the paragraph, so a screen reader
+        // announces who speaks.
+        let mut style = style;
+        style.tag = Some(self.c.open(StructKind::Lbl));
+        self.c.close();
         vec![Span {
             text: text.to_uppercase(),
             style,
@@ -483,12 +519,15 @@ impl DocBuilder<'_, '_, '_> {
     fn block(&mut self, block: &Block, base: &Style, para: &ParagraphStyle, gap: f32, keep: Keep) {
         match block {
             Block::Paragraph { content } => {
+                self.c.open(StructKind::P);
                 let mut s = Vec::new();
-                spans(content, base, &mut self.c.links, &mut s);
+                self.c.spans(content, base, &mut s);
                 trim_end(&mut s);
                 self.c.paragraph(&s, para, gap, keep, None);
+                self.c.close();
             }
             Block::List { ordered, items } => {
+                self.c.open(StructKind::L);
                 for (n, item) in items.iter().enumerate() {
                     let marker = if *ordered {
                         format!("{}.", n + 1)
@@ -499,11 +538,17 @@ impl DocBuilder<'_, '_, '_> {
                     // marker; whatever follows them (a nested list, a
                     // quotation, a table, a figure, later paragraphs) is set
                     // under it at the item's indent, never left out.
+                    self.c.open(StructKind::Li);
+                    let mut marker_style = base.clone();
+                    marker_style.tag = Some(self.c.open(StructKind::Lbl));
+                    self.c.close();
                     let mut s = Vec::new();
-                    push(&mut s, &format!("{marker} "), base);
+                    push(&mut s, &marker, &marker_style);
+                    push(&mut s, " ", base);
+                    self.c.open(StructKind::LBody);
                     let mut rest = item.as_slice();
                     while let Some((Block::Paragraph { content }, tail)) = rest.split_first() {
-                        spans(content, base, &mut self.c.links, &mut s);
+                        self.c.spans(content, base, &mut s);
                         push(&mut s, " ", base);
                         rest = tail;
                     }
@@ -516,7 +561,10 @@ impl DocBuilder<'_, '_, '_> {
                     for b in rest {
                         self.block(b, base, &style, 1.0, keep);
                     }
+                    self.c.close();
+                    self.c.close();
                 }
+                self.c.close();
             }
             Block::Quote { content } => {
                 let mut style = para.clone();
@@ -527,9 +575,11 @@ impl DocBuilder<'_, '_, '_> {
                     size: base.size * 0.93,
                     ..base.clone()
                 };
+                self.c.open(StructKind::BlockQuote);
                 for b in content {
                     self.block(b, &quote, &style, gap, keep);
                 }
+                self.c.close();
                 self.c.space(gap);
             }
             Block::Figure { figure } => self.figure(figure),
@@ -558,6 +608,9 @@ impl DocBuilder<'_, '_, '_> {
     fn figure(&mut self, figure: &Figure) {
         let g = self.c.geometry;
         self.c.space(8.0);
+        // The picture, its description in its place, its caption and its
+        // credit, as one division.
+        self.c.open(StructKind::Div);
         let start = self.c.elements.len();
         let mut first = true;
         let mut pictured = false;
@@ -581,12 +634,40 @@ impl DocBuilder<'_, '_, '_> {
                     let index = self.images.len();
                     self.images.push(image);
                     let x = g.margin_left + (max_w - w) / 2.0;
+                    let tag = self.c.open(StructKind::Figure);
+                    // A screen reader reads the description; without one,
+                    // the caption, and the reader is told.
+                    let given = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty());
+                    match (given(&figure.alt), given(&figure.caption)) {
+                        (Some(alt), _) => self.c.describe(alt),
+                        (None, caption) => {
+                            let message = if caption.is_some() {
+                                format!(
+                                    "figure image {src} has no alt text; its caption is read in its place"
+                                )
+                            } else {
+                                format!(
+                                    "figure image {src} has no alt text or caption: a screen reader cannot say what it shows"
+                                )
+                            };
+                            self.warnings.push(Diagnostic::new(
+                                DiagnosticKind::LostFormatting,
+                                None,
+                                message,
+                            ));
+                            if let Some(caption) = caption {
+                                self.c.describe(caption);
+                            }
+                        }
+                    }
+                    self.c.close();
                     self.c.elements.push(Element {
                         height: h + 5.0,
                         space_before: std::mem::take(&mut self.c.pending_space),
                         break_before: true,
                         content: vec![Drawable::Image(PlacedImage {
                             image: index,
+                            tag: Some(tag),
                             x,
                             y: 0.0,
                             width: w,
@@ -614,19 +695,24 @@ impl DocBuilder<'_, '_, '_> {
                 &text,
                 &Style::new(FaceId::SERIF_ITALIC, self.d.body_size).color(Rgb::GREY),
             );
-            self.c.paragraph(
+            self.c.tagged_paragraph(
+                StructKind::P,
                 &s,
                 &ParagraphStyle::ragged(self.d.leading),
                 0.0,
                 keep(first),
-                None,
             );
             first = false;
         }
         if let Some(caption) = &figure.caption {
             let s = one(caption, &Style::new(FaceId::SANS, 8.5).color(Rgb::GREY));
-            self.c
-                .paragraph(&s, &ParagraphStyle::ragged(11.0), 0.0, keep(first), None);
+            self.c.tagged_paragraph(
+                StructKind::Caption,
+                &s,
+                &ParagraphStyle::ragged(11.0),
+                0.0,
+                keep(first),
+            );
             first = false;
         }
         if let Some(credit) = &figure.credit {
@@ -636,9 +722,15 @@ impl DocBuilder<'_, '_, '_> {
                     .color(Rgb::GREY)
                     .tracking(0.04),
             );
-            self.c
-                .paragraph(&s, &ParagraphStyle::ragged(9.5), 1.0, keep(first), None);
+            self.c.tagged_paragraph(
+                StructKind::P,
+                &s,
+                &ParagraphStyle::ragged(9.5),
+                1.0,
+                keep(first),
+            );
         }
+        self.c.close();
         // A figure with its picture may float; a caption alone is text.
         if pictured {
             for element in &mut self.c.elements[start..] {
@@ -686,6 +778,7 @@ impl DocBuilder<'_, '_, '_> {
                     );
                     let at = self.c.elements.len();
                     let base = Style::new(FaceId::SERIF_ITALIC, 9.5);
+                    self.c.open(StructKind::Div);
                     for b in content {
                         self.block(
                             b,
@@ -695,18 +788,23 @@ impl DocBuilder<'_, '_, '_> {
                             Keep::NORMAL,
                         );
                     }
+                    self.c.close();
                     self.c.glue_to_previous(at);
                 }
                 ClosingBlock::Afterword { content } => {
                     self.c.space(10.0);
+                    self.c.open(StructKind::Div);
                     self.blocks(content, &self.body(), None);
+                    self.c.close();
                 }
                 ClosingBlock::Footer { content } => {
                     self.c.space(12.0);
                     let base = Style::new(FaceId::SANS, 8.0).color(Rgb::GREY);
+                    self.c.open(StructKind::Div);
                     for b in content {
                         self.block(b, &base, &ParagraphStyle::ragged(11.0), 2.0, Keep::NORMAL);
                     }
+                    self.c.close();
                 }
             }
         }

@@ -119,6 +119,7 @@ pub(crate) fn line_of(
                 color: style.color,
                 rise: 0.0,
                 strike: false,
+                tag: None,
                 glyphs: vec![glyph],
             }),
         }
@@ -128,6 +129,7 @@ pub(crate) fn line_of(
         baseline,
         width: pen - x,
         runs,
+        tag: None,
     }
 }
 

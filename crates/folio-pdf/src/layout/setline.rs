@@ -143,6 +143,7 @@ pub fn set_lines(
             baseline: 0.0,
             width: natural,
             runs: Vec::new(),
+            tag: None,
         };
         let levels: Vec<u8> = pieces.iter().map(|p| p.level).collect();
         let mut pen = left;
@@ -204,6 +205,7 @@ fn push_glyph(
                     width: g.advance,
                     height: style.size * 1.2,
                     target,
+                    tag: style.tag,
                 },
             )),
         }
@@ -214,7 +216,8 @@ fn push_glyph(
                 && run.size == style.size
                 && run.color == style.color
                 && run.rise == style.rise
-                && run.strike == style.strike =>
+                && run.strike == style.strike
+                && run.tag == style.tag =>
         {
             run.glyphs.push(glyph);
         }
@@ -227,6 +230,7 @@ fn push_glyph(
                 color: style.color,
                 rise: style.rise,
                 strike: style.strike,
+                tag: style.tag,
                 glyphs,
             });
         }

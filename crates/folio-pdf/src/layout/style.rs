@@ -27,6 +27,9 @@ pub struct Style {
     pub rise: f32,
     /// Struck through.
     pub strike: bool,
+    /// The structure element the text belongs to when it is not its
+    /// paragraph's (a speaker's label, a link).
+    pub tag: Option<crate::layout::tree::NodeId>,
 }
 
 impl Style {
@@ -39,6 +42,7 @@ impl Style {
             link: None,
             rise: 0.0,
             strike: false,
+            tag: None,
         }
     }
 

@@ -10,8 +10,8 @@ use crate::layout::compose::Composer;
 use crate::layout::flow::{Drawable, Element};
 use crate::layout::items::Span;
 use crate::layout::style::{ParagraphStyle, Rgb, Style};
-use crate::layout::text::{spans, trim_end};
-use crate::layout::tree::{LinkArea, Rule};
+use crate::layout::text::trim_end;
+use crate::layout::tree::{LinkArea, NodeId, Rule, StructKind};
 
 /// Space between a cell's text and its column's edges, left and right.
 const PAD_X: f32 = 5.0;
@@ -65,23 +65,48 @@ pub fn table(
         .into_iter()
         .chain(rows.iter().map(|r| (r.as_slice(), false)))
         .collect();
-    // Every cell's spans, padded to the column count.
-    let cells: Vec<Vec<Vec<Span>>> = all
-        .iter()
-        .map(|(row, head)| {
-            let base = if *head { &style.head } else { &style.body };
-            (0..columns)
-                .map(|column| {
-                    let mut s = Vec::new();
-                    if let Some(cell) = row.get(column) {
-                        spans(cell, base, &mut c.links, &mut s);
-                    }
-                    trim_end(&mut s);
-                    s
-                })
-                .collect()
-        })
-        .collect();
+    // Every cell's spans, padded to the column count, and its structure
+    // element: a table of rows of cells, the header's heading its column.
+    c.open(StructKind::Table);
+    let mut cells: Vec<Vec<Vec<Span>>> = Vec::with_capacity(all.len());
+    let mut tags: Vec<Vec<Option<NodeId>>> = Vec::with_capacity(all.len());
+    for (row, head) in &all {
+        let base = if *head { &style.head } else { &style.body };
+        c.open(StructKind::Tr);
+        let mut row_spans = Vec::with_capacity(columns);
+        let mut row_tags = Vec::with_capacity(columns);
+        for column in 0..columns {
+            // Without a header row, a table of two or more columns is read
+            // as a fact box: its first column names what each row gives.
+            let scope = if *head {
+                Some("Column")
+            } else if !has_header && columns > 1 && column == 0 {
+                Some("Row")
+            } else {
+                None
+            };
+            let tag = c.open(if scope.is_some() {
+                StructKind::Th
+            } else {
+                StructKind::Td
+            });
+            if let Some(node) = c.structure.nodes.get_mut(tag as usize) {
+                node.scope = scope;
+            }
+            let mut s = Vec::new();
+            if let Some(cell) = row.get(column) {
+                c.spans(cell, base, &mut s);
+            }
+            trim_end(&mut s);
+            c.close();
+            row_spans.push(s);
+            row_tags.push(Some(tag));
+        }
+        c.close();
+        cells.push(row_spans);
+        tags.push(row_tags);
+    }
+    c.close();
     let g = c.geometry;
     let available = (g.text_width() - style.left_indent - style.right_indent).max(0.0);
     let natural: Vec<f32> = (0..columns)
@@ -139,9 +164,19 @@ pub fn table(
             })
             .collect();
         let tallest = set.iter().map(|s| s.lines.len()).max().unwrap_or(0).max(1);
-        let height = 2.0 * PAD_Y + tallest as f32 * style.leading;
-        let mut content = Vec::new();
+        // A row taller than a page is set in slices of as many lines as a
+        // page holds, each its own element, so that no line runs off the
+        // page; a row that fits is one slice.
+        let per_slice =
+            (((c.geometry.text_height() - 2.0 * PAD_Y) / style.leading).floor() as usize).max(1);
+        let slices = tallest.div_ceil(per_slice);
+        let mut contents: Vec<Vec<Drawable>> = vec![Vec::new(); slices];
         for (column, cell) in set.into_iter().enumerate() {
+            let tag = tags
+                .get(index)
+                .and_then(|row| row.get(column))
+                .copied()
+                .flatten();
             let text_left = edges[column] + PAD_X;
             let text_width = (widths[column] - 2.0 * PAD_X).max(MIN_TEXT_WIDTH);
             for (k, mut line) in cell.lines.into_iter().enumerate() {
@@ -154,8 +189,13 @@ pub fn table(
                 };
                 let dx = wanted - at;
                 line.shift(dx);
-                let baseline = PAD_Y + k as f32 * style.leading + cell.baseline;
+                let (slice, row_line) = (k / per_slice, k % per_slice);
+                let baseline = PAD_Y + row_line as f32 * style.leading + cell.baseline;
                 line.baseline = baseline;
+                line.tag = tag;
+                let Some(content) = contents.get_mut(slice) else {
+                    continue;
+                };
                 content.push(Drawable::Line(line));
                 for (_, area) in cell.links.iter().filter(|(l, _)| *l == k) {
                     content.push(Drawable::Link(LinkArea {
@@ -176,27 +216,32 @@ pub fn table(
                 color,
             })
         };
-        // Above the table, and between body rows (the header has its own).
-        if index == 0 {
-            content.push(rule(0.0, HEAVY_RULE, Rgb::BLACK));
-        } else if !(has_header && index == 1) {
-            content.push(rule(0.0, THIN_RULE, Rgb::GREY));
+        for (slice, mut content) in contents.into_iter().enumerate() {
+            let lines = (tallest - slice * per_slice).min(per_slice);
+            let height = 2.0 * PAD_Y + lines as f32 * style.leading;
+            let (first, last) = (slice == 0, slice + 1 == slices);
+            // Above the table, and between body rows (the header has its own).
+            if first && index == 0 {
+                content.push(rule(0.0, HEAVY_RULE, Rgb::BLACK));
+            } else if first && !(has_header && index == 1) {
+                content.push(rule(0.0, THIN_RULE, Rgb::GREY));
+            }
+            if last && *head {
+                content.push(rule(height, HEADER_RULE, Rgb::BLACK));
+            }
+            if last && index + 1 == count {
+                content.push(rule(height, HEAVY_RULE, Rgb::BLACK));
+            }
+            c.push(Element {
+                height,
+                space_before: 0.0,
+                // The table stays with what precedes it, the header with the
+                // first row; a row's later slices may start a page.
+                break_before: !first || index > 1 || (index == 1 && !has_header),
+                content,
+                outline: None,
+                float: false,
+            });
         }
-        if *head {
-            content.push(rule(height, HEADER_RULE, Rgb::BLACK));
-        }
-        if index + 1 == count {
-            content.push(rule(height, HEAVY_RULE, Rgb::BLACK));
-        }
-        c.push(Element {
-            height,
-            space_before: 0.0,
-            // The table stays with what precedes it, the header with the
-            // first row.
-            break_before: index > 1 || (index == 1 && !has_header),
-            content,
-            outline: None,
-            float: false,
-        });
     }
 }

@@ -5,17 +5,29 @@ use folio_core::{Block, ClosingBlock, Figure, FrontBlock, Inline, Interview};
 use crate::fonts::FaceId;
 use crate::layout::items::Span;
 use crate::layout::style::{Rgb, Style};
+use crate::layout::tree::NodeId;
 
-/// Appends spans for `inlines` in `base` style; links get their target's index.
-pub fn spans(inlines: &[Inline], base: &Style, links: &mut Vec<String>, out: &mut Vec<Span>) {
+/// Appends spans for `inlines` in `base` style; links get their target's
+/// index and a structure element from `link_node`.
+pub fn spans(
+    inlines: &[Inline],
+    base: &Style,
+    links: &mut Vec<String>,
+    link_node: &mut dyn FnMut() -> NodeId,
+    out: &mut Vec<Span>,
+) {
     for inline in inlines {
         match inline {
             Inline::Text { text } => push(out, text, base),
-            Inline::Emphasis { content } => spans(content, &base.italic(), links, out),
-            Inline::Strong { content } => spans(content, &base.bold(), links, out),
-            Inline::Strikeout { content } => spans(content, &base.struck(), links, out),
-            Inline::Superscript { content } => spans(content, &base.shifted(true), links, out),
-            Inline::Subscript { content } => spans(content, &base.shifted(false), links, out),
+            Inline::Emphasis { content } => spans(content, &base.italic(), links, link_node, out),
+            Inline::Strong { content } => spans(content, &base.bold(), links, link_node, out),
+            Inline::Strikeout { content } => spans(content, &base.struck(), links, link_node, out),
+            Inline::Superscript { content } => {
+                spans(content, &base.shifted(true), links, link_node, out)
+            }
+            Inline::Subscript { content } => {
+                spans(content, &base.shifted(false), links, link_node, out)
+            }
             Inline::Link { url, content } => match folio_core::link_target(url) {
                 Some(target) => {
                     let index = links.iter().position(|l| *l == target).unwrap_or_else(|| {
@@ -24,15 +36,17 @@ pub fn spans(inlines: &[Inline], base: &Style, links: &mut Vec<String>, out: &mu
                     });
                     let mut style = base.clone().color(Rgb::LINK);
                     style.link = Some(index);
-                    spans(content, &style, links, out);
+                    style.tag = Some(link_node());
+                    spans(content, &style, links, link_node, out);
                 }
                 // Core's one link policy: what no reader can follow is text.
-                None => spans(content, base, links, out),
+                None => spans(content, base, links, link_node, out),
             },
             Inline::StageDirection { text } => push(out, text, &base.italic()),
             Inline::Timestamp { text } | Inline::Code { text } => {
                 let mut style = Style::new(FaceId::SANS, base.size * 0.86).color(Rgb::GREY);
                 style.link = base.link;
+                style.tag = base.tag;
                 push(out, text, &style);
             }
             Inline::LineBreak => out.push(Span {
