@@ -414,7 +414,10 @@ fn a_turn_opening_with_a_list_or_quote_keeps_its_label() {
     let para = |t: &str| Block::Paragraph {
         content: vec![Inline::text(t)],
     };
-    let mut i = common::interview("en", &["What did you pack?", "unused", "And then?", "unused"]);
+    let mut i = common::interview(
+        "en",
+        &["What did you pack?", "unused", "And then?", "unused"],
+    );
     i.turns[1].content = vec![Block::List {
         ordered: false,
         items: vec![vec![para("a tent")], vec![para("a stove")]],
