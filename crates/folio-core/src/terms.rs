@@ -1,6 +1,10 @@
 //! The words a writer adds around the interview's own text, in the
 //! interview's language: the heading of the participants list and the
-//! speakers' roles, with the punctuation that joins them.
+//! speakers' roles, with the punctuation that joins them; the headings of
+//! the parts of a publication (contents, editor's note, introduction…);
+//! the words before a byline and a date, and how a date is written. Every
+//! writer takes them from here, so a PDF, a DOCX and an EPUB of one
+//! interview say the same words.
 //!
 //! One table per language, looked up by the primary subtag of the
 //! interview's language tag; a language not in the table gets English.
@@ -24,6 +28,26 @@ pub struct Terms {
     pub label_close: &'static str,
     /// Between the name and the role: `Dana Park, interviewer`.
     pub role_comma: &'static str,
+    /// Headings of the parts of a publication.
+    pub cover: &'static str,
+    pub contents: &'static str,
+    pub editors_note: &'static str,
+    pub introduction: &'static str,
+    pub interview: &'static str,
+    pub about: &'static str,
+    pub afterword: &'static str,
+    /// Before a date: `Published 7 March 2024`.
+    pub published: &'static str,
+    pub updated: &'static str,
+    pub source: &'static str,
+    /// Before the authors of a byline: `By Ana Lima`.
+    pub by: &'static str,
+    /// Before the interviewers when no author is named.
+    pub interview_by: &'static str,
+    /// How a date is written (a chrono format): the month in words in
+    /// English, the CJK form in Chinese and Japanese, ISO 8601 where no
+    /// month names are at hand, so no language gets English months.
+    pub date_format: &'static str,
 }
 
 impl Terms {
@@ -46,6 +70,26 @@ impl Terms {
             .copied()
             .find(|t| t.language == primary)
             .unwrap_or(&EN)
+    }
+
+    /// A date as the language writes it, with `, 14:30` when the time is
+    /// known.
+    pub fn date(&self, value: &crate::DateTime) -> String {
+        let date = value.date.format(self.date_format).to_string();
+        match value.time {
+            Some(time) => format!("{date}, {}", time.format("%H:%M")),
+            None => date,
+        }
+    }
+
+    /// `word` before `text`: a space between them, none after a
+    /// full-width colon (`作者：李华`).
+    pub fn before(word: &str, text: &str) -> String {
+        if word.ends_with(['：', '、']) {
+            format!("{word}{text}")
+        } else {
+            format!("{word} {text}")
+        }
     }
 
     /// Every language's terms, English first.
@@ -78,7 +122,9 @@ impl Terms {
     }
 }
 
-const ALL: &[&Terms] = &[&EN, &FR, &DE, &ES, &IT, &PT, &NL, &ZH, &JA, &AR, &HE, &RU];
+const ALL: &[&Terms] = &[
+    &EN, &FR, &DE, &ES, &IT, &PT, &NL, &ZH, &JA, &KO, &AR, &HE, &RU,
+];
 
 /// The punctuation most languages share.
 const LATIN: Terms = Terms {
@@ -91,6 +137,19 @@ const LATIN: Terms = Terms {
     label_open: " (",
     label_close: ")",
     role_comma: ", ",
+    cover: "Cover",
+    contents: "Contents",
+    editors_note: "Editor\u{2019}s note",
+    introduction: "Introduction",
+    interview: "Interview",
+    about: "About",
+    afterword: "Afterword",
+    published: "Published",
+    updated: "Updated",
+    source: "Source",
+    by: "By",
+    interview_by: "Interview by",
+    date_format: "%Y-%m-%d",
 };
 
 const EN: Terms = Terms {
@@ -100,6 +159,19 @@ const EN: Terms = Terms {
     interviewee: "interviewee",
     moderator: "moderator",
     interpreter: "interpreter",
+    cover: "Cover",
+    contents: "Contents",
+    editors_note: "Editor\u{2019}s note",
+    introduction: "Introduction",
+    interview: "Interview",
+    about: "About",
+    afterword: "Afterword",
+    published: "Published",
+    updated: "Updated",
+    source: "Source",
+    by: "By",
+    interview_by: "Interview by",
+    date_format: "%-d %B %Y",
     ..LATIN
 };
 
@@ -110,6 +182,18 @@ const FR: Terms = Terms {
     interviewee: "interviewé",
     moderator: "modérateur",
     interpreter: "interprète",
+    cover: "Couverture",
+    contents: "Sommaire",
+    editors_note: "Note de la rédaction",
+    introduction: "Introduction",
+    interview: "Entretien",
+    about: "À propos",
+    afterword: "Postface",
+    published: "Publié",
+    updated: "Mis à jour",
+    source: "Source",
+    by: "Par",
+    interview_by: "Propos recueillis par",
     ..LATIN
 };
 
@@ -120,6 +204,18 @@ const DE: Terms = Terms {
     interviewee: "Interviewpartner",
     moderator: "Moderation",
     interpreter: "Dolmetscher",
+    cover: "Umschlag",
+    contents: "Inhalt",
+    editors_note: "Anmerkung der Redaktion",
+    introduction: "Einleitung",
+    interview: "Interview",
+    about: "Über",
+    afterword: "Nachwort",
+    published: "Veröffentlicht",
+    updated: "Aktualisiert",
+    source: "Quelle",
+    by: "Von",
+    interview_by: "Interview:",
     ..LATIN
 };
 
@@ -130,6 +226,18 @@ const ES: Terms = Terms {
     interviewee: "entrevistado",
     moderator: "moderador",
     interpreter: "intérprete",
+    cover: "Cubierta",
+    contents: "Índice",
+    editors_note: "Nota del editor",
+    introduction: "Introducción",
+    interview: "Entrevista",
+    about: "Acerca de",
+    afterword: "Epílogo",
+    published: "Publicado",
+    updated: "Actualizado",
+    source: "Fuente",
+    by: "Por",
+    interview_by: "Entrevista de",
     ..LATIN
 };
 
@@ -140,6 +248,18 @@ const IT: Terms = Terms {
     interviewee: "intervistato",
     moderator: "moderatore",
     interpreter: "interprete",
+    cover: "Copertina",
+    contents: "Indice",
+    editors_note: "Nota della redazione",
+    introduction: "Introduzione",
+    interview: "Intervista",
+    about: "Note biografiche",
+    afterword: "Postfazione",
+    published: "Pubblicato",
+    updated: "Aggiornato",
+    source: "Fonte",
+    by: "Di",
+    interview_by: "Intervista di",
     ..LATIN
 };
 
@@ -150,6 +270,18 @@ const PT: Terms = Terms {
     interviewee: "entrevistado",
     moderator: "moderador",
     interpreter: "intérprete",
+    cover: "Capa",
+    contents: "Índice",
+    editors_note: "Nota do editor",
+    introduction: "Introdução",
+    interview: "Entrevista",
+    about: "Sobre",
+    afterword: "Posfácio",
+    published: "Publicado",
+    updated: "Atualizado",
+    source: "Fonte",
+    by: "Por",
+    interview_by: "Entrevista de",
     ..LATIN
 };
 
@@ -160,6 +292,18 @@ const NL: Terms = Terms {
     interviewee: "geïnterviewde",
     moderator: "moderator",
     interpreter: "tolk",
+    cover: "Omslag",
+    contents: "Inhoud",
+    editors_note: "Noot van de redactie",
+    introduction: "Inleiding",
+    interview: "Interview",
+    about: "Over",
+    afterword: "Nawoord",
+    published: "Gepubliceerd",
+    updated: "Bijgewerkt",
+    source: "Bron",
+    by: "Door",
+    interview_by: "Interview door",
     ..LATIN
 };
 
@@ -173,6 +317,19 @@ const ZH: Terms = Terms {
     label_open: "（",
     label_close: "）",
     role_comma: "，",
+    cover: "封面",
+    contents: "目录",
+    editors_note: "编者按",
+    introduction: "导语",
+    interview: "访谈",
+    about: "简介",
+    afterword: "后记",
+    published: "发布",
+    updated: "更新",
+    source: "来源",
+    by: "作者：",
+    interview_by: "采访：",
+    date_format: "%Y年%-m月%-d日",
 };
 
 const JA: Terms = Terms {
@@ -185,6 +342,42 @@ const JA: Terms = Terms {
     label_open: "（",
     label_close: "）",
     role_comma: "、",
+    cover: "表紙",
+    contents: "目次",
+    editors_note: "編集部注",
+    introduction: "はじめに",
+    interview: "インタビュー",
+    about: "プロフィール",
+    afterword: "あとがき",
+    published: "公開",
+    updated: "更新",
+    source: "出典",
+    by: "文：",
+    interview_by: "聞き手：",
+    date_format: "%Y年%-m月%-d日",
+};
+
+const KO: Terms = Terms {
+    language: "ko",
+    participants: "참가자",
+    interviewer: "인터뷰어",
+    interviewee: "인터뷰이",
+    moderator: "사회자",
+    interpreter: "통역사",
+    cover: "표지",
+    contents: "목차",
+    editors_note: "편집자 주",
+    introduction: "들어가며",
+    interview: "인터뷰",
+    about: "소개",
+    afterword: "맺음말",
+    published: "게시",
+    updated: "수정",
+    source: "출처",
+    by: "글:",
+    interview_by: "인터뷰:",
+    date_format: "%Y년 %-m월 %-d일",
+    ..LATIN
 };
 
 const AR: Terms = Terms {
@@ -195,6 +388,18 @@ const AR: Terms = Terms {
     moderator: "مدير الجلسة",
     interpreter: "مترجم",
     role_comma: "، ",
+    cover: "الغلاف",
+    contents: "المحتويات",
+    editors_note: "ملاحظة المحرر",
+    introduction: "مقدمة",
+    interview: "المقابلة",
+    about: "نبذة",
+    afterword: "خاتمة",
+    published: "نُشر",
+    updated: "حُدّث",
+    source: "المصدر",
+    by: "بقلم",
+    interview_by: "حاوره",
     ..LATIN
 };
 
@@ -205,6 +410,18 @@ const HE: Terms = Terms {
     interviewee: "מרואיין",
     moderator: "מנחה",
     interpreter: "מתורגמן",
+    cover: "כריכה",
+    contents: "תוכן העניינים",
+    editors_note: "הערת העורך",
+    introduction: "מבוא",
+    interview: "ראיון",
+    about: "אודות",
+    afterword: "אחרית דבר",
+    published: "פורסם",
+    updated: "עודכן",
+    source: "מקור",
+    by: "מאת",
+    interview_by: "ראיון:",
     ..LATIN
 };
 
@@ -215,6 +432,18 @@ const RU: Terms = Terms {
     interviewee: "собеседник",
     moderator: "модератор",
     interpreter: "переводчик",
+    cover: "Обложка",
+    contents: "Содержание",
+    editors_note: "От редакции",
+    introduction: "Введение",
+    interview: "Интервью",
+    about: "Об авторе",
+    afterword: "Послесловие",
+    published: "Опубликовано",
+    updated: "Обновлено",
+    source: "Источник",
+    by: "Автор:",
+    interview_by: "Беседовал(а):",
     ..LATIN
 };
 
@@ -249,8 +478,36 @@ mod tests {
             }
             assert!(!terms.participants.is_empty(), "{}", terms.language);
             assert_eq!(terms.role(SpeakerRole::Group), None);
+            // Every word a writer adds, and a date format that prints.
+            for word in [
+                terms.cover,
+                terms.contents,
+                terms.editors_note,
+                terms.introduction,
+                terms.interview,
+                terms.about,
+                terms.afterword,
+                terms.published,
+                terms.updated,
+                terms.source,
+                terms.by,
+                terms.interview_by,
+            ] {
+                assert!(!word.trim().is_empty(), "{}", terms.language);
+            }
+            let date = crate::DateTime::parse("2024-03-07").unwrap();
+            assert!(terms.date(&date).contains('7'), "{}", terms.language);
         }
-        assert_eq!(Terms::all().len(), 12);
+        assert_eq!(Terms::all().len(), 13);
+        let date = crate::DateTime::parse("2024-03-07T14:30:00Z").unwrap();
+        assert_eq!(EN.date(&date), "7 March 2024, 14:30");
+        assert_eq!(
+            Terms::for_language("zh-Hans").date(&date),
+            "2024年3月7日, 14:30"
+        );
+        assert_eq!(Terms::for_language("de").date(&date), "2024-03-07, 14:30");
+        assert_eq!(Terms::before("By", "Ana"), "By Ana");
+        assert_eq!(Terms::before("作者：", "李华"), "作者：李华");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! What the interview's language decides: the language tag written into
 //! every file, the writing direction, and the few words the book adds itself.
 
+use folio_core::Terms;
+
 /// Writing direction of the book's main language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -23,7 +25,7 @@ pub struct Language {
     /// A well-formed BCP 47 tag (`und` when the model's was unusable).
     pub tag: String,
     pub direction: Direction,
-    pub labels: &'static Labels,
+    pub labels: &'static Terms,
 }
 
 impl Language {
@@ -102,135 +104,9 @@ fn direction_of(tag: &str) -> Direction {
 }
 
 /// Words the book adds around the interview's own text.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Labels {
-    pub cover: &'static str,
-    pub contents: &'static str,
-    pub editors_note: &'static str,
-    pub introduction: &'static str,
-    pub interview: &'static str,
-    pub about: &'static str,
-    pub afterword: &'static str,
-    pub published: &'static str,
-    pub updated: &'static str,
-    pub source: &'static str,
-}
-
-const EN: Labels = Labels {
-    cover: "Cover",
-    contents: "Contents",
-    editors_note: "Editor\u{2019}s note",
-    introduction: "Introduction",
-    interview: "Interview",
-    about: "About",
-    afterword: "Afterword",
-    published: "Published",
-    updated: "Updated",
-    source: "Source",
-};
-
-const DE: Labels = Labels {
-    cover: "Umschlag",
-    contents: "Inhalt",
-    editors_note: "Anmerkung der Redaktion",
-    introduction: "Einleitung",
-    interview: "Interview",
-    about: "Über",
-    afterword: "Nachwort",
-    published: "Veröffentlicht",
-    updated: "Aktualisiert",
-    source: "Quelle",
-};
-
-const FR: Labels = Labels {
-    cover: "Couverture",
-    contents: "Sommaire",
-    editors_note: "Note de la rédaction",
-    introduction: "Introduction",
-    interview: "Entretien",
-    about: "À propos",
-    afterword: "Postface",
-    published: "Publié",
-    updated: "Mis à jour",
-    source: "Source",
-};
-
-const ES: Labels = Labels {
-    cover: "Cubierta",
-    contents: "Índice",
-    editors_note: "Nota del editor",
-    introduction: "Introducción",
-    interview: "Entrevista",
-    about: "Acerca de",
-    afterword: "Epílogo",
-    published: "Publicado",
-    updated: "Actualizado",
-    source: "Fuente",
-};
-
-const ZH: Labels = Labels {
-    cover: "封面",
-    contents: "目录",
-    editors_note: "编者按",
-    introduction: "导语",
-    interview: "访谈",
-    about: "简介",
-    afterword: "后记",
-    published: "发布",
-    updated: "更新",
-    source: "来源",
-};
-
-const JA: Labels = Labels {
-    cover: "表紙",
-    contents: "目次",
-    editors_note: "編集部注",
-    introduction: "はじめに",
-    interview: "インタビュー",
-    about: "プロフィール",
-    afterword: "あとがき",
-    published: "公開",
-    updated: "更新",
-    source: "出典",
-};
-
-const AR: Labels = Labels {
-    cover: "الغلاف",
-    contents: "المحتويات",
-    editors_note: "ملاحظة المحرر",
-    introduction: "مقدمة",
-    interview: "المقابلة",
-    about: "نبذة",
-    afterword: "خاتمة",
-    published: "نُشر",
-    updated: "حُدّث",
-    source: "المصدر",
-};
-
-const HE: Labels = Labels {
-    cover: "כריכה",
-    contents: "תוכן העניינים",
-    editors_note: "הערת העורך",
-    introduction: "מבוא",
-    interview: "ראיון",
-    about: "אודות",
-    afterword: "אחרית דבר",
-    published: "פורסם",
-    updated: "עודכן",
-    source: "מקור",
-};
-
-fn labels_for(primary: &str) -> &'static Labels {
-    match primary {
-        "de" => &DE,
-        "fr" => &FR,
-        "es" => &ES,
-        "zh" => &ZH,
-        "ja" => &JA,
-        "ar" => &AR,
-        "he" | "iw" => &HE,
-        _ => &EN,
-    }
+/// The words the e-book adds, from core's one table for every writer.
+fn labels_for(primary: &str) -> &'static Terms {
+    Terms::for_language(primary)
 }
 
 #[cfg(test)]
@@ -260,7 +136,9 @@ mod tests {
     #[test]
     fn labels_follow_the_primary_language() {
         assert_eq!(Language::from_tag("zh-Hans-CN").0.labels.contents, "目录");
-        assert_eq!(Language::from_tag("pt").0.labels.contents, "Contents");
+        assert_eq!(Language::from_tag("pt").0.labels.contents, "Índice");
+        assert_eq!(Language::from_tag("ko").0.labels.contents, "목차");
+        assert_eq!(Language::from_tag("fi").0.labels.contents, "Contents");
         assert!(Language::from_tag("ja").0.is_cjk());
     }
 }

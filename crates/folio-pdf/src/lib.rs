@@ -136,7 +136,7 @@ impl<'a> Content<'a> {
             }
             Content::Book(book) => {
                 let meta = &book.meta;
-                let mut text = String::from("CONTENTS ");
+                let mut text = layout::text::added_words(&meta.language);
                 text.push_str(layout::book::UNTITLED_BOOK);
                 for s in [&meta.title, &meta.subtitle].into_iter().flatten() {
                     text.push_str(s);

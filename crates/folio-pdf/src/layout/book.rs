@@ -6,7 +6,7 @@ use folio_core::{Anthology, Diagnostic};
 
 use crate::fonts::FaceId;
 use crate::layout::compose::{Composer, Keep, Setting};
-use crate::layout::document::{Part, byline, interview_pages, join_names, long_date, one};
+use crate::layout::document::{Part, byline, interview_pages, join_names, one};
 use crate::layout::flow::{Drawable, Element, paginate};
 use crate::layout::hyphenate::Hyphenation;
 use crate::layout::running_head::{line_of, running_head};
@@ -187,7 +187,7 @@ fn title_page(
     if let Some(date) = &book.meta.published {
         c.space(4.0);
         let s = one(
-            &long_date(date),
+            &folio_core::Terms::for_language(&book.meta.language).date(date),
             &Style::new(FaceId::SANS, 9.0).color(Rgb::GREY),
         );
         c.tagged_paragraph(StructKind::P, &s, &ragged(13.0), 0.0, Keep::TOGETHER);
@@ -211,7 +211,12 @@ fn contents_pages(
         .tracking(0.05);
     c.tagged_paragraph(
         StructKind::H2,
-        &one("CONTENTS", &heading),
+        &one(
+            &folio_core::Terms::for_language(&book.meta.language)
+                .contents
+                .to_uppercase(),
+            &heading,
+        ),
         &ParagraphStyle::ragged(16.0),
         0.0,
         Keep::NORMAL,

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use folio_core::{
     Block, ClosingBlock, Diagnostic, DiagnosticKind, Figure, FrontBlock, Inline, Interview,
-    Section, TurnRole, plain_text,
+    Section, Terms, TurnRole, plain_text,
 };
 
 use crate::fonts::FaceId;
@@ -293,7 +293,10 @@ impl DocBuilder<'_, '_, '_> {
         let label = Style::new(FaceId::SANS_BOLD, 7.5)
             .color(self.d.accent)
             .tracking(0.05);
-        let s = one("EDITOR’S NOTE", &label);
+        let heading = Terms::for_language(&self.interview.meta.language)
+            .editors_note
+            .to_uppercase();
+        let s = one(&heading, &label);
         let mut style = ParagraphStyle::ragged(12.0);
         style.left_indent = inset;
         style.right_indent = inset;
@@ -866,11 +869,15 @@ pub(crate) fn one(text: &str, style: &Style) -> Vec<Span> {
 
 pub(crate) fn byline(interview: &Interview) -> String {
     let meta = &interview.meta;
+    let terms = Terms::for_language(&meta.language);
     let mut parts = Vec::new();
     if !meta.authors.is_empty() {
-        parts.push(format!("By {}", join_names(&meta.authors)));
+        parts.push(Terms::before(terms.by, &join_names(&meta.authors)));
     } else if !meta.interviewers.is_empty() {
-        parts.push(format!("Interview by {}", join_names(&meta.interviewers)));
+        parts.push(Terms::before(
+            terms.interview_by,
+            &join_names(&meta.interviewers),
+        ));
     }
     if let Some(p) = &meta.publication {
         parts.push(p.clone());
@@ -888,29 +895,22 @@ pub(crate) fn join_names(names: &[String]) -> String {
 
 fn dates(interview: &Interview) -> String {
     let meta = &interview.meta;
-    let fmt = long_date;
+    let terms = Terms::for_language(&meta.language);
     let mut parts = Vec::new();
     if let Some(p) = &meta.published {
-        parts.push(format!("Published {}", fmt(p)));
+        parts.push(Terms::before(terms.published, &terms.date(p)));
     }
     if let Some(u) = &meta.updated {
         match (&meta.published, u.time) {
             (Some(p), _) if p == u => {}
-            (Some(p), Some(time)) if p.date == u.date => {
-                parts.push(format!("Updated {}", time.format("%H:%M")))
-            }
-            _ => parts.push(format!("Updated {}", fmt(u))),
+            (Some(p), Some(time)) if p.date == u.date => parts.push(Terms::before(
+                terms.updated,
+                &time.format("%H:%M").to_string(),
+            )),
+            _ => parts.push(Terms::before(terms.updated, &terms.date(u))),
         }
     }
     parts.join("  ·  ")
-}
-
-/// `7 March 2024`, with `, 14:30` when the time is known.
-pub(crate) fn long_date(d: &folio_core::DateTime) -> String {
-    match d.time {
-        Some(t) => format!("{}, {}", d.date.format("%-d %B %Y"), t.format("%H:%M")),
-        None => d.date.format("%-d %B %Y").to_string(),
-    }
 }
 
 /// The first words of a question, for its bookmark.

@@ -103,9 +103,35 @@ pub fn trim_end(spans: &mut Vec<Span>) {
 }
 
 /// Every character the document may draw, for choosing fonts up front.
+/// The words the layout adds around an interview or a book in `language`
+/// (headings, the words before bylines and dates, month names), in the
+/// cases it prints them.
+pub fn added_words(language: &str) -> String {
+    let terms = folio_core::Terms::for_language(language);
+    let mut text = String::new();
+    for word in [
+        terms.editors_note,
+        terms.contents,
+        terms.by,
+        terms.interview_by,
+        terms.published,
+        terms.updated,
+        // The date format's own letters (年月日 in Chinese and Japanese),
+        // and every month name it may print.
+        terms.date_format,
+        "January February March April May June July August September October November December",
+    ] {
+        text.push_str(word);
+        text.push_str(&word.to_uppercase());
+    }
+    text
+}
+
 pub fn characters(interview: &Interview) -> String {
     let meta = &interview.meta;
     let mut text = String::from("0123456789 /–—·…-‘’“”");
+    // The words the layout adds, in the interview's language, as printed.
+    text.push_str(&added_words(&meta.language));
     for s in [&meta.title, &meta.subtitle, &meta.kicker, &meta.publication]
         .into_iter()
         .flatten()
