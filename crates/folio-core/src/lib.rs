@@ -31,6 +31,7 @@ pub mod source;
 pub mod style;
 pub mod terms;
 mod typography;
+pub mod xml;
 
 pub use anthology::{Anthology, BookOrder};
 pub use datetime::DateTime;

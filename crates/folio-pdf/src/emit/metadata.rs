@@ -204,23 +204,11 @@ fn description_block(
     )
 }
 
-/// Text for XML: markup escaped, and the characters XML 1.0 cannot hold
-/// (controls other than tab and line ends, U+FFFE, U+FFFF) left out, so
-/// that no title can make the packet malformed.
+/// Text for XML, by core's one escaper: markup escaped, and the
+/// characters XML 1.0 cannot hold left out, so that no title can make the
+/// packet malformed.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    folio_core::xml::text(text)
 }
 
 #[cfg(test)]

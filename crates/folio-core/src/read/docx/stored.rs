@@ -177,18 +177,9 @@ pub fn custom_properties_xml(interview: &Interview, dates_line: &str) -> String 
     )
 }
 
+/// JSON escapes control characters, so core's escaper only meets markup.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            // JSON escapes control characters, so none reach the XML.
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::xml::text(text)
 }
 
 /// The stored model in a parsed `docProps/custom.xml`: `Ok(None)` when
