@@ -14,16 +14,24 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let interview = &parsed.interview;
+    // Every other input also asks for PDF/UA-1 and PDF/A-2a.
+    let standards = if data.first().is_some_and(|b| b % 2 == 1) {
+        folio_core::PdfStandards {
+            ua1: true,
+            archive: Some(folio_core::PdfA::A2a),
+        }
+    } else {
+        folio_core::PdfStandards::default()
+    };
     let pdf_options = folio_pdf::PdfOptions {
         source_date_epoch: Some(0),
         no_system_fonts: true,
+        standards,
         ..Default::default()
     };
     if let Ok(pdf) = folio_pdf::pdf(interview, &pdf_options) {
-        assert!(
-            lopdf::Document::load_mem(&pdf.bytes).is_ok(),
-            "unreadable PDF"
-        );
+        let document = lopdf::Document::load_mem(&pdf.bytes).expect("unreadable PDF");
+        check_tagged(&document);
     }
     let docx_options = folio_docx::DocxOptions {
         source_date_epoch: Some(0),
@@ -40,6 +48,25 @@ fuzz_target!(|data: &[u8]| {
         check_xml_parts(&epub.bytes);
     }
 });
+
+/// The PDF is tagged, and its XMP packet is well-formed XML.
+fn check_tagged(document: &lopdf::Document) {
+    let catalog = document.catalog().expect("a catalog");
+    assert!(catalog.get(b"StructTreeRoot").is_ok(), "no structure tree");
+    assert!(catalog.get(b"MarkInfo").is_ok(), "no /MarkInfo");
+    let metadata = catalog
+        .get(b"Metadata")
+        .and_then(lopdf::Object::as_reference)
+        .expect("XMP metadata");
+    let stream = document
+        .get_object(metadata)
+        .and_then(lopdf::Object::as_stream)
+        .expect("an XMP stream");
+    let text = std::str::from_utf8(&stream.content).expect("UTF-8 XMP");
+    if let Err(err) = roxmltree::Document::parse(text) {
+        panic!("the XMP packet is not well-formed XML: {err}");
+    }
+}
 
 fn check_xml_parts(zipped: &[u8]) {
     let mut archive = zip::ZipArchive::new(Cursor::new(zipped)).expect("a zip");
