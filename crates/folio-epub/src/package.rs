@@ -213,6 +213,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn who_certified_the_accessibility_is_the_publishers_to_say() {
+        let facts = AccessFacts {
+            images: 0,
+            images_described: 0,
+            readable_colours: true,
+        };
+        let mut interview = folio_core::read_bytes(
+            b"**Q:** Who checked it?\n\n**A:** Somebody did.\n",
+            "talk.md",
+            &folio_core::ReadOptions::default(),
+        )
+        .expect("a tiny interview")
+        .interview;
+        assert!(!extra_metadata(&interview, facts).contains("certifiedBy"));
+        interview.meta.certified_by = Some("Reading & Access Ltd".into());
+        assert!(
+            extra_metadata(&interview, facts)
+                .contains("<meta property=\"a11y:certifiedBy\">Reading &amp; Access Ltd</meta>")
+        );
+    }
+
+    #[test]
     fn dates_keep_their_precision() {
         let date = |s: &str| DateTime::parse(s).and_then(|d| w3c_date(&d));
         assert_eq!(date("2022-05-17").as_deref(), Some("2022-05-17"));
