@@ -36,27 +36,7 @@ pub fn add_package_metadata(opf: &str, metadata: &str) -> Result<String, EpubErr
 /// give the `<package>` element the book's, and its direction.
 pub fn set_package_language(opf: &str, language: &Language) -> Result<String, EpubError> {
     const ROOT: &str = "<package version=\"3.0\" xmlns=\"http://www.idpf.org/2007/opf\"";
-    let Some(at) = opf.find(ROOT) else {
-        return Err(unexpected(PACKAGE_PATH, "the <package> start tag differs"));
-    };
-    let end = at + ROOT.len();
-    if opf[end..]
-        .split('>')
-        .next()
-        .is_some_and(|rest| rest.contains("lang="))
-    {
-        return Err(unexpected(PACKAGE_PATH, "<package> already has a language"));
-    }
-    let lang = escape::attr(&language.tag);
-    let dir = match language.direction {
-        crate::language::Direction::Rtl => " dir=\"rtl\"",
-        crate::language::Direction::Ltr => "",
-    };
-    Ok(format!(
-        "{} xml:lang=\"{lang}\"{dir}{}",
-        &opf[..end],
-        &opf[end..]
-    ))
+    add_language(opf, ROOT, PACKAGE_PATH, "<package>", false, language)
 }
 
 /// epub-builder's navigation document has no language, its contents
@@ -93,26 +73,51 @@ pub fn fix_nav(nav: &str, language: &Language) -> Result<String, EpubError> {
 fn set_nav_language(nav: &str, language: &Language) -> Result<String, EpubError> {
     const ROOT: &str =
         "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"";
-    let Some(at) = nav.find(ROOT) else {
-        return Err(unexpected(NAV_PATH, "the <html> start tag differs"));
+    add_language(nav, ROOT, NAV_PATH, "<html>", true, language)
+}
+
+/// `xml:lang` (and `lang` for HTML) and the direction, added to the start
+/// tag that begins with `root` in `file`; an error when the tag differs or
+/// already has a language.
+fn add_language(
+    text: &str,
+    root: &str,
+    file: &'static str,
+    element: &str,
+    html: bool,
+    language: &Language,
+) -> Result<String, EpubError> {
+    let Some(at) = text.find(root) else {
+        return Err(unexpected(
+            file,
+            &format!("the {element} start tag differs"),
+        ));
     };
-    let end = at + ROOT.len();
-    if nav[end..]
+    let end = at + root.len();
+    if text[end..]
         .split('>')
         .next()
         .is_some_and(|rest| rest.contains("lang="))
     {
-        return Err(unexpected(NAV_PATH, "<html> already has a language"));
+        return Err(unexpected(
+            file,
+            &format!("{element} already has a language"),
+        ));
     }
     let lang = escape::attr(&language.tag);
+    let html_lang = if html {
+        format!(" lang=\"{lang}\"")
+    } else {
+        String::new()
+    };
     let dir = match language.direction {
         crate::language::Direction::Rtl => " dir=\"rtl\"",
         crate::language::Direction::Ltr => "",
     };
     Ok(format!(
-        "{} xml:lang=\"{lang}\" lang=\"{lang}\"{dir}{}",
-        &nav[..end],
-        &nav[end..]
+        "{} xml:lang=\"{lang}\"{html_lang}{dir}{}",
+        &text[..end],
+        &text[end..]
     ))
 }
 

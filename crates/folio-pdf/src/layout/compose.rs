@@ -8,7 +8,7 @@ use crate::layout::linebreak::{break_lines, without_strain};
 use crate::layout::setline::set_lines;
 use crate::layout::shape::Shaper;
 use crate::layout::style::{PageGeometry, ParagraphStyle, Rgb, Style};
-use crate::layout::tree::{Line, LinkArea, NodeId, Rule, StructKind, Structure};
+use crate::layout::tree::{Line, LinkArea, NodeId, Rule, StructKind, StructNode, Structure};
 
 /// Where a paragraph's lines may leave a page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -119,22 +119,29 @@ impl<'s, 'a> Composer<'s, 'a> {
         self.open.last().copied()
     }
 
+    /// An element inside the innermost open one that holds only part of a
+    /// paragraph (a speaker's label, a list marker, a link): it is not
+    /// opened, its text points at it through the spans' style.
+    pub fn inline_element(&mut self, kind: StructKind) -> NodeId {
+        self.structure.add(kind, self.tag())
+    }
+
+    /// The innermost open element, to set its attributes.
+    pub fn current(&mut self) -> Option<&mut StructNode> {
+        let id = self.tag()?;
+        self.structure.nodes.get_mut(id as usize)
+    }
+
     /// Sets the innermost open element's title (`/T`).
     pub fn entitle(&mut self, title: String) {
-        if let Some(node) = self
-            .tag()
-            .and_then(|id| self.structure.nodes.get_mut(id as usize))
-        {
+        if let Some(node) = self.current() {
             node.title = Some(title);
         }
     }
 
     /// Sets the innermost open element's alternative text.
     pub fn describe(&mut self, alt: String) {
-        if let Some(node) = self
-            .tag()
-            .and_then(|id| self.structure.nodes.get_mut(id as usize))
-        {
+        if let Some(node) = self.current() {
             node.alt = Some(alt);
         }
     }

@@ -504,8 +504,7 @@ impl DocBuilder<'_, '_, '_> {
         // Tagged as a label inside the paragraph, so a screen reader
         // announces who speaks.
         let mut style = style;
-        style.tag = Some(self.c.open(StructKind::Lbl));
-        self.c.close();
+        style.tag = Some(self.c.inline_element(StructKind::Lbl));
         vec![Span {
             text: text.to_uppercase(),
             style,
@@ -543,8 +542,7 @@ impl DocBuilder<'_, '_, '_> {
                     // under it at the item's indent, never left out.
                     self.c.open(StructKind::Li);
                     let mut marker_style = base.clone();
-                    marker_style.tag = Some(self.c.open(StructKind::Lbl));
-                    self.c.close();
+                    marker_style.tag = Some(self.c.inline_element(StructKind::Lbl));
                     let mut s = Vec::new();
                     push(&mut s, &marker, &marker_style);
                     push(&mut s, " ", base);

@@ -90,7 +90,7 @@ pub fn table(
             } else {
                 StructKind::Td
             });
-            if let Some(node) = c.structure.nodes.get_mut(tag as usize) {
+            if let Some(node) = c.current() {
                 node.scope = scope;
             }
             let mut s = Vec::new();
