@@ -23,6 +23,7 @@ fn help() {
     assert_cmd_snapshot!(folio().args(["inspect", "--help"]));
     assert_cmd_snapshot!(folio().args(["convert", "--help"]));
     assert_cmd_snapshot!(folio().args(["book", "--help"]));
+    assert_cmd_snapshot!(folio().args(["serve", "--help"]));
 }
 
 #[test]

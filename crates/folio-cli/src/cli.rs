@@ -28,6 +28,10 @@ pub enum Command {
     Fonts(FontsArgs),
     /// Work with house styles (folio.toml)
     Style(StyleArgs),
+    /// Serve the web page and the HTTP API (on this computer only, unless --bind says otherwise)
+    Serve(ServeArgs),
+    /// Print the JSON Schema of the interview model (what `inspect --json` writes and `convert` reads)
+    Schema,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions {
         #[arg(value_enum)]
@@ -200,4 +204,49 @@ pub struct InspectArgs {
     pub json: bool,
     #[command(flatten)]
     pub read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; one other than loopback needs --token
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Port to listen on (0: any free port, printed at start)
+    #[arg(long, default_value_t = 8040)]
+    pub port: u16,
+    /// Open the page in the default browser
+    #[arg(long)]
+    pub open: bool,
+    /// Access token every API call must carry (Authorization: Bearer TOKEN)
+    #[arg(
+        long,
+        env = "FOLIO_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+    /// Largest request body, in megabytes
+    #[arg(long, value_name = "MB", default_value_t = 10.0)]
+    pub max_body: f64,
+    /// Most images one request may carry
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_images: usize,
+    /// Longest a conversion may take, in seconds; past it the request gets 503
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    pub timeout: f64,
+    /// Most requests handled at once; more get 503 with Retry-After
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_requests: usize,
+    /// Longest a client may take to send a request's headers, and again its body, in seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub read_timeout: f64,
+    /// Conversions run at once (default, or 0: one per core)
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// House style for requests that bring none (default: folio.toml in the current folder, if any)
+    #[arg(long, value_name = "FILE")]
+    pub style: Option<PathBuf>,
+    /// Print no line per request
+    #[arg(short, long)]
+    pub quiet: bool,
 }

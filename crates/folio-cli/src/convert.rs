@@ -563,7 +563,7 @@ fn output_key(path: &Path) -> PathBuf {
 /// `SOURCE_DATE_EPOCH`, which must be whole seconds when set: a value that
 /// cannot be read is refused rather than ignored, as the reproducible-builds
 /// convention asks, since ignoring it would stamp today's date.
-fn source_date_epoch() -> Result<Option<i64>> {
+pub(crate) fn source_date_epoch() -> Result<Option<i64>> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) if value.trim().is_empty() => Ok(None),
         Ok(value) => match value.trim().parse::<i64>() {

@@ -8,6 +8,7 @@ mod fonts;
 mod input;
 mod inspect;
 mod render;
+mod serve;
 mod style;
 mod write;
 
@@ -31,6 +32,13 @@ fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(args),
         Command::Fonts(args) => fonts::run(args),
         Command::Style(args) => style::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Schema => {
+            let schema = folio_core::interview_schema();
+            serde_json::to_string_pretty(&schema)
+                .map(|json| println!("{json}"))
+                .map_err(anyhow::Error::from)
+        }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "folio", &mut std::io::stdout());

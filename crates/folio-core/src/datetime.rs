@@ -226,6 +226,23 @@ impl<'de> Deserialize<'de> for DateTime {
     }
 }
 
+/// In the model's JSON Schema a date is a string in the form the model writes
+/// (`2025-11-16`, `2025-11-16T23:34:00`, with an offset when known); the
+/// reader also accepts the forms pages print.
+impl schemars::JsonSchema for DateTime {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DateTime".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM[:SS], with Z or ±HH:MM when known)",
+            "examples": ["2025-11-16", "2025-11-16T23:34:00", "2025-11-16T23:34:00+08:00"]
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

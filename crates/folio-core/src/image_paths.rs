@@ -34,6 +34,34 @@ impl Interview {
         dropped
     }
 
+    /// Points every local image whose file name is one of `uploaded` at
+    /// that name alone, and drops every other local image, keeping its
+    /// caption and alt text: a browser sends an uploaded file with its own
+    /// name only (`photo.jpg`, not `images/photo.jpg`), and a server reads
+    /// nothing but what was uploaded with the interview. Returns a message
+    /// for each image left out.
+    pub fn use_uploaded_images(&mut self, uploaded: &[String]) -> Vec<String> {
+        let mut dropped = Vec::new();
+        self.for_each_image_src(&mut |src| {
+            let Some(path) = src.as_deref() else {
+                return;
+            };
+            if path.starts_with("data:") || (path.contains("://") && !path.starts_with("file://")) {
+                return;
+            }
+            let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+            if uploaded.iter().any(|u| u == name) {
+                *src = Some(name.to_string());
+            } else {
+                dropped.push(format!(
+                    "image {path} left out: it was not uploaded with the interview"
+                ));
+                *src = None;
+            }
+        });
+        dropped
+    }
+
     /// Calls `f` on the `src` of every figure and on the cover.
     fn for_each_image_src(&mut self, f: &mut dyn FnMut(&mut Option<String>)) {
         f(&mut self.meta.cover);
@@ -174,5 +202,47 @@ mod tests {
             panic!("list")
         };
         assert_eq!(src_of(&items[0][0]), "talks/second/listed.png");
+    }
+
+    #[test]
+    fn uploaded_images_are_found_by_their_own_name_and_nothing_else_is_read() {
+        let mut interview = Interview {
+            meta: crate::model::Meta {
+                cover: Some("../outside/cover.jpg".into()),
+                ..Default::default()
+            },
+            speakers: Vec::new(),
+            front: Vec::new(),
+            turns: vec![Turn {
+                speaker: "a".into(),
+                role: TurnRole::Answer,
+                start: None,
+                content: vec![
+                    figure("images/photo.png"),
+                    figure("C:\\pictures\\kiln.jpg"),
+                    figure("/etc/hostname"),
+                    figure("https://example.com/a.png"),
+                    figure("data:image/png;base64,AAAA"),
+                ],
+            }],
+            sections: Vec::new(),
+            closing: Vec::new(),
+        };
+        let dropped =
+            interview.use_uploaded_images(&["photo.png".to_string(), "kiln.jpg".to_string()]);
+        let content = &interview.turns[0].content;
+        assert_eq!(src_of(&content[0]), "photo.png");
+        assert_eq!(src_of(&content[1]), "kiln.jpg");
+        assert!(matches!(&content[2], Block::Figure { figure } if figure.src.is_none()));
+        assert_eq!(src_of(&content[3]), "https://example.com/a.png");
+        assert_eq!(src_of(&content[4]), "data:image/png;base64,AAAA");
+        assert_eq!(interview.meta.cover, None);
+        assert_eq!(
+            dropped,
+            [
+                "image ../outside/cover.jpg left out: it was not uploaded with the interview",
+                "image /etc/hostname left out: it was not uploaded with the interview"
+            ]
+        );
     }
 }

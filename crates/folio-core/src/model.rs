@@ -4,12 +4,13 @@
 //! consume it as it is. Every type is plain owned data with serde, and a model
 //! survives JSON and YAML round trips unchanged.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::datetime::DateTime;
 
 /// One interview, fully resolved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Interview {
     pub meta: Meta,
@@ -77,7 +78,7 @@ fn inline_runs(blocks: &mut [Block], visit: &mut dyn FnMut(&mut Vec<Inline>)) {
 }
 
 /// Bibliographic facts about the interview.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,7 +131,7 @@ pub struct Meta {
 }
 
 /// A voice in the interview.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Speaker {
     /// Unique within the interview; turns refer to it.
@@ -150,7 +151,7 @@ impl Speaker {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SpeakerRole {
     Interviewer,
@@ -194,7 +195,7 @@ impl SpeakerRole {
 }
 
 /// Material before the first turn.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum FrontBlock {
     EditorsNote {
@@ -213,7 +214,7 @@ pub enum FrontBlock {
 }
 
 /// Material after the last turn.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ClosingBlock {
     Bio { content: Vec<Block> },
@@ -222,7 +223,7 @@ pub enum ClosingBlock {
 }
 
 /// A heading between turns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub heading: String,
@@ -236,7 +237,7 @@ pub struct Section {
 }
 
 /// One speaker's uninterrupted contribution.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Turn {
     /// A `Speaker::id`.
@@ -304,7 +305,7 @@ impl Turn {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TurnRole {
     Question,
@@ -322,7 +323,7 @@ impl TurnRole {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Block {
     Paragraph {
@@ -357,7 +358,7 @@ pub enum Block {
 }
 
 /// How a table column's cells are aligned.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Alignment {
     /// As the text's direction has it (start of the line).
@@ -439,7 +440,7 @@ pub fn table_plain_text(header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> St
 
 /// An image with its caption and credit. The image itself may be unknown
 /// (a caption copied from a web page without its picture).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// Path or URL of the image, as given by the source.
@@ -453,7 +454,7 @@ pub struct Figure {
     pub credit: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Inline {
     Text {
