@@ -106,11 +106,20 @@ class Driver:
             f.write(base64.b64decode(self.s("GET", "/screenshot")))
 
     def console_errors(self):
-        try:
-            entries = self.s("POST", "/se/log", {"type": "browser"}) or []
-        except RuntimeError:
-            return []
+        entries = self.s("POST", "/se/log", {"type": "browser"}) or []
         return [e["message"] for e in entries if e.get("level") == "SEVERE"]
+
+    def watch_policy(self):
+        """Records every Content-Security-Policy violation of the pages
+        loaded from now on in window.policyViolations."""
+        self.s("POST", "/goog/cdp/execute", {
+            "cmd": "Page.addScriptToEvaluateOnNewDocument",
+            "params": {"source": (
+                "window.policyViolations = [];"
+                "document.addEventListener('securitypolicyviolation', e =>"
+                " window.policyViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+            )},
+        })
 
     def quit(self):
         if self.session:
@@ -194,6 +203,7 @@ def main():
         url = server.stdout.readline().decode().strip().removeprefix("Folio is serving on ")
         wait_for("chromedriver", lambda: _up(driver))
         driver.start(downloads)
+        driver.watch_policy()
         driver.go(url)
         wait_idle(driver, "the page to load")
         driver.screenshot(os.path.join(args.screenshots, "1-empty.png"))
@@ -299,6 +309,8 @@ def main():
         assert not unnamed, f"controls without a name: {unnamed}"
         errors = driver.console_errors()
         assert not errors, f"console errors: {errors}"
+        violations = driver.run("return window.policyViolations")
+        assert violations == [], f"the page broke its own policy: {violations}"
         print(f"browser test passed; screenshots in {args.screenshots}")
         return 0
     finally:

@@ -34,32 +34,20 @@ impl Interview {
         dropped
     }
 
-    /// Points every local image whose file name is one of `uploaded` at
-    /// that name alone, and drops every other local image, keeping its
-    /// caption and alt text: a browser sends an uploaded file with its own
-    /// name only (`photo.jpg`, not `images/photo.jpg`), and a server reads
-    /// nothing but what was uploaded with the interview. Returns a message
-    /// for each image left out.
-    pub fn use_uploaded_images(&mut self, uploaded: &[String]) -> Vec<String> {
-        let mut dropped = Vec::new();
-        self.for_each_image_src(&mut |src| {
-            let Some(path) = src.as_deref() else {
-                return;
-            };
-            if path.starts_with("data:") || (path.contains("://") && !path.starts_with("file://")) {
-                return;
-            }
-            let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-            if uploaded.iter().any(|u| u == name) {
-                *src = Some(name.to_string());
-            } else {
-                dropped.push(format!(
-                    "image {path} left out: it was not uploaded with the interview"
-                ));
-                *src = None;
-            }
-        });
-        dropped
+    /// Points every local image at the uploaded file it names, and drops
+    /// every other local image, keeping its caption and alt text: a server
+    /// reads nothing but what was uploaded with the interview. `uploaded`
+    /// pairs each file's name as sent with the name it is stored under. A
+    /// browser sends a file with its own name only (`photo.jpg`, not
+    /// `images/photo.jpg`), so the last part of a path is what counts, and
+    /// letter case is ignored, as on the desktops people upload from. A
+    /// picture inside an uploaded Word file (`talk.docx#word/media/1.png`)
+    /// points into the stored file. Returns a message for each image left
+    /// out, and the stored name of each image used, once per use.
+    pub fn use_uploaded_images(&mut self, uploaded: &[(String, String)]) -> UploadedImages {
+        let mut result = UploadedImages::default();
+        self.for_each_image_src(&mut |src| result.resolve(src, uploaded));
+        result
     }
 
     /// Calls `f` on the `src` of every figure and on the cover.
@@ -86,6 +74,80 @@ impl Interview {
             | ClosingBlock::Footer { content }) = block;
             blocks_image_srcs(content, f);
         }
+    }
+}
+
+/// What [`Interview::use_uploaded_images`] did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct UploadedImages {
+    /// A message for each image left out.
+    pub dropped: Vec<String>,
+    /// The stored name of each image used, once for every figure that uses
+    /// it: a request may not make the writers load more than it sent.
+    pub used: Vec<String>,
+}
+
+impl UploadedImages {
+    /// Points one image (a figure's, a cover's) at its upload, or drops it.
+    pub fn resolve(&mut self, src: &mut Option<String>, uploaded: &[(String, String)]) {
+        let Some(path) = src.as_deref() else {
+            return;
+        };
+        match uploaded_image(path, uploaded) {
+            UploadedImage::Remote => {}
+            UploadedImage::Stored { stored, file } => {
+                self.used.push(file);
+                *src = Some(stored);
+            }
+            UploadedImage::Missing => {
+                self.dropped.push(format!(
+                    "image {path} left out: it was not uploaded with the interview"
+                ));
+                *src = None;
+            }
+        }
+    }
+}
+
+/// Where an image of a model comes from on a server.
+enum UploadedImage {
+    /// A URL or a `data:` link: never read from the disk.
+    Remote,
+    /// An uploaded file: the path to it (`stored` names the stored file,
+    /// with the part inside a Word file when there is one) and the file.
+    Stored { stored: String, file: String },
+    /// A local file that was not uploaded.
+    Missing,
+}
+
+fn uploaded_image(path: &str, uploaded: &[(String, String)]) -> UploadedImage {
+    if path.starts_with("data:") || (path.contains("://") && !path.starts_with("file://")) {
+        return UploadedImage::Remote;
+    }
+    // A picture inside a Word file: the file is the upload.
+    let (file, part) = match path.split_once('#') {
+        Some((file, part)) if file.to_ascii_lowercase().ends_with(".docx") => (file, Some(part)),
+        _ => (path, None),
+    };
+    let name = file
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(file)
+        .to_lowercase();
+    let found = uploaded
+        .iter()
+        .find(|(sent, _)| sent.to_lowercase() == name)
+        .map(|(_, stored)| stored);
+    match (found, part) {
+        (Some(stored), Some(part)) => UploadedImage::Stored {
+            stored: format!("{stored}#{part}"),
+            file: stored.clone(),
+        },
+        (Some(stored), None) => UploadedImage::Stored {
+            stored: stored.clone(),
+            file: stored.clone(),
+        },
+        (None, _) => UploadedImage::Missing,
     }
 }
 
@@ -218,21 +280,29 @@ mod tests {
                 role: TurnRole::Answer,
                 start: None,
                 content: vec![
-                    figure("images/photo.png"),
+                    figure("images/Photo.PNG"),
                     figure("C:\\pictures\\kiln.jpg"),
                     figure("/etc/hostname"),
                     figure("https://example.com/a.png"),
                     figure("data:image/png;base64,AAAA"),
+                    figure("talk.docx#word/media/image1.png"),
                 ],
             }],
             sections: Vec::new(),
             closing: Vec::new(),
         };
-        let dropped =
-            interview.use_uploaded_images(&["photo.png".to_string(), "kiln.jpg".to_string()]);
+        let uploaded = [
+            ("photo.png".to_string(), "0.png".to_string()),
+            ("kiln.jpg".to_string(), "1.jpg".to_string()),
+            ("Talk.docx".to_string(), "2.docx".to_string()),
+        ];
+        let result = interview.use_uploaded_images(&uploaded);
+        assert_eq!(result.used, ["0.png", "1.jpg", "2.docx"]);
+        let dropped = result.dropped;
         let content = &interview.turns[0].content;
-        assert_eq!(src_of(&content[0]), "photo.png");
-        assert_eq!(src_of(&content[1]), "kiln.jpg");
+        assert_eq!(src_of(&content[0]), "0.png");
+        assert_eq!(src_of(&content[1]), "1.jpg");
+        assert_eq!(src_of(&content[5]), "2.docx#word/media/image1.png");
         assert!(matches!(&content[2], Block::Figure { figure } if figure.src.is_none()));
         assert_eq!(src_of(&content[3]), "https://example.com/a.png");
         assert_eq!(src_of(&content[4]), "data:image/png;base64,AAAA");

@@ -39,6 +39,7 @@ pub use datetime::DateTime;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use error::{Error, Location};
 pub use identifier::stable_identifier;
+pub use image_paths::UploadedImages;
 pub use image_source::{ImageAccess, MAX_IMAGE_BYTES, read_image_source};
 pub use language::infer_language;
 pub use link::link_target;

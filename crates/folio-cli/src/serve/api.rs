@@ -81,16 +81,25 @@ fn inspect_now(submission: &Submission, state: &super::state::AppState) -> Resul
 
 async fn convert(State(state): State<Shared>, request: Request) -> Result<Response, ApiError> {
     let submission = read_submission(&state, request).await?;
-    let shared = state.clone();
-    let written = work::in_pool(&state, move || work::convert(&submission, &shared)).await?;
-    Ok(file_response(written))
+    // The folder belongs to this handler: it is removed when the answer is
+    // sent, even if the conversion ran past its time and still runs.
+    let folder = work::upload_folder(&submission)?;
+    let (shared, uploads) = (state.clone(), folder.uploads());
+    let written = work::in_pool(&state, move || {
+        work::convert(&submission, &shared, &uploads)
+    })
+    .await;
+    drop(folder);
+    Ok(file_response(written?))
 }
 
 async fn book(State(state): State<Shared>, request: Request) -> Result<Response, ApiError> {
     let submission = read_submission(&state, request).await?;
-    let shared = state.clone();
-    let written = work::in_pool(&state, move || work::book(&submission, &shared)).await?;
-    Ok(file_response(written))
+    let folder = work::upload_folder(&submission)?;
+    let (shared, uploads) = (state.clone(), folder.uploads());
+    let written = work::in_pool(&state, move || work::book(&submission, &shared, &uploads)).await;
+    drop(folder);
+    Ok(file_response(written?))
 }
 
 fn file_response(written: Written) -> Response {
@@ -219,7 +228,7 @@ async fn collect(mut body: Body, limit: usize) -> Result<Option<bytes::Bytes>, (
     Ok((seen <= limit).then(|| kept.freeze()))
 }
 
-fn megabytes(bytes: usize) -> String {
+pub fn megabytes(bytes: usize) -> String {
     let mb = bytes as f64 / (1024.0 * 1024.0);
     if mb >= 1.0 {
         format!("{mb:.0} MB")

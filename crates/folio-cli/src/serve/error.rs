@@ -67,6 +67,8 @@ impl ApiError {
             if let Some(location) = core.location() {
                 api.line = Some(location.line);
                 api.column = Some(location.column);
+            } else if let folio_core::Error::NotUtf8 { line, .. } = core {
+                api.line = Some(*line);
             }
             return api;
         }

@@ -67,12 +67,12 @@ fn check(
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if state.loopback && !is_loopback_host(host, state.port) {
+    if state.loopback && !is_loopback_host(host, state.port, &state.address) {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             format!(
-                "Folio answers only to http://127.0.0.1:{0}/ or http://localhost:{0}/ (the request named {host:?})",
-                state.port
+                "Folio answers only to http://{0}:{1}/ or http://localhost:{1}/ (the request named {host:?})",
+                state.address, state.port
             ),
         ));
     }
@@ -98,14 +98,18 @@ fn check(
         }
     }
     if method != Method::GET && method != Method::HEAD {
-        if !headers.contains_key(API_HEADER) && authorization.is_none() {
+        // Without a token, a browser may still add credentials of its own
+        // (Basic auth it remembers): only the custom header proves a call
+        // came from a page of this server or from a program.
+        if state.token.is_none() && !headers.contains_key(API_HEADER) {
             return Err(ApiError::new(
                 StatusCode::FORBIDDEN,
-                "an API call must carry the header X-Folio: 1 (or Authorization), so that another site's page cannot post to Folio",
+                "an API call must carry the header X-Folio: 1, so that another site's page cannot post to Folio",
             ));
         }
+        // `Origin: null` comes from sandboxed frames and local files: as
+        // foreign as any other site.
         if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok())
-            && origin != "null"
             && origin.split_once("://").map(|(_, rest)| rest) != Some(host)
         {
             return Err(ApiError::new(
@@ -117,16 +121,15 @@ fn check(
     Ok(())
 }
 
-/// `localhost`, `127.0.0.1` or `[::1]`, with this server's port or none.
-fn is_loopback_host(host: &str, port: u16) -> bool {
+/// `localhost`, `127.0.0.1`, `[::1]` or the loopback address the server is
+/// bound to (`127.0.0.2`), with this server's port or none.
+fn is_loopback_host(host: &str, port: u16, own: &str) -> bool {
     let (name, given_port) = match host.rsplit_once(':') {
         Some((name, p)) if !name.ends_with(':') && !p.contains(']') => (name, Some(p)),
         _ => (host, None),
     };
-    let name_ok = matches!(
-        name.to_ascii_lowercase().as_str(),
-        "localhost" | "127.0.0.1" | "[::1]"
-    );
+    let name = name.to_ascii_lowercase();
+    let name_ok = matches!(name.as_str(), "localhost" | "127.0.0.1" | "[::1]") || name == own;
     let port_ok = given_port.is_none_or(|p| p.parse::<u16>() == Ok(port));
     name_ok && port_ok
 }
@@ -176,14 +179,19 @@ mod tests {
 
     #[test]
     fn only_loopback_names_with_our_port_pass() {
-        assert!(is_loopback_host("127.0.0.1:8040", 8040));
-        assert!(is_loopback_host("localhost:8040", 8040));
-        assert!(is_loopback_host("[::1]:8040", 8040));
-        assert!(is_loopback_host("localhost", 8040));
-        assert!(!is_loopback_host("localhost:8041", 8040));
-        assert!(!is_loopback_host("evil.example:8040", 8040));
-        assert!(!is_loopback_host("127.0.0.1.evil.example:8040", 8040));
-        assert!(!is_loopback_host("", 8040));
+        let own = "127.0.0.1";
+        assert!(is_loopback_host("127.0.0.1:8040", 8040, own));
+        assert!(is_loopback_host("localhost:8040", 8040, own));
+        assert!(is_loopback_host("LocalHost:8040", 8040, own));
+        assert!(is_loopback_host("[::1]:8040", 8040, own));
+        assert!(is_loopback_host("localhost", 8040, own));
+        assert!(is_loopback_host("127.0.0.2:8040", 8040, "127.0.0.2"));
+        assert!(!is_loopback_host("127.0.0.2:8040", 8040, own));
+        assert!(!is_loopback_host("localhost:8041", 8040, own));
+        assert!(!is_loopback_host("evil.example:8040", 8040, own));
+        assert!(!is_loopback_host("127.0.0.1.evil.example:8040", 8040, own));
+        assert!(!is_loopback_host("localhost.:8040", 8040, own));
+        assert!(!is_loopback_host("", 8040, own));
     }
 
     #[test]

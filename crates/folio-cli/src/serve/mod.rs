@@ -57,7 +57,12 @@ pub fn run(args: &ServeArgs) -> Result<()> {
         .enable_all()
         .build()
         .context("cannot start the server's threads")?;
-    runtime.block_on(serve(args, limits, style, source_date_epoch))
+    let result = runtime.block_on(serve(args, limits, style, source_date_epoch));
+    // A conversion past its time may still run on its thread; serve()
+    // already gave the running requests their time, so the process does
+    // not wait for it.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    result
 }
 
 fn limits(args: &ServeArgs) -> Result<Limits> {
@@ -104,54 +109,59 @@ async fn serve(
         .await
         .with_context(|| format!("cannot listen on {address}"))?;
     let bound = listener.local_addr().context("cannot tell the port")?;
+    let host = match bound.ip() {
+        std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+        std::net::IpAddr::V4(ip) => ip.to_string(),
+    };
     let state = Arc::new(AppState {
         requests: Arc::new(Semaphore::new(limits.max_requests)),
         pool: Arc::new(Semaphore::new(limits.jobs)),
         limits,
         token: args.token.clone().filter(|t| !t.is_empty()),
         loopback: args.bind.is_loopback(),
+        address: host.clone(),
         port: bound.port(),
         closing: AtomicBool::new(false),
         style,
         source_date_epoch,
         quiet: args.quiet,
     });
-    let host = if bound.ip().is_loopback() {
-        "127.0.0.1".to_string()
-    } else if bound.is_ipv6() {
-        format!("[{}]", bound.ip())
-    } else {
-        bound.ip().to_string()
-    };
     let url = format!("http://{host}:{}/", bound.port());
     if !args.bind.is_loopback() {
         say!(
             "warning: Folio listens on {bound}: other computers can reach it; API calls need the token"
         );
     }
-    // The token goes in the page's address after `#`, which the browser
-    // never sends: the page reads it and keeps it for its own calls.
-    let page = match &state.token {
-        Some(token) => format!("{url}#token={token}"),
-        None => url.clone(),
-    };
     // Written, not printed: a supervisor that closed our standard output
     // must not stop the server.
     {
-        use std::io::Write as _;
+        use std::io::{IsTerminal as _, Write as _};
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "Folio is serving on {url}");
+        // The token goes in the page's address after `#`, which the browser
+        // never sends: the page reads it and keeps it. It is shown only on
+        // a terminal, never into a log.
+        let page = match &state.token {
+            Some(token) if std::io::stdout().is_terminal() => format!("{url}#token={token}"),
+            Some(_) => format!("{url} (the page asks for the token)"),
+            None => url.clone(),
+        };
         let _ = writeln!(out, "Open {page} in a browser; press Ctrl-C to stop.");
         let _ = out.flush();
     }
+    // The browser gets the address without the token: another user of
+    // this computer could read it in the process list of the opener.
     if args.open
-        && let Err(err) = open::that_detached(&page)
+        && let Err(err) = open::that_detached(&url)
     {
         say!("warning: cannot open a browser ({err}); open {url} yourself");
     }
 
     let router = api::router(state.clone());
     let graceful = GracefulShutdown::new();
+    // Connections open at once: each costs memory even when idle, and a
+    // client that never reads its answers keeps one.
+    let connections = Arc::new(Semaphore::new(state.limits.max_requests.saturating_mul(4)));
     let mut stop = std::pin::pin!(stop_signal());
     loop {
         tokio::select! {
@@ -165,6 +175,11 @@ async fn serve(
                         continue;
                     }
                 };
+                let Ok(permit) = connections.clone().try_acquire_owned() else {
+                    // Too many open: closed at once, before a byte is read.
+                    drop(stream);
+                    continue;
+                };
                 let service = TowerToHyperService::new(router.clone());
                 let connection = hyper::server::conn::http1::Builder::new()
                     .timer(TokioTimer::new())
@@ -173,6 +188,7 @@ async fn serve(
                 let connection = graceful.watch(connection);
                 tokio::spawn(async move {
                     let _ = connection.await;
+                    drop(permit);
                 });
             }
             () = &mut stop => break,

@@ -34,6 +34,8 @@ pub struct AppState {
     /// name in `Host`, so a page of another site whose name was pointed at
     /// 127.0.0.1 (DNS rebinding) cannot reach the API.
     pub loopback: bool,
+    /// The address bound, as a URL writes it (`127.0.0.1`, `[::1]`).
+    pub address: String,
     pub port: u16,
     /// Requests being handled; one permit each.
     pub requests: Arc<Semaphore>,

@@ -3,7 +3,7 @@
 //! images in a private folder that nothing else is read from.
 
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use folio_core::{Anthology, BookOrder, HouseStyle, Meta, Paper, Parsed, ReadOptions};
 
@@ -156,29 +156,105 @@ pub struct Written {
     pub warnings: Vec<String>,
 }
 
-/// The request's images in a private folder, removed when this is dropped.
-struct ImageFolder {
+/// The request's images (and Word files, whose pictures a model points
+/// into) in a private folder. The handler owns it, not the conversion: it
+/// is removed when the answer is sent, also when a conversion ran past its
+/// time and is still finishing.
+#[derive(Debug)]
+pub struct UploadFolder {
     folder: tempfile::TempDir,
-    names: Vec<String>,
+    files: Uploads,
 }
 
-fn image_folder(submission: &Submission) -> Result<ImageFolder, ApiError> {
+/// What a conversion knows of the upload folder.
+#[derive(Debug, Clone)]
+pub struct Uploads {
+    pub path: PathBuf,
+    /// Each file's name as sent, and the name it is stored under.
+    pub names: Vec<(String, String)>,
+    /// Each stored file's size in bytes.
+    pub sizes: Vec<(String, usize)>,
+}
+
+impl UploadFolder {
+    pub fn uploads(&self) -> Uploads {
+        Uploads {
+            path: self.folder.path().to_path_buf(),
+            ..self.files.clone()
+        }
+    }
+}
+
+/// Writes the request's files under names of the server's choosing
+/// (`0.png`, `1.docx`): a name a client sent never becomes a path.
+pub fn upload_folder(submission: &Submission) -> Result<UploadFolder, ApiError> {
     let folder = tempfile::Builder::new()
         .prefix("folio-serve-")
         .tempdir()
         .map_err(|_| server_failure())?;
-    let mut names = Vec::new();
-    for image in &submission.images {
-        if image.name.is_empty() {
-            continue;
-        }
-        let path = folder.path().join(&image.name);
-        std::fs::File::create(&path)
-            .and_then(|mut file| file.write_all(&image.bytes))
+    let words = submission
+        .interviews
+        .iter()
+        .filter(|upload| upload.name.to_ascii_lowercase().ends_with(".docx"));
+    let mut files = Uploads {
+        path: folder.path().to_path_buf(),
+        names: Vec::new(),
+        sizes: Vec::new(),
+    };
+    for (index, upload) in submission.images.iter().chain(words).enumerate() {
+        let stored = format!("{index}.{}", extension_of(&upload.name));
+        std::fs::File::create(folder.path().join(&stored))
+            .and_then(|mut file| file.write_all(&upload.bytes))
             .map_err(|_| server_failure())?;
-        names.push(image.name.clone());
+        files.names.push((upload.name.clone(), stored.clone()));
+        files.sizes.push((stored, upload.bytes.len()));
     }
-    Ok(ImageFolder { folder, names })
+    Ok(UploadFolder { folder, files })
+}
+
+/// A file name's extension, if it is a short run of ASCII letters and
+/// digits (writers tell some formats by it); `bin` otherwise.
+fn extension_of(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((_, ext))
+            if !ext.is_empty()
+                && ext.len() <= 8
+                && ext.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            ext.to_ascii_lowercase()
+        }
+        _ => "bin".into(),
+    }
+}
+
+/// How many times the largest request the images a model uses, counted
+/// once per figure, may add up to.
+const IMAGE_BYTES_PER_BODY: usize = 3;
+
+fn check_image_budget(
+    used: &[String],
+    uploads: &Uploads,
+    state: &AppState,
+    name: &str,
+) -> Result<(), ApiError> {
+    let budget = state.limits.max_body.saturating_mul(IMAGE_BYTES_PER_BODY);
+    let total = used.iter().fold(0usize, |sum, stored| {
+        let size = uploads
+            .sizes
+            .iter()
+            .find(|(file, _)| file == stored)
+            .map_or(0, |(_, size)| *size);
+        sum.saturating_add(size)
+    });
+    if total > budget {
+        return Err(ApiError::too_large(format!(
+            "the figures use {} of images in all, counting each time an image is shown; at most {} is taken (3 times --max-body)",
+            super::api::megabytes(total),
+            super::api::megabytes(budget)
+        ))
+        .in_file(name));
+    }
+    Ok(())
 }
 
 fn server_failure() -> ApiError {
@@ -188,9 +264,7 @@ fn server_failure() -> ApiError {
     )
 }
 
-/// What the writers need, with images only from `folder`, and the house
-/// style's fonts for PDF left out: there they are font files, and a
-/// request never names a file of the server.
+/// What the writers need, with images only from `folder`.
 fn settings(style: &HouseStyle, paper: Paper, folder: &Path, state: &AppState) -> RenderSettings {
     RenderSettings {
         paper,
@@ -202,15 +276,20 @@ fn settings(style: &HouseStyle, paper: Paper, folder: &Path, state: &AppState) -
     }
 }
 
+/// Writes one format. A request's own house style has its PDF fonts left
+/// out: for PDF they name font files, and a request never names a file of
+/// the server (the server's own `--style` may).
 fn render_checked(
     format: OutputFormat,
     settings: &RenderSettings,
+    style_from_request: bool,
     write: impl Fn(&RenderSettings) -> anyhow::Result<folio_core::Rendered>,
     file: &str,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<u8>, ApiError> {
     let mut settings = settings.clone();
     if format == OutputFormat::Pdf
+        && style_from_request
         && (settings.style.body_font.is_some() || settings.style.heading_font.is_some())
     {
         settings.style.body_font = None;
@@ -227,23 +306,29 @@ fn render_checked(
 
 /// Converts the request's one interview to each format asked for: one
 /// file, or a zip of several.
-pub fn convert(submission: &Submission, state: &AppState) -> Result<Written, ApiError> {
+pub fn convert(
+    submission: &Submission,
+    state: &AppState,
+    uploads: &Uploads,
+) -> Result<Written, ApiError> {
     let upload = submission.single_interview()?;
     let formats = formats(submission)?;
     let (style, paper) = house_style(submission, state)?;
     let options = read_options(submission, &style)?;
     let parsed = read(upload, &options)?;
-    let images = image_folder(submission)?;
     let mut interview = parsed.interview;
     let mut warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
-    warnings.extend(interview.use_uploaded_images(&images.names));
-    let settings = settings(&style, paper, images.folder.path(), state);
+    let images = interview.use_uploaded_images(&uploads.names);
+    warnings.extend(images.dropped);
+    check_image_budget(&images.used, uploads, state, &upload.name)?;
+    let settings = settings(&style, paper, &uploads.path, state);
     let stem = download_stem(submission.get("name"), &upload.name);
     let mut files = Vec::new();
     for format in formats {
         let bytes = render_checked(
             format,
             &settings,
+            submission.style.is_some(),
             |s| render(format, &interview, s),
             &upload.name,
             &mut warnings,
@@ -254,7 +339,11 @@ pub fn convert(submission: &Submission, state: &AppState) -> Result<Written, Api
 }
 
 /// Puts the request's interviews, in the order sent, into one book.
-pub fn book(submission: &Submission, state: &AppState) -> Result<Written, ApiError> {
+pub fn book(
+    submission: &Submission,
+    state: &AppState,
+    uploads: &Uploads,
+) -> Result<Written, ApiError> {
     if submission.interviews.is_empty() {
         return Err(ApiError::bad_input(
             "a book needs interviews: send each as a form field `interview` (a file) or `model`",
@@ -282,8 +371,8 @@ pub fn book(submission: &Submission, state: &AppState) -> Result<Written, ApiErr
     };
     let (style, paper) = house_style(submission, state)?;
     let options = read_options(submission, &style)?;
-    let images = image_folder(submission)?;
     let mut warnings = Vec::new();
+    let mut used = Vec::new();
     let mut interviews = Vec::with_capacity(submission.interviews.len());
     for upload in &submission.interviews {
         let parsed = read(upload, &options)?;
@@ -294,9 +383,14 @@ pub fn book(submission: &Submission, state: &AppState) -> Result<Written, ApiErr
                 .map(|w| format!("{}: {w}", upload.name)),
         );
         let mut interview = parsed.interview;
-        for dropped in interview.use_uploaded_images(&images.names) {
-            warnings.push(format!("{}: {dropped}", upload.name));
-        }
+        let images = interview.use_uploaded_images(&uploads.names);
+        warnings.extend(
+            images
+                .dropped
+                .iter()
+                .map(|w| format!("{}: {w}", upload.name)),
+        );
+        used.extend(images.used);
         interviews.push(interview);
     }
     let meta = Meta {
@@ -308,10 +402,18 @@ pub fn book(submission: &Submission, state: &AppState) -> Result<Written, ApiErr
     for (key, value) in &options.metadata {
         folio_core::apply_metadata(&mut book.meta, key, value).map_err(ApiError::bad_input)?;
     }
-    let settings = settings(&style, paper, images.folder.path(), state);
+    // `metadata=cover=…` names the book's cover after the interviews' images
+    // were resolved: it resolves against the uploads the same way.
+    let mut cover = folio_core::UploadedImages::default();
+    cover.resolve(&mut book.meta.cover, &uploads.names);
+    warnings.extend(cover.dropped);
+    used.extend(cover.used);
+    check_image_budget(&used, uploads, state, title)?;
+    let settings = settings(&style, paper, &uploads.path, state);
     let bytes = render_checked(
         *format,
         &settings,
+        submission.style.is_some(),
         |s| render_book(*format, &book, s),
         title,
         &mut warnings,

@@ -94,6 +94,9 @@ function announce(message) {
 
 /** The final word of an action: the message, then the state a test waits for. */
 function report({message, error = null, line = null}) {
+  // A problem is read out at once and says it is one: a screen reader
+  // hears "Problem: …", not a calm status like a success.
+  el.status.parentElement?.setAttribute('aria-live', error ? 'assertive' : 'polite');
   announce(message);
   el.statusKind.hidden = !error;
   el.statusBar.classList.toggle('is-error', Boolean(error));
@@ -474,6 +477,8 @@ function missingImages() {
   const have = new Set(state.images.map((image) => image.name.toLowerCase()));
   return [...wanted]
     .filter((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src))
+    // Pictures inside a Word file travel with the file itself.
+    .filter((src) => !/\.docx#/i.test(src))
     .filter((src) => !have.has(src.split(/[\\/]/).pop().toLowerCase()));
 }
 

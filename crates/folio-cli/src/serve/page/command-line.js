@@ -74,6 +74,12 @@ function needsStyleFile(style) {
   return style.changedKeys().some((key) => key !== 'paper' && key !== 'pdf-standard');
 }
 
+/** Text for a comment line: a line break in a file name or a label must
+ * not start a line of its own, which the shell would run. */
+function oneLine(text) {
+  return String(text).replace(/[\r\n\u2028\u2029\u0000-\u001f\u007f]+/g, ' ');
+}
+
 function summarise(edits) {
   const shown = edits.slice(0, 4).join('; ');
   return edits.length > 4 ? `${shown}; and ${edits.length - 4} more` : shown;
@@ -111,7 +117,7 @@ export function buildCommand({entries, book, style}) {
     const to = ['--to', 'pdf,docx,epub'];
     const edits = modelOnlyEdits(entry);
     if (edits.length) {
-      lines.push(`# Changed here: ${summarise(edits)}.`);
+      lines.push(`# Changed here: ${oneLine(summarise(edits))}.`);
       lines.push(`# this edit is kept in the model: download the model (JSON) and run: folio convert ${[shellQuote(`${entry.base}.json`), ...to, ...styleArgs].join(' ')}`);
     }
     lines.push(['folio', 'convert', shellQuote(entry.name), ...to, ...readerArguments(entry), ...styleArgs].join(' '));
@@ -124,7 +130,7 @@ export function buildCommand({entries, book, style}) {
   if (!title) lines.push('# Give the book a title.');
   const edited = readable.filter((entry) => readerArguments(entry).length || modelOnlyEdits(entry).length);
   if (edited.length) {
-    lines.push(`# Changed here: ${edited.map((entry) => entry.name).join(', ')}.`);
+    lines.push(`# Changed here: ${oneLine(edited.map((entry) => entry.name).join(', '))}.`);
     lines.push(`# this edit is kept in the model: download the model (JSON) of each interview and run: folio book ${[...readable.map((entry) => shellQuote(`${entry.base}.json`)), ...bookArgs, ...styleArgs].join(' ')}`);
   }
   lines.push(['folio', 'book', ...readable.map((entry) => shellQuote(entry.name)), ...bookArgs, ...styleArgs].join(' '));

@@ -53,6 +53,11 @@ export function conversionRequest(to, {entries, images, style, book, limits}) {
     add('name', entry.base);
     fallback = `${entry.base}.${to.includes(',') ? 'zip' : to}`;
   }
+  // A Word file's pictures stay inside it: the model points into the file
+  // (`talk.docx#word/media/image1.png`), so the file goes along.
+  for (const entry of entries) {
+    if (/\.docx$/i.test(entry.name) && entry.file) add('image', entry.file, entry.name);
+  }
   for (const image of images) add('image', image, image.name);
   const toml = style.toml();
   if (toml) add('style', toml);
