@@ -648,14 +648,24 @@ fn a_book_of_several_interviews() {
         &[("interview", Some("seed.txt"), &seed())],
     );
     untitled.assert_error(400, "title");
-    let two_formats = post_form(
-        &server.url("/api/book?to=pdf,epub"),
+    // Several formats come as one zip, as for one interview.
+    let zipped = post_form(
+        &server.url("/api/book?to=pdf,docx,epub"),
         &[
             ("interview", Some("seed.txt"), &seed()),
-            ("title", None, b"T"),
+            ("interview", Some("05-q-a-colon.md"), &second),
+            ("title", None, "Collected conversations".as_bytes()),
         ],
     );
-    two_formats.assert_error(400, "one format");
+    assert_eq!(zipped.status, 200);
+    assert_eq!(
+        zip_names(&zipped.body),
+        [
+            "Collected conversations.pdf",
+            "Collected conversations.docx",
+            "Collected conversations.epub"
+        ]
+    );
 }
 
 #[test]

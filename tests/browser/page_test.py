@@ -28,6 +28,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SEED = os.path.join(ROOT, "tests", "fixtures", "seed", "seed.txt")
@@ -294,6 +295,34 @@ def main():
         time.sleep(1.5)
         driver.run("document.getElementById('preview-frame').scrollIntoView()")
         driver.screenshot(os.path.join(args.screenshots, "4-preview.png"))
+
+        # Two interviews dropped at once make a book; all three formats of
+        # it come as one zip.
+        with open(os.path.join(ROOT, "samples", "05-q-a-colon.md"), encoding="utf-8") as f:
+            second = f.read()
+        driver.run("""
+            const [texts, names] = arguments;
+            const zone = document.getElementById('drop-zone');
+            const data = new DataTransfer();
+            texts.forEach((text, i) => data.items.add(new File([text], names[i], {type: 'text/plain'})));
+            for (const type of ['dragenter', 'dragover', 'drop']) {
+              zone.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true}));
+            }
+        """, [seed, second], ["seed.txt", "05-q-a-colon.md"])
+        wait_idle(driver, "reading two interviews")
+        assert driver.run("return !document.getElementById('book-section').hidden"), "no book mode"
+        title = driver.find("#book-title")
+        driver.s("POST", f"/element/{title}/value", {"text": "Two conversations"})
+        before = set(os.path.join(downloads, n) for n in os.listdir(downloads))
+        driver.click("#download-zip")
+        wait_idle(driver, "the book's zip")
+        book = downloaded(downloads, ".zip", before)
+        with zipfile.ZipFile(book) as archive:
+            names = archive.namelist()
+        assert names == ["Two conversations.pdf", "Two conversations.docx", "Two conversations.epub"], names
+        driver.run("window.scrollTo(0, document.getElementById('book-heading').getBoundingClientRect().top + window.scrollY - 20)")
+        driver.screenshot(os.path.join(args.screenshots, "5-book.png"))
+        print(f"book of two interviews downloaded as {os.path.basename(book)}: {names}")
 
         unnamed = driver.run("""
             const unnamed = [];

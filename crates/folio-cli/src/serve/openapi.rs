@@ -109,7 +109,7 @@ pub fn document() -> Value {
             },
             "/api/book": {
                 "post": {
-                    "summary": "Several interviews, in the order sent, as one book with a table of contents",
+                    "summary": "Several interviews, in the order sent, as one book with a table of contents (several formats give a zip)",
                     "parameters": with_to(options.clone()),
                     "requestBody": {
                         "required": true,

@@ -338,7 +338,8 @@ pub fn convert(
     package(files, &stem, state, warnings)
 }
 
-/// Puts the request's interviews, in the order sent, into one book.
+/// Puts the request's interviews, in the order sent, into one book, in
+/// each format asked for: one file, or a zip of several.
 pub fn book(
     submission: &Submission,
     state: &AppState,
@@ -355,11 +356,6 @@ pub fn book(
         .filter(|t| !t.is_empty())
         .ok_or_else(|| ApiError::bad_input("a book needs a title: the field title="))?;
     let formats = formats(submission)?;
-    let [format] = formats.as_slice() else {
-        return Err(ApiError::bad_input(
-            "a book is written in one format: to=pdf, docx or epub",
-        ));
-    };
     let order = match submission.get("sort").unwrap_or("given") {
         "given" => BookOrder::Given,
         "date" => BookOrder::Date,
@@ -410,16 +406,20 @@ pub fn book(
     used.extend(cover.used);
     check_image_budget(&used, uploads, state, title)?;
     let settings = settings(&style, paper, &uploads.path, state);
-    let bytes = render_checked(
-        *format,
-        &settings,
-        submission.style.is_some(),
-        |s| render_book(*format, &book, s),
-        title,
-        &mut warnings,
-    )?;
+    let mut files = Vec::new();
+    for format in formats {
+        let bytes = render_checked(
+            format,
+            &settings,
+            submission.style.is_some(),
+            |s| render_book(format, &book, s),
+            title,
+            &mut warnings,
+        )?;
+        files.push((format, bytes));
+    }
     let stem = download_stem(submission.get("name"), title);
-    package(vec![(*format, bytes)], &stem, state, warnings)
+    package(files, &stem, state, warnings)
 }
 
 fn content_type(format: OutputFormat) -> &'static str {

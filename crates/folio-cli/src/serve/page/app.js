@@ -2,7 +2,6 @@
 // understood, and asks the server for PDF, DOCX, EPUB or a book.
 // The other modules hold the parts: api.js (requests, token, errors),
 // token-prompt.js (the token field), convert.js (conversion requests),
-// zip.js (a book's three formats in one download),
 // understood.js (the source and the model view), model-edit.js (edits),
 // style-panel.js (folio.toml) and command-line.js (the equivalent command).
 
@@ -10,7 +9,6 @@ import {$, formatBytes, h, listing, plural, saveBlob, srOnly} from './dom.js';
 import {ApiError, apiFetch, initToken, setTokenPrompt} from './api.js';
 import {FieldError, convert} from './convert.js';
 import {createTokenPrompt} from './token-prompt.js';
-import {makeZip} from './zip.js';
 import {createUnderstoodView} from './understood.js';
 import {createStylePanel} from './style-panel.js';
 import {buildCommand} from './command-line.js';
@@ -783,27 +781,11 @@ el.downloadDocx.addEventListener('click', () => download('docx'));
 el.downloadEpub.addEventListener('click', () => download('epub'));
 
 el.downloadZip.addEventListener('click', () => {
-  if (!isBook()) {
-    run(progressFor('the PDF, DOCX and EPUB'), async (signal) => {
-      const out = await convertNow('pdf,docx,epub', signal);
-      saveBlob(out.blob, out.filename);
-      return `Downloaded ${out.filename}.${warningNote(out.warnings)}`;
-    });
-    return;
-  }
-  // The book endpoint makes one format at a time: three requests, one zip.
-  run(progressFor('the book as PDF, DOCX and EPUB'), async (signal) => {
-    const files = [];
-    let warnings = 0;
-    for (const to of ['pdf', 'docx', 'epub']) {
-      announce(`Making the book as ${to.toUpperCase()} (${files.length + 1} of 3)…`);
-      const out = await convertNow(to, signal);
-      files.push({name: out.filename, blob: out.blob});
-      warnings += out.warnings;
-    }
-    const filename = `${files[0].name.replace(/\.[^.]+$/, '') || 'book'}.zip`;
-    saveBlob(await makeZip(files), filename);
-    return `Downloaded ${filename}.${warningNote(warnings)}`;
+  const what = isBook() ? 'the book as PDF, DOCX and EPUB' : 'the PDF, DOCX and EPUB';
+  run(progressFor(what), async (signal) => {
+    const out = await convertNow('pdf,docx,epub', signal);
+    saveBlob(out.blob, out.filename);
+    return `Downloaded ${out.filename}.${warningNote(out.warnings)}`;
   });
 });
 
