@@ -14,6 +14,11 @@ Needs Debian's chromium and chromium-driver, qpdf and poppler-utils (the CI
 script installs them); only the standard library of Python.
 
 Usage: python3 tests/browser/page_test.py [--folio target/debug/folio]
+       [--browser chromium|firefox]
+
+Firefox needs firefox-esr (Debian) and geckodriver (cargo install
+geckodriver); Firefox's console is not read (geckodriver cannot), and its
+policy violations are recorded from the moment the page has loaded.
 """
 
 import argparse
@@ -44,8 +49,9 @@ def free_port():
 class Driver:
     """The few WebDriver calls the test needs."""
 
-    def __init__(self, port):
+    def __init__(self, port, browser):
         self.base = f"http://127.0.0.1:{port}"
+        self.browser = browser
         self.session = None
 
     def call(self, method, path, body=None):
@@ -64,28 +70,51 @@ class Driver:
         return self.call(method, f"/session/{self.session}{path}", body)
 
     def start(self, downloads):
-        capabilities = {
-            "browserName": "chrome",
-            "goog:loggingPrefs": {"browser": "ALL"},
-            "goog:chromeOptions": {
-                "binary": shutil.which("chromium") or "/usr/bin/chromium",
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu",
-                    "--disable-dev-shm-usage", "--window-size=1400,1000",
-                ],
-                "prefs": {
-                    "download.default_directory": downloads,
-                    "download.prompt_for_download": False,
+        if self.browser == "firefox":
+            capabilities = {
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": shutil.which("firefox-esr") or shutil.which("firefox"),
+                    "args": ["-headless"],
+                    "prefs": {
+                        # Downloads go straight to the folder, PDFs too
+                        # (instead of opening in Firefox's viewer).
+                        "browser.download.folderList": 2,
+                        "browser.download.dir": downloads,
+                        "browser.download.useDownloadDir": True,
+                        "browser.download.always_ask_before_handling_new_types": False,
+                        "browser.download.open_pdf_attachments_inline": False,
+                        "browser.helperApps.neverAsk.saveToDisk":
+                            "application/pdf,application/zip,application/json,application/epub+zip",
+                    },
                 },
-            },
-        }
+            }
+        else:
+            capabilities = {
+                "browserName": "chrome",
+                "goog:loggingPrefs": {"browser": "ALL"},
+                "goog:chromeOptions": {
+                    "binary": shutil.which("chromium") or "/usr/bin/chromium",
+                    "args": [
+                        "--headless=new", "--no-sandbox", "--disable-gpu",
+                        "--disable-dev-shm-usage", "--window-size=1400,1000",
+                    ],
+                    "prefs": {
+                        "download.default_directory": downloads,
+                        "download.prompt_for_download": False,
+                    },
+                },
+            }
         value = self.call("POST", "/session", {"capabilities": {"alwaysMatch": capabilities}})
         self.session = value["sessionId"]
-        # Headless Chromium saves downloads only when told where.
-        self.s("POST", "/goog/cdp/execute", {
-            "cmd": "Browser.setDownloadBehavior",
-            "params": {"behavior": "allow", "downloadPath": downloads},
-        })
+        if self.browser == "firefox":
+            self.s("POST", "/window/rect", {"width": 1400, "height": 1000})
+        else:
+            # Headless Chromium saves downloads only when told where.
+            self.s("POST", "/goog/cdp/execute", {
+                "cmd": "Browser.setDownloadBehavior",
+                "params": {"behavior": "allow", "downloadPath": downloads},
+            })
 
     def go(self, url):
         self.s("POST", "/url", {"url": url})
@@ -107,12 +136,24 @@ class Driver:
             f.write(base64.b64decode(self.s("GET", "/screenshot")))
 
     def console_errors(self):
+        # geckodriver has no log endpoint: Firefox's console is not read.
+        if self.browser == "firefox":
+            return []
         entries = self.s("POST", "/se/log", {"type": "browser"}) or []
         return [e["message"] for e in entries if e.get("level") == "SEVERE"]
 
     def watch_policy(self):
         """Records every Content-Security-Policy violation of the pages
-        loaded from now on in window.policyViolations."""
+        loaded from now on in window.policyViolations (in Firefox, from the
+        moment this is called on the loaded page)."""
+        script = (
+            "window.policyViolations = [];"
+            "document.addEventListener('securitypolicyviolation', e =>"
+            " window.policyViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        if self.browser == "firefox":
+            self.run(script)
+            return
         self.s("POST", "/goog/cdp/execute", {
             "cmd": "Page.addScriptToEvaluateOnNewDocument",
             "params": {"source": (
@@ -184,11 +225,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--folio", default=os.path.join(ROOT, "target", "debug", "folio"))
     parser.add_argument("--screenshots", default=os.path.join(ROOT, "target", "browser"))
+    parser.add_argument("--browser", choices=["chromium", "firefox"], default="chromium")
     args = parser.parse_args()
-    for tool in ["chromedriver", "qpdf", "pdftotext"]:
+    driver_tool = "geckodriver" if args.browser == "firefox" else "chromedriver"
+    for tool in [driver_tool, "qpdf", "pdftotext"]:
         if not shutil.which(tool):
-            print(f"missing {tool}: apt-get install chromium chromium-driver qpdf poppler-utils",
-                  file=sys.stderr)
+            print(f"missing {tool}: apt-get install chromium chromium-driver qpdf poppler-utils"
+                  " (for Firefox: firefox-esr, and cargo install geckodriver)", file=sys.stderr)
             return 1
     os.makedirs(args.screenshots, exist_ok=True)
     downloads = tempfile.mkdtemp(prefix="folio-downloads-")
@@ -197,17 +240,22 @@ def main():
                               stdout=subprocess.PIPE, cwd=ROOT,
                               env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
     driver_port = free_port()
-    chromedriver = subprocess.Popen(["chromedriver", f"--port={driver_port}"],
+    chromedriver = subprocess.Popen([driver_tool, f"--port={driver_port}"],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    driver = Driver(driver_port)
+    driver = Driver(driver_port, args.browser)
     try:
         url = server.stdout.readline().decode().strip().removeprefix("Folio is serving on ")
-        wait_for("chromedriver", lambda: _up(driver))
+        wait_for(driver_tool, lambda: _up(driver))
         driver.start(downloads)
-        driver.watch_policy()
+        if args.browser == "chromium":
+            driver.watch_policy()
         driver.go(url)
         wait_idle(driver, "the page to load")
-        driver.screenshot(os.path.join(args.screenshots, "1-empty.png"))
+        if args.browser == "firefox":
+            driver.watch_policy()
+        shots = os.path.join(args.screenshots, args.browser)
+        os.makedirs(shots, exist_ok=True)
+        driver.screenshot(os.path.join(shots, "1-empty.png"))
 
         # Drop the reference interview on the drop zone, as a file from the
         # desktop arrives: a drop event carrying a File.
@@ -240,11 +288,11 @@ def main():
         """)
         assert len(questions) == sum(t["role"] == "question" for t in expected["turns"]), questions
         driver.run("document.getElementById('understood-heading').scrollIntoView()")
-        driver.screenshot(os.path.join(args.screenshots, "2-understood.png"))
+        driver.screenshot(os.path.join(shots, "2-understood.png"))
         driver.run("window.scrollBy(0, document.getElementById('speakers-heading').getBoundingClientRect().top - 120)")
-        driver.screenshot(os.path.join(args.screenshots, "3-speakers.png"))
+        driver.screenshot(os.path.join(shots, "3-speakers.png"))
         driver.run("document.getElementById('turn-1').scrollIntoView()")
-        driver.screenshot(os.path.join(args.screenshots, "3b-turns.png"))
+        driver.screenshot(os.path.join(shots, "3b-turns.png"))
 
         # A warning's line number shows that line of the source.
         warnings_html = driver.run("return document.getElementById('warnings').outerHTML")
@@ -292,9 +340,10 @@ def main():
         wait_idle(driver, "the preview")
         src = driver.run("return document.getElementById('preview-frame').src")
         assert src.startswith("blob:"), src
-        time.sleep(1.5)
         driver.run("document.getElementById('preview-frame').scrollIntoView()")
-        driver.screenshot(os.path.join(args.screenshots, "4-preview.png"))
+        # The browser's PDF viewer draws the first page after the frame loads.
+        time.sleep(4 if args.browser == "firefox" else 1.5)
+        driver.screenshot(os.path.join(shots, "4-preview.png"))
 
         # Two interviews dropped at once make a book; all three formats of
         # it come as one zip.
@@ -321,7 +370,7 @@ def main():
             names = archive.namelist()
         assert names == ["Two conversations.pdf", "Two conversations.docx", "Two conversations.epub"], names
         driver.run("window.scrollTo(0, document.getElementById('book-heading').getBoundingClientRect().top + window.scrollY - 20)")
-        driver.screenshot(os.path.join(args.screenshots, "5-book.png"))
+        driver.screenshot(os.path.join(shots, "5-book.png"))
         print(f"book of two interviews downloaded as {os.path.basename(book)}: {names}")
 
         unnamed = driver.run("""
@@ -340,7 +389,7 @@ def main():
         assert not errors, f"console errors: {errors}"
         violations = driver.run("return window.policyViolations")
         assert violations == [], f"the page broke its own policy: {violations}"
-        print(f"browser test passed; screenshots in {args.screenshots}")
+        print(f"browser test passed in {args.browser}; screenshots in {shots}")
         return 0
     finally:
         driver.quit()
