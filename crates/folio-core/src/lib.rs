@@ -11,6 +11,7 @@
 //! ```
 
 pub mod anthology;
+pub mod archive;
 pub mod assemble;
 pub mod datetime;
 pub mod diagnostic;

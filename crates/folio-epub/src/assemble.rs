@@ -112,7 +112,7 @@ pub fn assemble(parts: Parts<'_>) -> Result<Vec<u8>, EpubError> {
         };
         entry.bytes = repaired.into_bytes();
     }
-    archive::pack(&entries, archive::zip_time(parts.modified.unix_seconds()))
+    archive::pack(&entries, parts.modified.unix_seconds())
 }
 
 fn text(entry: &Entry) -> Result<String, EpubError> {

@@ -465,28 +465,18 @@ fn zip_of(
     files: &[(OutputFormat, Vec<u8>)],
     stem: &str,
     source_date_epoch: Option<i64>,
-) -> zip::result::ZipResult<Vec<u8>> {
-    use chrono::{Datelike, Timelike};
-    let date = folio_core::output_date(&Meta::default(), source_date_epoch);
-    let time = date.time.unwrap_or_default();
-    let modified = zip::DateTime::from_date_and_time(
-        date.date.year().clamp(1980, 2107) as u16,
-        date.date.month() as u8,
-        date.date.day() as u8,
-        time.hour() as u8,
-        time.minute() as u8,
-        time.second() as u8,
-    )
-    .unwrap_or_default();
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored)
-        .last_modified_time(modified);
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (format, bytes) in files {
-        writer.start_file(format!("{stem}.{}", format.extension()), options)?;
-        writer.write_all(bytes)?;
-    }
-    Ok(writer.finish()?.into_inner())
+) -> Result<Vec<u8>, folio_core::archive::ZipError> {
+    use folio_core::archive::{Compression, ZipEntry, write_zip};
+    let names: Vec<String> = files
+        .iter()
+        .map(|(format, _)| format!("{stem}.{}", format.extension()))
+        .collect();
+    let entries = files.iter().zip(&names).map(|((_, bytes), name)| ZipEntry {
+        name,
+        bytes,
+        compression: Compression::Stored,
+    });
+    write_zip(entries, source_date_epoch.unwrap_or(0))
 }
 
 /// The name a download is saved under: `name=` (which may be the input's
