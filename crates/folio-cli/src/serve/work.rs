@@ -276,6 +276,24 @@ fn settings(style: &HouseStyle, paper: Paper, folder: &Path, state: &AppState) -
     }
 }
 
+/// Writes each format in turn (see [`render_checked`]), for one
+/// interview or a book alike.
+fn render_each(
+    formats: &[OutputFormat],
+    settings: &RenderSettings,
+    style_from_request: bool,
+    write: impl Fn(OutputFormat, &RenderSettings) -> anyhow::Result<folio_core::Rendered>,
+    file: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<(OutputFormat, Vec<u8>)>, ApiError> {
+    let mut files = Vec::with_capacity(formats.len());
+    for &format in formats {
+        let bytes = render_checked(format, settings, style_from_request, &write, file, warnings)?;
+        files.push((format, bytes));
+    }
+    Ok(files)
+}
+
 /// Writes one format. A request's own house style has its PDF fonts left
 /// out: for PDF they name font files, and a request never names a file of
 /// the server (the server's own `--style` may).
@@ -283,7 +301,7 @@ fn render_checked(
     format: OutputFormat,
     settings: &RenderSettings,
     style_from_request: bool,
-    write: impl Fn(&RenderSettings) -> anyhow::Result<folio_core::Rendered>,
+    write: impl Fn(OutputFormat, &RenderSettings) -> anyhow::Result<folio_core::Rendered>,
     file: &str,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<u8>, ApiError> {
@@ -299,7 +317,7 @@ fn render_checked(
                 .into(),
         );
     }
-    let rendered = write(&settings).map_err(|err| ApiError::from_conversion(&err, file))?;
+    let rendered = write(format, &settings).map_err(|err| ApiError::from_conversion(&err, file))?;
     warnings.extend(rendered.warnings.iter().map(ToString::to_string));
     Ok(rendered.bytes)
 }
@@ -323,18 +341,14 @@ pub fn convert(
     check_image_budget(&images.used, uploads, state, &upload.name)?;
     let settings = settings(&style, paper, &uploads.path, state);
     let stem = download_stem(submission.get("name"), &upload.name);
-    let mut files = Vec::new();
-    for format in formats {
-        let bytes = render_checked(
-            format,
-            &settings,
-            submission.style.is_some(),
-            |s| render(format, &interview, s),
-            &upload.name,
-            &mut warnings,
-        )?;
-        files.push((format, bytes));
-    }
+    let files = render_each(
+        &formats,
+        &settings,
+        submission.style.is_some(),
+        |format, s| render(format, &interview, s),
+        &upload.name,
+        &mut warnings,
+    )?;
     package(files, &stem, state, warnings)
 }
 
@@ -406,18 +420,14 @@ pub fn book(
     used.extend(cover.used);
     check_image_budget(&used, uploads, state, title)?;
     let settings = settings(&style, paper, &uploads.path, state);
-    let mut files = Vec::new();
-    for format in formats {
-        let bytes = render_checked(
-            format,
-            &settings,
-            submission.style.is_some(),
-            |s| render_book(format, &book, s),
-            title,
-            &mut warnings,
-        )?;
-        files.push((format, bytes));
-    }
+    let files = render_each(
+        &formats,
+        &settings,
+        submission.style.is_some(),
+        |format, s| render_book(format, &book, s),
+        title,
+        &mut warnings,
+    )?;
     let stem = download_stem(submission.get("name"), title);
     package(files, &stem, state, warnings)
 }
