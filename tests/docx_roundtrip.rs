@@ -318,7 +318,7 @@ fn restyled_as_normal_text_the_stored_model_still_names_the_speakers() {
 #[test]
 fn an_edited_dates_line_gives_its_dates() {
     let (original, bytes) = written("18-tables-fact-box-and-figures.md");
-    let printed = "The Orrin Courier · 18 November 2024";
+    let printed = "The Orrin Courier · Published 18 November 2024";
     let read_with = |line: &str| {
         let bytes = edited(&bytes, |xml| xml.replacen(printed, line, 1), &[]);
         read_docx(&bytes)
@@ -348,6 +348,18 @@ fn an_edited_dates_line_gives_its_dates() {
     assert_eq!(
         moved.interview.meta.publication.as_deref(),
         Some("The Orrin Courier")
+    );
+    // The words the writer prints before a date, and an update on the
+    // day of publication printed as its time only.
+    let worded = read_with("The Orrin Courier · Published 2 December 2024, 09:00 · Updated 14:30");
+    assert_eq!(
+        worded
+            .interview
+            .meta
+            .updated
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2024-12-02T14:30:00")
     );
     let vague = read_with("The Orrin Courier · early December");
     assert_eq!(vague.interview.meta.published, original.meta.published);

@@ -20,18 +20,17 @@
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use folio_core::{Interview, ReadOptions};
 use serde_json::Value;
-use unicode_general_category::{GeneralCategory, get_general_category};
 use unicode_normalization::UnicodeNormalization;
 
 #[allow(dead_code)]
 mod common;
 
+use common::text::{docx_text, epub_text, is_decimal, is_space, is_word, pdf_text, unhyphenate};
 use common::{require, require_cjk_font, root};
 
 /// The least share of the model's words each output must hold.
@@ -121,34 +120,6 @@ fn inputs() -> Vec<String> {
 }
 
 // Words, as fidelity.py's `tokens` makes them.
-
-/// Python's `\w`: a letter or a number of any script, or `_`.
-fn is_word(c: char) -> bool {
-    use GeneralCategory::*;
-    c == '_'
-        || matches!(
-            get_general_category(c),
-            UppercaseLetter
-                | LowercaseLetter
-                | TitlecaseLetter
-                | ModifierLetter
-                | OtherLetter
-                | DecimalNumber
-                | LetterNumber
-                | OtherNumber
-        )
-}
-
-/// Python's `\d`.
-fn is_decimal(c: char) -> bool {
-    get_general_category(c) == GeneralCategory::DecimalNumber
-}
-
-/// Python's `\s` and `str.isspace`: Unicode white space and the four
-/// information separators.
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
 
 /// Kana and CJK ideographs (and compatibility ideographs): one word each.
 fn is_cjk(c: char) -> bool {
@@ -279,162 +250,6 @@ fn model_words(interview: &Interview) -> Vec<String> {
         .filter(|s| !not_words(s))
         .flat_map(tokens)
         .collect()
-}
-
-// Each format's text, as fidelity.py extracts it.
-
-fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("out.pdf");
-    std::fs::write(&path, bytes).expect("write the PDF");
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    assert!(
-        out.status.success(),
-        "pdftotext failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    unhyphenate(&String::from_utf8_lossy(&out.stdout))
-}
-
-/// `(\w)[-\u00ad\u2010]\s*\n\s*(\w)` replaced by the two letters: a word
-/// hyphenated at a line end made whole.
-fn unhyphenate(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if is_word(c) && matches!(chars.get(i + 1), Some('-' | '\u{ad}' | '\u{2010}')) {
-            let mut j = i + 2;
-            let mut line_end = false;
-            while j < chars.len() && is_space(chars[j]) {
-                line_end |= chars[j] == '\n';
-                j += 1;
-            }
-            if line_end && chars.get(j).copied().is_some_and(is_word) {
-                out.push(c);
-                out.push(chars[j]);
-                i = j + 1;
-                continue;
-            }
-        }
-        out.push(c);
-        i += 1;
-    }
-    out
-}
-
-/// Every entry of a zip, in archive order.
-fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
-    (0..archive.len())
-        .map(|i| {
-            let mut entry = archive.by_index(i).expect("zip entry");
-            let mut data = Vec::new();
-            entry.read_to_end(&mut data).expect("read zip entry");
-            (entry.name().to_string(), data)
-        })
-        .collect()
-}
-
-fn parse(name: &str, data: &[u8]) -> String {
-    String::from_utf8(data.to_vec()).unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}"))
-}
-
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-fn docx_text(bytes: &[u8]) -> String {
-    let part = |name: &str| {
-        let Some(stem) = name
-            .strip_prefix("word/")
-            .and_then(|n| n.strip_suffix(".xml"))
-        else {
-            return false;
-        };
-        let numbered = |prefix: &str| {
-            stem.strip_prefix(prefix)
-                .is_some_and(|n| n.chars().all(is_decimal))
-        };
-        matches!(stem, "document" | "footnotes" | "endnotes")
-            || numbered("header")
-            || numbered("footer")
-    };
-    let mut paragraphs = Vec::new();
-    for (name, data) in unzip(bytes).into_iter().filter(|(n, _)| part(n)) {
-        let xml = parse(&name, &data);
-        let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{name}: {e}"));
-        for p in doc.descendants().filter(|n| n.has_tag_name((W, "p"))) {
-            let text: String = p
-                .descendants()
-                .filter(|n| n.is_element())
-                .map(|n| match n.tag_name().name() {
-                    _ if n.tag_name().namespace() != Some(W) => "",
-                    "t" => n.text().unwrap_or(""),
-                    "tab" => "\t",
-                    "br" | "cr" => " ",
-                    _ => "",
-                })
-                .collect();
-            paragraphs.push(text);
-        }
-    }
-    paragraphs.join("\n")
-}
-
-fn epub_text(bytes: &[u8]) -> String {
-    let mut texts = Vec::new();
-    for (name, data) in unzip(bytes) {
-        let file = name.rsplit('/').next().unwrap_or(&name);
-        let navigation = ["nav.xhtml", "nav.html", "toc.xhtml", "toc.html"].contains(&file);
-        if !name.ends_with(".xhtml") && !name.ends_with(".html") && !name.ends_with(".htm")
-            || navigation
-        {
-            continue;
-        }
-        let xml = parse(&name, &data);
-        let doc = roxmltree::Document::parse_with_options(
-            &xml,
-            roxmltree::ParsingOptions {
-                allow_dtd: true,
-                ..roxmltree::ParsingOptions::default()
-            },
-        )
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let body = doc
-            .descendants()
-            .find(|n| n.is_element() && n.tag_name().name().ends_with("body"))
-            .unwrap_or(doc.root_element());
-        let mut chunks: Vec<String> = Vec::new();
-        itertext(body, &mut chunks, &mut false);
-        chunks.retain(|c| !c.is_empty());
-        texts.push(chunks.join(" "));
-    }
-    texts.join("\n")
-}
-
-/// ElementTree's `itertext`: every text inside `node`, one chunk each;
-/// a comment or processing instruction is dropped and the text on either
-/// side of it is one (`joins`: the last chunk may go on).
-fn itertext(node: roxmltree::Node, chunks: &mut Vec<String>, joins: &mut bool) {
-    for child in node.children() {
-        if child.is_text() {
-            let text = child.text().unwrap_or("");
-            match chunks.last_mut() {
-                Some(last) if *joins => last.push_str(text),
-                _ => chunks.push(text.to_string()),
-            }
-            *joins = true;
-        } else if child.is_element() {
-            *joins = false;
-            itertext(child, chunks, joins);
-            *joins = false;
-        }
-    }
 }
 
 // Matching, as fidelity.py does it.

@@ -1,5 +1,7 @@
 //! Helpers shared by the end-to-end tests that run the `folio` binary.
 
+pub mod text;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

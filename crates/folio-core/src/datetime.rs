@@ -65,7 +65,44 @@ impl DateTime {
         parse_iso(text)
             .or_else(|| parse_written(text))
             .or_else(|| parse_cjk(text))
+            .or_else(|| parse_written(&with_english_months(text)?))
     }
+}
+
+/// `7. März 2024`, `7 de marzo de 2024`, `7 марта 2024 г.`, `7 במרץ 2024`:
+/// the dates Folio's terms tables write, with the month in English and the
+/// words around it dropped, so the English forms above read them. `None`
+/// when no word is a month of any table.
+fn with_english_months(text: &str) -> Option<String> {
+    let english = crate::Terms::for_language("en").months;
+    let month_of = |word: &str| -> Option<usize> {
+        let word = word.to_lowercase();
+        crate::Terms::all()
+            .iter()
+            .filter(|t| t.language != "en")
+            .find_map(|t| {
+                t.months
+                    .iter()
+                    .position(|m| !m.is_empty() && m.to_lowercase() == word)
+            })
+    };
+    let mut found = false;
+    let mut words = Vec::new();
+    for word in text.split_whitespace() {
+        let bare = word.trim_end_matches([',', '.']);
+        // Hebrew writes "in March" as one word: ב + the month.
+        let month = month_of(bare).or_else(|| bare.strip_prefix('ב').and_then(month_of));
+        match month {
+            Some(index) => {
+                found = true;
+                words.push(format!("{}{}", english[index], &word[bare.len()..]));
+            }
+            None if matches!(bare, "de" | "del" | "г") => {}
+            None if word.ends_with(',') => words.push(format!("{bare},")),
+            None => words.push(bare.to_string()),
+        }
+    }
+    found.then(|| words.join(" "))
 }
 
 fn parse_iso(text: &str) -> Option<DateTime> {
@@ -176,15 +213,15 @@ fn strip_weekday(text: &str) -> &str {
 
 /// `2022年5月17日` and `2022年5月17日 10:30`.
 fn parse_cjk(text: &str) -> Option<DateTime> {
-    let (year, rest) = text.split_once('年')?;
-    let (month, rest) = rest.split_once('月')?;
-    let (day, rest) = rest.split_once(['日', '号'])?;
+    let (year, rest) = text.split_once(['年', '년'])?;
+    let (month, rest) = rest.split_once(['月', '월'])?;
+    let (day, rest) = rest.split_once(['日', '号', '일'])?;
     let date = NaiveDate::from_ymd_opt(
         year.trim().parse().ok()?,
         month.trim().parse().ok()?,
         day.trim().parse().ok()?,
     )?;
-    let rest = rest.trim();
+    let rest = rest.trim_start_matches([',', '，', ' ']).trim();
     if rest.is_empty() {
         return Some(DateTime::from_date(date));
     }
@@ -278,6 +315,25 @@ mod tests {
         assert_eq!(iso("2022年5月17日"), "2022-05-17");
         assert_eq!(iso("not a date"), "");
         assert_eq!(iso("2022-13-45"), "");
+    }
+
+    #[test]
+    fn every_language_reads_the_dates_it_writes() {
+        for value in ["2024-03-07", "2024-12-31T14:30:00", "1999-05-01"] {
+            let date = DateTime::parse(value).unwrap();
+            for terms in crate::Terms::all() {
+                let written = terms.date(&date);
+                let read = DateTime::parse(&written);
+                assert_eq!(
+                    read.map(|d| (d.date, d.time)),
+                    Some((date.date, date.time)),
+                    "{} wrote {written:?}",
+                    terms.language
+                );
+            }
+        }
+        // A word that only looks like a month in another language.
+        assert_eq!(DateTime::parse("Maio"), None);
     }
 
     #[test]

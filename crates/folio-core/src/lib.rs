@@ -13,6 +13,7 @@
 pub mod anthology;
 pub mod archive;
 pub mod assemble;
+mod credits;
 pub mod datetime;
 pub mod diagnostic;
 pub mod error;
@@ -36,13 +37,14 @@ mod typography;
 pub mod xml;
 
 pub use anthology::{Anthology, BookOrder};
+pub use credits::DateLine;
 pub use datetime::DateTime;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use error::{Error, Location};
 pub use identifier::stable_identifier;
 pub use image_paths::UploadedImages;
 pub use image_source::{ImageAccess, MAX_IMAGE_BYTES, read_image_source};
-pub use language::infer_language;
+pub use language::{CjkVariant, Direction, Language, infer_language};
 pub use link::link_target;
 pub use model::*;
 pub use output::{Paper, Rendered, output_date, source_date_epoch_from_env};

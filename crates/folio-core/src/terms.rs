@@ -44,38 +44,48 @@ pub struct Terms {
     pub by: &'static str,
     /// Before the interviewers when no author is named.
     pub interview_by: &'static str,
-    /// How a date is written (a chrono format): the month in words in
-    /// English, the CJK form in Chinese and Japanese, ISO 8601 where no
-    /// month names are at hand, so no language gets English months.
+    /// How a date is written (a chrono format, `%B` standing for the
+    /// language's own month name below): the day, month in words and year
+    /// in most languages, the CJK form in Chinese, Japanese and Korean.
     pub date_format: &'static str,
+    /// The months, January first, in the form a date takes (Russian's
+    /// genitive `марта`); empty where the date format has no `%B`.
+    pub months: [&'static str; 12],
+    /// Between names in a list, and before the last one:
+    /// `Ana, Ben and Chloé`, `李华、王明和张伟`.
+    pub list_comma: &'static str,
+    pub list_and: &'static str,
 }
 
 impl Terms {
     /// The terms for a BCP 47 tag (`fr-CA`, `zh-Hant-TW`); English for a
     /// language the table lacks.
     pub fn for_language(tag: &str) -> &'static Terms {
-        let primary = tag
-            .trim()
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let primary = match primary.as_str() {
-            // Old and macrolanguage codes of the same languages.
-            "iw" => "he",
-            "cmn" | "yue" | "wuu" => "zh",
-            other => other,
-        };
-        ALL.iter()
-            .copied()
-            .find(|t| t.language == primary)
-            .unwrap_or(&EN)
+        crate::Language::of(tag).terms()
+    }
+
+    /// The table for a primary language subtag in lower case, if there is one.
+    pub(crate) fn find(primary: &str) -> Option<&'static Terms> {
+        ALL.iter().copied().find(|t| t.language == primary)
+    }
+
+    /// English, the fallback for a language without a table.
+    pub(crate) fn english() -> &'static Terms {
+        &EN
     }
 
     /// A date as the language writes it, with `, 14:30` when the time is
     /// known.
     pub fn date(&self, value: &crate::DateTime) -> String {
-        let date = value.date.format(self.date_format).to_string();
+        let month = chrono::Datelike::month0(&value.date) as usize;
+        let format = match self.months.get(month) {
+            Some(name) if self.date_format.contains("%B") => {
+                // A month name is plain text in the format: no `%` in it.
+                self.date_format.replace("%B", &name.replace('%', ""))
+            }
+            _ => self.date_format.to_string(),
+        };
+        let date = value.date.format(&format).to_string();
         match value.time {
             Some(time) => format!("{date}, {}", time.format("%H:%M")),
             None => date,
@@ -89,6 +99,24 @@ impl Terms {
             format!("{word}{text}")
         } else {
             format!("{word} {text}")
+        }
+    }
+
+    /// Names as the language lists them: `Ana`, `Ana and Ben`,
+    /// `Ana, Ben and Chloé`.
+    pub fn join_names<S: AsRef<str>>(&self, names: &[S]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => one.as_ref().to_string(),
+            [init @ .., last] => {
+                let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+                format!(
+                    "{}{}{}",
+                    init.join(self.list_comma),
+                    self.list_and,
+                    last.as_ref()
+                )
+            }
         }
     }
 
@@ -152,6 +180,9 @@ const LATIN: Terms = Terms {
     by: "",
     interview_by: "",
     date_format: "%Y-%m-%d",
+    months: [""; 12],
+    list_comma: ", ",
+    list_and: " and ",
 };
 
 const EN: Terms = Terms {
@@ -174,6 +205,21 @@ const EN: Terms = Terms {
     by: "By",
     interview_by: "Interview by",
     date_format: "%-d %B %Y",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    list_and: " and ",
     ..LATIN
 };
 
@@ -196,6 +242,22 @@ const FR: Terms = Terms {
     source: "Source",
     by: "Par",
     interview_by: "Propos recueillis par",
+    date_format: "%-d %B %Y",
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    list_and: " et ",
     ..LATIN
 };
 
@@ -218,6 +280,22 @@ const DE: Terms = Terms {
     source: "Quelle",
     by: "Von",
     interview_by: "Interview:",
+    date_format: "%-d. %B %Y",
+    months: [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    list_and: " und ",
     ..LATIN
 };
 
@@ -240,6 +318,22 @@ const ES: Terms = Terms {
     source: "Fuente",
     by: "Por",
     interview_by: "Entrevista de",
+    date_format: "%-d de %B de %Y",
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    list_and: " y ",
     ..LATIN
 };
 
@@ -262,6 +356,22 @@ const IT: Terms = Terms {
     source: "Fonte",
     by: "Di",
     interview_by: "Intervista di",
+    date_format: "%-d %B %Y",
+    months: [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    list_and: " e ",
     ..LATIN
 };
 
@@ -284,6 +394,22 @@ const PT: Terms = Terms {
     source: "Fonte",
     by: "Por",
     interview_by: "Entrevista de",
+    date_format: "%-d de %B de %Y",
+    months: [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    list_and: " e ",
     ..LATIN
 };
 
@@ -306,6 +432,22 @@ const NL: Terms = Terms {
     source: "Bron",
     by: "Door",
     interview_by: "Interview door",
+    date_format: "%-d %B %Y",
+    months: [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    list_and: " en ",
     ..LATIN
 };
 
@@ -332,6 +474,9 @@ const ZH: Terms = Terms {
     by: "作者：",
     interview_by: "采访：",
     date_format: "%Y年%-m月%-d日",
+    months: [""; 12],
+    list_comma: "、",
+    list_and: "和",
 };
 
 const JA: Terms = Terms {
@@ -357,6 +502,9 @@ const JA: Terms = Terms {
     by: "文：",
     interview_by: "聞き手：",
     date_format: "%Y年%-m月%-d日",
+    months: [""; 12],
+    list_comma: "、",
+    list_and: "、",
 };
 
 const KO: Terms = Terms {
@@ -379,6 +527,7 @@ const KO: Terms = Terms {
     by: "글:",
     interview_by: "인터뷰:",
     date_format: "%Y년 %-m월 %-d일",
+    list_and: ", ",
     ..LATIN
 };
 
@@ -402,6 +551,23 @@ const AR: Terms = Terms {
     source: "المصدر",
     by: "بقلم",
     interview_by: "حاوره",
+    date_format: "%-d %B %Y",
+    months: [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ],
+    list_comma: "، ",
+    list_and: " و",
     ..LATIN
 };
 
@@ -424,6 +590,22 @@ const HE: Terms = Terms {
     source: "מקור",
     by: "מאת",
     interview_by: "ראיון:",
+    date_format: "%-d ב%B %Y",
+    months: [
+        "ינואר",
+        "פברואר",
+        "מרץ",
+        "אפריל",
+        "מאי",
+        "יוני",
+        "יולי",
+        "אוגוסט",
+        "ספטמבר",
+        "אוקטובר",
+        "נובמבר",
+        "דצמבר",
+    ],
+    list_and: " ו",
     ..LATIN
 };
 
@@ -446,6 +628,22 @@ const RU: Terms = Terms {
     source: "Источник",
     by: "Автор:",
     interview_by: "Беседовал(а):",
+    date_format: "%-d %B %Y г.",
+    months: [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    list_and: " и ",
     ..LATIN
 };
 
@@ -499,6 +697,13 @@ mod tests {
             }
             let date = crate::DateTime::parse("2024-03-07").unwrap();
             assert!(terms.date(&date).contains('7'), "{}", terms.language);
+            // A format asking for month names has all twelve.
+            assert_eq!(
+                terms.date_format.contains("%B"),
+                terms.months.iter().all(|m| !m.is_empty()),
+                "{}",
+                terms.language
+            );
         }
         assert_eq!(Terms::all().len(), 13);
         let date = crate::DateTime::parse("2024-03-07T14:30:00Z").unwrap();
@@ -507,7 +712,25 @@ mod tests {
             Terms::for_language("zh-Hans").date(&date),
             "2024年3月7日, 14:30"
         );
-        assert_eq!(Terms::for_language("de").date(&date), "2024-03-07, 14:30");
+        assert_eq!(Terms::for_language("de").date(&date), "7. März 2024, 14:30");
+        let plain = crate::DateTime::parse("2024-03-07").unwrap();
+        assert_eq!(Terms::for_language("fr").date(&plain), "7 mars 2024");
+        assert_eq!(Terms::for_language("es").date(&plain), "7 de marzo de 2024");
+        assert_eq!(Terms::for_language("ru").date(&plain), "7 марта 2024 г.");
+        assert_eq!(Terms::for_language("ar").date(&plain), "7 مارس 2024");
+        assert_eq!(
+            EN.join_names(&["Ana", "Ben", "Chloé"]),
+            "Ana, Ben and Chloé"
+        );
+        assert_eq!(EN.join_names(&["Ana"]), "Ana");
+        assert_eq!(
+            Terms::for_language("zh").join_names(&["李华", "王明", "张伟"]),
+            "李华、王明和张伟"
+        );
+        assert_eq!(
+            Terms::for_language("fr").join_names(&["Ana", "Ben"]),
+            "Ana et Ben"
+        );
         assert_eq!(Terms::before("By", "Ana"), "By Ana");
         assert_eq!(Terms::before("作者：", "李华"), "作者：李华");
     }

@@ -14,7 +14,7 @@ use crate::DocxOptions;
 use crate::images;
 use crate::inline::{self, LinkIds};
 use crate::lists::{ListKind, Lists};
-use crate::locale::{dates_line, label_separator};
+use crate::locale::dates_line;
 use crate::page::PageSetup;
 use crate::style;
 
@@ -313,13 +313,9 @@ impl BodyWriter<'_> {
         if let Some(subtitle) = &meta.subtitle {
             self.text_paragraph(style::SUBTITLE, subtitle);
         }
-        let names = if meta.authors.is_empty() {
-            &meta.interviewers
-        } else {
-            &meta.authors
-        };
-        if !names.is_empty() {
-            self.text_paragraph(style::BYLINE, &names.join(", "));
+        let bylines = meta.bylines(&folio_core::Language::of(&meta.language));
+        if !bylines.is_empty() {
+            self.text_paragraph(style::BYLINE, &bylines.join(" · "));
         }
         let dates = dates_line(meta);
         if !dates.is_empty() {
@@ -400,7 +396,8 @@ impl BodyWriter<'_> {
                 rest: style::ANSWER_CONTINUED,
             },
         };
-        let label = format!("{label}{}", label_separator(&interview.meta.language));
+        let separator = folio_core::Language::of(&interview.meta.language).label_separator(label);
+        let label = format!("{label}{separator}");
         self.blocks(&turn.content, styles, Some(&label));
     }
 

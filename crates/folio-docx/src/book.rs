@@ -6,7 +6,6 @@ use folio_core::{Anthology, Meta, Rendered};
 
 use crate::body::{BodyWriter, Placement};
 use crate::language::LanguageSlots;
-use crate::locale::contents_heading;
 use crate::{DocxError, DocxOptions, package, read_template, style, toc};
 
 /// Writes `book` as one DOCX package.
@@ -24,7 +23,13 @@ pub fn docx_book(book: &Anthology, options: &DocxOptions) -> Result<Rendered, Do
     let heading = writer
         .styled(style::TOC_HEADING)
         .page_break_before(true)
-        .add_run(docx_rs::Run::new().add_text(contents_heading(&book.meta.language)));
+        .add_run(
+            docx_rs::Run::new().add_text(
+                folio_core::Language::of(&book.meta.language)
+                    .terms()
+                    .contents,
+            ),
+        );
     writer.push(heading);
     for paragraph in toc::paragraphs(&mut writer, &entries) {
         writer.push(paragraph);

@@ -1,9 +1,13 @@
 //! Language and font slots by the interview's language.
 //!
 //! Word keeps three language slots on every run (Latin, east-Asian, complex
-//! script) and picks a font slot by the script of each character. Setting the
-//! east-Asian slots for Chinese, Japanese and Korean is what makes Word and
-//! LibreOffice lay those interviews out with CJK fonts and line breaking.
+//! script) and picks a font slot by the script of each character. What the
+//! language is (direction, CJK variant) is core's [`Language`]; this module
+//! only writes it into Word's slots. Setting the east-Asian slots for
+//! Chinese, Japanese and Korean is what makes Word and LibreOffice lay those
+//! interviews out with CJK fonts and line breaking.
+
+use folio_core::{CjkVariant, Language};
 
 /// The values written into `w:lang` and the east-Asian font slot.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,37 +25,42 @@ pub struct LanguageSlots {
 }
 
 impl LanguageSlots {
+    /// The slots for a language tag, from core's reading of it.
     pub fn for_language(tag: &str) -> Self {
-        let tag = normalise_tag(tag);
-        let primary = tag
-            .split('-')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let east_asia = east_asian(&tag, &primary);
-        let right_to_left = matches!(
-            primary.as_str(),
-            "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv"
-        );
+        let language = Language::of(tag);
+        let right_to_left = language.is_right_to_left();
+        let cjk = language.cjk();
         // Word stores the Latin slot as given; for a CJK or right-to-left
-        // interview the embedded Latin words are best treated as English.
-        let latin = if east_asia.is_some() || right_to_left || tag.is_empty() {
+        // interview (or an undetermined one) the embedded Latin words are
+        // best treated as English.
+        let latin = if cjk.is_some() || right_to_left || language.tag() == "und" {
             "en-US".to_string()
         } else {
-            tag.clone()
+            language.tag().to_string()
         };
         LanguageSlots {
-            latin: latin.clone(),
             // Word's own convention for other languages: the Latin tag again.
-            east_asia: east_asia.map_or(latin, |(lang, _)| lang.to_string()),
+            east_asia: cjk.map_or_else(|| latin.clone(), |v| v.east_asian_tag().to_string()),
             bidi: if right_to_left {
-                tag.clone()
+                language.tag().to_string()
             } else {
                 "ar-SA".to_string()
             },
-            east_asia_font: east_asia.map_or("Noto Serif CJK SC", |(_, font)| font),
+            east_asia_font: cjk.map_or("Noto Serif CJK SC", east_asian_font),
             right_to_left,
+            latin,
         }
+    }
+}
+
+/// The CJK font of the variant's glyph forms (Noto Serif CJK has no Hong
+/// Kong variant; Traditional is the nearest).
+fn east_asian_font(variant: CjkVariant) -> &'static str {
+    match variant {
+        CjkVariant::Simplified => "Noto Serif CJK SC",
+        CjkVariant::Traditional | CjkVariant::HongKong => "Noto Serif CJK TC",
+        CjkVariant::Japanese => "Noto Serif CJK JP",
+        CjkVariant::Korean => "Noto Serif CJK KR",
     }
 }
 
@@ -82,50 +91,6 @@ impl LanguageSlots {
     }
 }
 
-/// BCP 47 tags with underscores or odd case (`zh_cn`) as Word expects them;
-/// anything but ASCII letters and digits is dropped, as the tag goes into XML.
-fn normalise_tag(tag: &str) -> String {
-    let parts: Vec<String> = tag
-        .trim()
-        .split(['-', '_'])
-        .map(|part| {
-            part.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-        })
-        .filter(|part| !part.is_empty())
-        .enumerate()
-        .map(|(index, part)| match (index, part.len()) {
-            (0, _) => part.to_ascii_lowercase(),
-            (_, 2) => part.to_ascii_uppercase(),
-            (_, 4) => {
-                let mut chars = part.chars();
-                let first = chars.next().map(|c| c.to_ascii_uppercase());
-                first
-                    .into_iter()
-                    .chain(chars.map(|c| c.to_ascii_lowercase()))
-                    .collect()
-            }
-            _ => part.to_string(),
-        })
-        .collect();
-    parts.join("-")
-}
-
-/// The east-Asian language tag and font for CJK languages.
-fn east_asian(tag: &str, primary: &str) -> Option<(&'static str, &'static str)> {
-    let traditional = ["Hant", "TW", "HK", "MO"]
-        .iter()
-        .any(|marker| tag.split('-').skip(1).any(|part| part == *marker));
-    match primary {
-        "zh" | "cmn" | "yue" if traditional => Some(("zh-TW", "Noto Serif CJK TC")),
-        "zh" | "cmn" | "yue" => Some(("zh-CN", "Noto Serif CJK SC")),
-        "ja" => Some(("ja-JP", "Noto Serif CJK JP")),
-        "ko" => Some(("ko-KR", "Noto Serif CJK KR")),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,8 +117,10 @@ mod tests {
 
     #[test]
     fn tags_are_safe_in_xml() {
-        assert_eq!(LanguageSlots::for_language("en_\"/><gb").latin, "en-GB");
+        // A tag that is not one is undetermined, never copied into the XML.
+        assert_eq!(LanguageSlots::for_language("en_\"/><gb").latin, "en-US");
         assert_eq!(LanguageSlots::for_language("").latin, "en-US");
+        assert_eq!(LanguageSlots::for_language("zh-HK").east_asia, "zh-HK");
     }
 
     #[test]

@@ -296,11 +296,7 @@ fn core_xml(meta: &Meta, created: DateTime, modified: DateTime) -> String {
             fields.push_str(&format!("<{tag}>{}</{tag}>", escape_attribute(value)));
         }
     };
-    let creators = if meta.authors.is_empty() {
-        &meta.interviewers
-    } else {
-        &meta.authors
-    };
+    let creators = meta.credits();
     field("dc:title", meta.title.as_deref());
     field(
         "dc:subject",
@@ -309,7 +305,10 @@ fn core_xml(meta: &Meta, created: DateTime, modified: DateTime) -> String {
     field("dc:creator", Some(creators.join("; ").as_str()));
     field("cp:keywords", Some(meta.keywords.join(", ").as_str()));
     field("dc:description", meta.description.as_deref());
-    field("dc:language", Some(meta.language.as_str()));
+    field(
+        "dc:language",
+        Some(folio_core::Language::of(&meta.language).tag()),
+    );
     field("dc:identifier", Some(meta.identifier.as_str()));
     field("cp:lastModifiedBy", Some("Folio"));
     field("cp:revision", Some("1"));

@@ -104,7 +104,7 @@ fn three_samples_as_one_book() {
     // The title page comes first.
     assert_eq!(style_of(paragraphs[0]), "Title");
     assert_eq!(text_of(paragraphs[0]), "Conversations, Volume One");
-    assert_eq!(text_of(paragraphs[1]), "The Folio Desk, Ana Ruiz");
+    assert_eq!(text_of(paragraphs[1]), "By The Folio Desk and Ana Ruiz");
 
     // One Heading1 per interview, its title, on a new page with what
     // precedes it (the kicker) when there is one.

@@ -10,9 +10,9 @@ use crate::cover::cover_page;
 use crate::error::EpubError;
 use crate::escape::xml_safe;
 use crate::images::PackedImage;
-use crate::language::Language;
 use crate::repair;
 use crate::xhtml::Chapter;
+use folio_core::Language;
 
 /// A cover image to pack.
 #[derive(Debug)]
@@ -54,10 +54,10 @@ pub fn assemble(parts: Parts<'_>) -> Result<Vec<u8>, EpubError> {
     let mut builder = EpubBuilder::new(ZipLibrary::new()?)?;
     builder.epub_version(EpubVersion::V30);
     builder.set_title(xml_safe(parts.title));
-    builder.add_language(language.tag.clone());
-    builder.metadata("direction", language.direction.as_str())?;
+    builder.add_language(language.tag().to_string());
+    builder.metadata("direction", language.direction().as_str())?;
     builder.set_generator("Folio");
-    builder.set_toc_name(language.labels.contents);
+    builder.set_toc_name(language.terms().contents);
     // EPUBCheck warns about empty metadata elements: leave blank values out.
     if let Some(description) = non_blank(parts.meta.description.as_deref()) {
         builder.add_description(description);
@@ -82,7 +82,7 @@ pub fn assemble(parts: Parts<'_>) -> Result<Vec<u8>, EpubError> {
         let page = cover_page(language, &cover.href, &cover.alt);
         builder.add_content(
             EpubContent::new("cover.xhtml", page.as_bytes())
-                .title(xml_safe(language.labels.cover))
+                .title(xml_safe(language.terms().cover))
                 .reftype(ReferenceType::Cover),
         )?;
     }

@@ -11,10 +11,10 @@ use crate::error::EpubError;
 use crate::escape::xml_safe;
 use crate::house_style::house_css;
 use crate::images::{FigureImages, figures, read_image};
-use crate::language::Language;
 use crate::options::EpubOptions;
 use crate::package::{AccessFacts, extra_metadata};
 use crate::xhtml::{Chapter, ContentWriter, Matter, anthology_title_page, chapters};
+use folio_core::Language;
 
 const STYLE: &str = include_str!("style.css");
 
@@ -174,7 +174,7 @@ fn book_title(book: &Anthology, language: &Language) -> String {
         .flatten()
         .map(|t| xml_safe(t).split_whitespace().collect::<Vec<_>>().join(" "))
         .find(|t| !t.is_empty())
-        .unwrap_or_else(|| format!("{} ({})", language.labels.interview, book.interviews.len()))
+        .unwrap_or_else(|| format!("{} ({})", language.terms().interview, book.interviews.len()))
 }
 
 /// The anthology as one interview for the package metadata: the book's
@@ -211,9 +211,9 @@ fn headline(interview: &Interview, language: &Language) -> String {
     chosen.unwrap_or_else(|| {
         let names = interview.interviewees();
         if names.is_empty() {
-            language.labels.interview.to_string()
+            language.terms().interview.to_string()
         } else {
-            format!("{}: {}", language.labels.interview, names.join(", "))
+            format!("{}: {}", language.terms().interview, names.join(", "))
         }
     })
 }

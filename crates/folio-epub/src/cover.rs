@@ -2,8 +2,8 @@
 //! interviewee, and the cover page that shows it.
 
 use crate::escape;
-use crate::language::{Direction, Language};
 use crate::xhtml::document;
+use folio_core::{Direction, Language};
 
 /// Canvas of the drawn cover, in SVG user units (2:3, like most covers).
 const WIDTH: f32 = 1200.0;
@@ -34,8 +34,8 @@ impl CoverText<'_> {
 
 /// An SVG cover in black on white, which reads on e-ink and in colour alike.
 pub fn svg_cover(text: &CoverText<'_>, language: &Language) -> String {
-    let lang = escape::attr(&language.tag);
-    let direction = match language.direction {
+    let lang = escape::attr(language.tag());
+    let direction = match language.direction() {
         Direction::Rtl => " direction=\"rtl\"",
         Direction::Ltr => "",
     };
@@ -225,7 +225,7 @@ pub fn cover_page(language: &Language, image_href: &str, alt: &str) -> String {
         escape::attr(image_href),
         escape::attr(alt)
     );
-    document(language, language.labels.cover, "cover", &body)
+    document(language, language.terms().cover, "cover", &body)
 }
 
 #[cfg(test)]

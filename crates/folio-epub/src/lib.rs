@@ -15,7 +15,6 @@ mod error;
 pub mod escape;
 mod house_style;
 mod images;
-mod language;
 mod options;
 pub mod package;
 pub mod repair;

@@ -4,7 +4,7 @@
 
 use crate::error::EpubError;
 use crate::escape;
-use crate::language::Language;
+use folio_core::Language;
 
 pub const PACKAGE_PATH: &str = "OEBPS/content.opf";
 pub const NAV_PATH: &str = "OEBPS/nav.xhtml";
@@ -104,15 +104,15 @@ fn add_language(
             &format!("{element} already has a language"),
         ));
     }
-    let lang = escape::attr(&language.tag);
+    let lang = escape::attr(language.tag());
     let html_lang = if html {
         format!(" lang=\"{lang}\"")
     } else {
         String::new()
     };
-    let dir = match language.direction {
-        crate::language::Direction::Rtl => " dir=\"rtl\"",
-        crate::language::Direction::Ltr => "",
+    let dir = match language.direction() {
+        folio_core::Direction::Rtl => " dir=\"rtl\"",
+        folio_core::Direction::Ltr => "",
     };
     Ok(format!(
         "{} xml:lang=\"{lang}\"{html_lang}{dir}{}",

@@ -438,20 +438,12 @@ fn family_of(info: &fontdb::FaceInfo) -> String {
         .unwrap_or_else(|| info.post_script_name.clone())
 }
 
-/// The CJK face variant for a BCP 47 tag: SC, TC, HK, JP or KR.
+/// The CJK face variant for a BCP 47 tag (SC, TC, HK, JP or KR), from
+/// core's reading of the language; SC for a language that is not CJK.
 fn cjk_region(language: &str) -> &'static str {
-    let tag = language.to_ascii_lowercase();
-    if tag.starts_with("ja") {
-        "JP"
-    } else if tag.starts_with("ko") {
-        "KR"
-    } else if tag.starts_with("zh") && (tag.contains("hant") || tag.contains("-tw")) {
-        "TC"
-    } else if tag.starts_with("zh") && tag.contains("-hk") {
-        "HK"
-    } else {
-        "SC"
-    }
+    folio_core::Language::of(language)
+        .cjk()
+        .map_or("SC", folio_core::CjkVariant::font_region)
 }
 
 #[cfg(test)]
@@ -465,6 +457,7 @@ mod tests {
         assert_eq!(cjk_region("zh-Hant"), "TC");
         assert_eq!(cjk_region("ja-JP"), "JP");
         assert_eq!(cjk_region("ko"), "KR");
+        assert_eq!(cjk_region("kok"), "SC");
     }
 
     #[test]

@@ -234,20 +234,16 @@ fn house_font<'o>(
 }
 
 fn document_meta(meta: &Meta, untitled: &str, options: &PdfOptions) -> emit::DocumentMeta {
-    let mut author: Vec<String> = meta.authors.clone();
-    if author.is_empty() {
-        author = meta.interviewers.clone();
-    }
     emit::DocumentMeta {
         title: meta.title.clone().unwrap_or_else(|| untitled.into()),
-        author: author.join(", "),
+        author: meta.credits().join(", "),
         subject: meta
             .description
             .clone()
             .or_else(|| meta.subtitle.clone())
             .unwrap_or_default(),
         keywords: meta.keywords.clone(),
-        language: meta.language.clone(),
+        language: folio_core::Language::of(&meta.language).tag().to_string(),
         date: output_date(meta, options.source_date_epoch),
         identifier: meta.identifier.clone(),
         standards: options.standards(),

@@ -202,10 +202,10 @@ fn house_style_changes_labels_margins_and_size() {
         .map(|l| l.text())
         .collect();
     assert!(
-        texts.iter().any(|t| t.starts_with("DAVID GOSSET ")),
+        texts.iter().any(|t| t.starts_with("DAVID GOSSET: ")),
         "no full-name label"
     );
-    assert!(texts.iter().any(|t| t.starts_with("GLOBAL TIMES ")));
+    assert!(texts.iter().any(|t| t.starts_with("GLOBAL TIMES: ")));
     for line in doc.pages.iter().flat_map(|p| &p.lines) {
         assert!(
             line.x >= left - 0.01 && line.x + line.width <= doc.width - left + 0.01,
@@ -441,7 +441,7 @@ fn a_turn_opening_with_a_list_or_quote_keeps_its_label() {
     let labels: Vec<usize> = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.trim() == "A")
+        .filter(|(_, l)| l.trim() == "A:")
         .map(|(n, _)| n)
         .collect();
     assert_eq!(labels.len(), 2, "{lines:?}");

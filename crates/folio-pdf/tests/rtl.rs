@@ -125,7 +125,7 @@ fn speaker_label_starts_the_line_on_the_right() {
     };
     let line = line_with(&doc, "הספר");
     assert!(
-        visual_text(line).starts_with("מראיין מה הביא"),
+        visual_text(line).starts_with("מראיין: מה הביא"),
         "{}",
         visual_text(line)
     );

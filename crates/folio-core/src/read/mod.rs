@@ -828,7 +828,11 @@ pub(crate) fn complete_meta(
     }
     let mut warnings = Vec::new();
     let given = interview.meta.language.trim().to_string();
-    if !given.is_empty() && !is_language_tag(&given) {
+    let (language, problem) = crate::Language::from_tag(&given);
+    if problem.is_none() {
+        interview.meta.language = language.tag().to_string();
+    }
+    if !given.is_empty() && problem.is_some() {
         interview.meta.language = String::new();
         fill_language_and_identifier(interview);
         warnings.push(Diagnostic::new(
@@ -841,6 +845,17 @@ pub(crate) fn complete_meta(
         ));
     }
     fill_language_and_identifier(interview);
+    let language = crate::Language::of(&interview.meta.language);
+    if !language.has_terms() {
+        warnings.push(Diagnostic::new(
+            crate::diagnostic::DiagnosticKind::Other,
+            None,
+            format!(
+                "Folio has no table of words for the language {:?}; the words it adds (contents, by, published, the roles) are in English",
+                language.tag()
+            ),
+        ));
+    }
     let key = crate::assemble::labels::label_key;
     for (label, _) in &options.roles {
         let named = interview.speakers.iter().any(|s| {
@@ -863,20 +878,6 @@ pub(crate) fn complete_meta(
         }
     }
     Ok(warnings)
-}
-
-/// A BCP 47 tag by its shape: a primary language of 2 or 3 letters (or 4
-/// to 8 for registered ones), then subtags of 1 to 8 letters or digits.
-/// `x-…` private use and `i-…` grandfathered tags pass too.
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split(['-', '_']);
-    let primary = parts.next().unwrap_or("");
-    let primary_ok = (2..=8).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        || primary.eq_ignore_ascii_case("x")
-        || primary.eq_ignore_ascii_case("i");
-    primary_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 fn fill_language_and_identifier(interview: &mut Interview) {

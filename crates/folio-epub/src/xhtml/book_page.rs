@@ -7,7 +7,7 @@ use super::chapters::{Chapter, Matter};
 use super::document::document;
 use super::title_page::visible;
 use crate::escape;
-use crate::language::Language;
+use folio_core::Language;
 
 /// `contents` holds each interview's first document and headline.
 pub fn anthology_title_page(
@@ -45,7 +45,7 @@ pub fn anthology_title_page(
     if !authors.is_empty() {
         body.push_str(&format!(
             "<p class=\"byline\">{}</p>\n",
-            escape::text(&authors.join(", "))
+            escape::text(&language.terms().join_names(&authors))
         ));
     }
     if let Some(publication) = visible(meta.publication.as_deref()) {
@@ -57,14 +57,14 @@ pub fn anthology_title_page(
     if let Some(date) = meta.published {
         body.push_str(&format!(
             "<p class=\"dates\">{} {}</p>\n",
-            escape::text(language.labels.published),
-            escape::text(&date.date.format("%Y-%m-%d").to_string())
+            escape::text(language.terms().published),
+            escape::text(&language.date(&date))
         ));
     }
     if !contents.is_empty() {
         body.push_str(&format!(
             "<nav class=\"book-contents\" aria-label=\"{}\">\n<ol>\n",
-            escape::attr(language.labels.contents)
+            escape::attr(language.terms().contents)
         ));
         for (href, headline) in contents {
             body.push_str(&format!(

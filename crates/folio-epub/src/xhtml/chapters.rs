@@ -9,7 +9,7 @@ use super::document::document;
 use super::title_page::title_page_body;
 use super::turns::{turn_id, write_turn};
 use crate::escape;
-use crate::language::Language;
+use folio_core::Language;
 
 /// Where a document sits in the book, for landmarks and `epub:type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,7 +95,7 @@ pub fn chapters(
     prefix: &str,
     writer: &mut ContentWriter<'_>,
 ) -> Vec<Chapter> {
-    let labels = language.labels;
+    let labels = language.terms();
     let mut out = Vec::new();
 
     // Datelines and pictures before the first note open the book with the title.
@@ -180,7 +180,7 @@ fn conversation(
     writer: &mut ContentWriter<'_>,
     out: &mut Vec<Chapter>,
 ) {
-    let labels = language.labels;
+    let labels = language.terms();
     let list_questions = interview.sections.is_empty();
     // Markdown documents often start their sections at `##`: the highest
     // level present is the one that splits the book.
@@ -289,7 +289,7 @@ fn closing(
     writer: &mut ContentWriter<'_>,
     out: &mut Vec<Chapter>,
 ) {
-    let labels = language.labels;
+    let labels = language.terms();
     let mut draft: Option<Draft> = None;
     for block in &interview.closing {
         match block {

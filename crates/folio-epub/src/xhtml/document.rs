@@ -2,15 +2,15 @@
 //! language, direction and the stylesheet link.
 
 use crate::escape;
-use crate::language::{Direction, Language};
+use folio_core::{Direction, Language};
 
 /// The name of the stylesheet inside the package, beside the documents.
 pub const STYLESHEET: &str = "stylesheet.css";
 
 /// Wraps `body` (the markup inside `<body>`) into a complete XHTML document.
 pub fn document(language: &Language, title: &str, body_type: &str, body: &str) -> String {
-    let lang = escape::attr(&language.tag);
-    let dir = match language.direction {
+    let lang = escape::attr(language.tag());
+    let dir = match language.direction() {
         Direction::Rtl => " dir=\"rtl\"",
         Direction::Ltr => "",
     };

@@ -5,7 +5,7 @@ use folio_core::{DateTime, FrontBlock, Interview, LabelText};
 
 use super::content::ContentWriter;
 use crate::escape;
-use crate::language::Language;
+use folio_core::Language;
 
 /// The inside of `<body>` for the title page.
 pub fn title_page_body(
@@ -16,7 +16,7 @@ pub fn title_page_body(
     writer: &mut ContentWriter<'_>,
 ) -> String {
     let meta = &interview.meta;
-    let labels = language.labels;
+    let labels = language.terms();
     let mut out = String::from("<section epub:type=\"titlepage\" class=\"titlepage\">\n<header>\n");
     if let Some(kicker) = visible(meta.kicker.as_deref()) {
         out.push_str(&format!(
@@ -38,27 +38,19 @@ pub fn title_page_body(
         ));
     }
     out.push_str("</header>\n");
-    let byline: Vec<&str> = meta
-        .authors
-        .iter()
-        .filter_map(|a| visible(Some(a)))
-        .collect();
-    if !byline.is_empty() {
+    // The bylines as every format prints them: the authors, then the
+    // interviewers who are not among them.
+    let bylines = meta.bylines(language);
+    let interviewers_only = meta.authors.iter().all(|a| a.trim().is_empty());
+    for (index, line) in bylines.iter().enumerate() {
+        let class = if index == 0 && !interviewers_only {
+            "byline"
+        } else {
+            "interviewers"
+        };
         out.push_str(&format!(
-            "<p class=\"byline\">{}</p>\n",
-            escape::text(&byline.join(", "))
-        ));
-    }
-    let interviewers: Vec<&str> = meta
-        .interviewers
-        .iter()
-        .filter_map(|name| visible(Some(name)))
-        .filter(|name| !byline.contains(name))
-        .collect();
-    if !interviewers.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"interviewers\">{}</p>\n",
-            escape::text(&interviewers.join(", "))
+            "<p class=\"{class}\">{}</p>\n",
+            escape::text(line)
         ));
     }
     if let Some(publication) = visible(meta.publication.as_deref()) {
@@ -67,13 +59,11 @@ pub fn title_page_body(
             escape::text(publication)
         ));
     }
-    let dates: Vec<String> = [
-        (labels.published, meta.published),
-        (labels.updated, meta.updated),
-    ]
-    .into_iter()
-    .filter_map(|(label, date)| date.map(|d| date_span(label, &d)))
-    .collect();
+    let dates: Vec<String> = meta
+        .date_lines(language)
+        .iter()
+        .map(|line| date_span(line.term, &line.text, &line.value))
+        .collect();
     if !dates.is_empty() {
         out.push_str(&format!("<p class=\"dates\">{}</p>\n", dates.join(" ")));
     }
@@ -113,25 +103,22 @@ pub fn title_page_body(
     out
 }
 
-/// `Published <time datetime="…">…</time>`; `<time>` only for years HTML accepts.
-fn date_span(label: &str, date: &DateTime) -> String {
-    let shown = match date.time {
-        Some(time) => format!("{} {}", date.date.format("%Y-%m-%d"), time.format("%H:%M")),
-        None => date.date.format("%Y-%m-%d").to_string(),
-    };
+/// `Published <time datetime="2024-03-07">7 March 2024</time>`: the date
+/// as the language writes it, machine-readable where HTML accepts the year.
+fn date_span(term: &str, shown: &str, date: &DateTime) -> String {
     let year = chrono::Datelike::year(&date.date);
     let value = if (1..=9999).contains(&year) {
         format!(
             "<time datetime=\"{}\">{}</time>",
             escape::attr(&date.to_string()),
-            escape::text(&shown)
+            escape::text(shown)
         )
     } else {
-        escape::text(&shown)
+        escape::text(shown)
     };
     format!(
-        "<span class=\"date\">{} {value}</span>",
-        escape::text(label)
+        "<span class=\"date\">{}</span>",
+        folio_core::Terms::before(&escape::text(term), &value)
     )
 }
 

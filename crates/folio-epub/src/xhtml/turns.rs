@@ -6,7 +6,7 @@ use folio_core::{Block, Interview, LabelText, Turn};
 use super::content::ContentWriter;
 use super::title_page::{same_name, visible};
 use crate::escape;
-use crate::language::Language;
+use folio_core::Language;
 
 /// Writes turn number `index` (0-based) as `<section id="turn-N">`.
 pub fn write_turn(
@@ -76,13 +76,12 @@ fn speaker_label(
         }
         _ => escape::push_text(&mut out, label),
     }
-    let printed_punctuation = label.trim_end().ends_with([':', '：', '.', '—', '-', '–']);
-    if !printed_punctuation {
-        out.push(if language.is_cjk() { '：' } else { ':' });
-    }
+    // The separator's punctuation is part of the bold label; the space
+    // after it is not.
+    let separator = language.label_separator(label);
+    let punctuation = separator.trim_end_matches(' ');
+    out.push_str(punctuation);
     out.push_str("</b>");
-    if !language.is_cjk() {
-        out.push(' ');
-    }
+    out.push_str(&separator[punctuation.len()..]);
     out
 }

@@ -49,6 +49,11 @@ pub fn finish(
     catalog.set("PageLabels", Object::Dictionary(labels));
     let mut prefs = Dictionary::new();
     prefs.set("DisplayDocTitle", Object::Boolean(true));
+    // The reading order of a right-to-left language, as the EPUB's page
+    // progression and the DOCX's bidi paragraphs declare it.
+    if folio_core::Language::of(&meta.language).is_right_to_left() {
+        prefs.set("Direction", Object::Name(b"R2L".to_vec()));
+    }
     catalog.set("ViewerPreferences", Object::Dictionary(prefs));
     match outline {
         Some(id) => {

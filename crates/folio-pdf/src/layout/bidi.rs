@@ -3,18 +3,6 @@
 
 use unicode_bidi::{BidiInfo, Level};
 
-/// Languages written right to left; their paragraphs start right to left
-/// even when their first strong character is Latin (a speaker label).
-const RTL_LANGUAGES: [&str; 4] = ["ar", "he", "fa", "ur"];
-
-/// Whether a BCP 47 tag names a right-to-left language.
-pub fn is_rtl_language(tag: &str) -> bool {
-    let primary = tag.split(['-', '_']).next().unwrap_or("");
-    RTL_LANGUAGES
-        .iter()
-        .any(|l| primary.eq_ignore_ascii_case(l))
-}
-
 /// Resolved embedding levels of a paragraph.
 #[derive(Debug, Clone)]
 pub struct Levels {
@@ -112,15 +100,6 @@ mod tests {
             }
             assert_eq!(quick.base, info.paragraphs[0].level.number());
         }
-    }
-
-    #[test]
-    fn languages() {
-        assert!(is_rtl_language("ar"));
-        assert!(is_rtl_language("he-IL"));
-        assert!(is_rtl_language("FA"));
-        assert!(!is_rtl_language("en"));
-        assert!(!is_rtl_language("arn"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use folio_core::{Anthology, Diagnostic};
 
 use crate::fonts::FaceId;
 use crate::layout::compose::{Composer, Keep, Setting};
-use crate::layout::document::{Part, byline, interview_pages, join_names, one};
+use crate::layout::document::{Part, byline, interview_pages, one};
 use crate::layout::flow::{Drawable, Element, paginate};
 use crate::layout::hyphenate::Hyphenation;
 use crate::layout::running_head::{line_of, running_head};
@@ -175,7 +175,9 @@ fn title_page(
         6.0,
         false,
     );
-    let authors = join_names(&book.meta.authors);
+    let authors = folio_core::Language::of(&book.meta.language)
+        .terms()
+        .join_names(&book.meta.authors);
     if !authors.is_empty() {
         c.space(6.0);
         let s = one(

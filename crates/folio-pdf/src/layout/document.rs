@@ -70,7 +70,8 @@ pub fn interview_pages(
     image_base: folio_core::ImageAccess<'_>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Part {
-    let rtl = crate::layout::bidi::is_rtl_language(&interview.meta.language);
+    let language = folio_core::Language::of(&interview.meta.language);
+    let rtl = language.is_right_to_left();
     let composer =
         |setting, hyphenation| Composer::new(shaper, hyphenation, geometry, rtl, setting);
     let builder = |c, warnings, dry_run, loads| DocBuilder {
@@ -84,15 +85,13 @@ pub fn interview_pages(
         pending_glue: None,
         d: design.clone(),
         deep_sections_only: interview.sections.iter().all(|s| s.level > 1),
-        cjk: ["zh", "ja", "ko"]
-            .iter()
-            .any(|l| interview.meta.language.to_ascii_lowercase().starts_with(l)),
+        language: &language,
     };
     // A dry run notes every paragraph; they are set on all cores, then the
     // real run stacks the lines in order.
     // The hyphenation dictionary is decoded on another thread meanwhile
     // (already started for the document's language).
-    let language = interview.meta.language.as_str();
+    let language = language.tag();
     Hyphenation::prepare(language);
     let mut scratch = Vec::new();
     let mut dry = builder(
@@ -154,8 +153,8 @@ struct DocBuilder<'s, 'a, 'w> {
     dry_run: bool,
     /// A heading was just set: the next element must stay with it.
     pending_glue: Option<usize>,
-    /// Chinese, Japanese or Korean text.
-    cjk: bool,
+    /// The interview's language, as core reads it.
+    language: &'s folio_core::Language,
     /// No section is at the top level: the shallowest are `H2`, so that
     /// no heading level under the title is skipped.
     deep_sections_only: bool,
@@ -444,7 +443,11 @@ impl DocBuilder<'_, '_, '_> {
                     let mut outline = None;
                     if let Some((text, role, title)) = label.take() {
                         s = self.label_spans(&text, role, base);
-                        push(&mut s, " ", base);
+                        // The space after the label's punctuation (none
+                        // after a full-width colon) is the text's.
+                        let separator = self.language.label_separator(&text);
+                        let space = &separator[separator.trim_end_matches(' ').len()..];
+                        push(&mut s, space, base);
                         outline = title;
                     }
                     self.c.spans(content, base, &mut s);
@@ -452,7 +455,7 @@ impl DocBuilder<'_, '_, '_> {
                     let mut style = ParagraphStyle::justified(self.d.leading);
                     if !first {
                         // CJK text indents by two full-width characters.
-                        style.first_indent = if self.cjk {
+                        style.first_indent = if self.language.cjk().is_some() {
                             2.0 * base.size
                         } else {
                             PARA_INDENT
@@ -505,8 +508,9 @@ impl DocBuilder<'_, '_, '_> {
         // announces who speaks.
         let mut style = style;
         style.tag = Some(self.c.inline_element(StructKind::Lbl));
+        let separator = self.language.label_separator(text);
         vec![Span {
-            text: text.to_uppercase(),
+            text: format!("{}{}", text.to_uppercase(), separator.trim_end_matches(' ')),
             style,
         }]
     }
@@ -865,49 +869,20 @@ pub(crate) fn one(text: &str, style: &Style) -> Vec<Span> {
     s
 }
 
+/// The bylines and the publication, in capitals: `BY ANA LIMA  ·  THE REVIEW`.
 pub(crate) fn byline(interview: &Interview) -> String {
     let meta = &interview.meta;
-    let terms = Terms::for_language(&meta.language);
-    let mut parts = Vec::new();
-    if !meta.authors.is_empty() {
-        parts.push(Terms::before(terms.by, &join_names(&meta.authors)));
-    } else if !meta.interviewers.is_empty() {
-        parts.push(Terms::before(
-            terms.interview_by,
-            &join_names(&meta.interviewers),
-        ));
-    }
+    let mut parts = meta.bylines(&folio_core::Language::of(&meta.language));
     if let Some(p) = &meta.publication {
         parts.push(p.clone());
     }
     parts.join("  ·  ").to_uppercase()
 }
 
-pub(crate) fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 fn dates(interview: &Interview) -> String {
     let meta = &interview.meta;
-    let terms = Terms::for_language(&meta.language);
-    let mut parts = Vec::new();
-    if let Some(p) = &meta.published {
-        parts.push(Terms::before(terms.published, &terms.date(p)));
-    }
-    if let Some(u) = &meta.updated {
-        match (&meta.published, u.time) {
-            (Some(p), _) if p == u => {}
-            (Some(p), Some(time)) if p.date == u.date => parts.push(Terms::before(
-                terms.updated,
-                &time.format("%H:%M").to_string(),
-            )),
-            _ => parts.push(Terms::before(terms.updated, &terms.date(u))),
-        }
-    }
+    let lines = meta.date_lines(&folio_core::Language::of(&meta.language));
+    let parts: Vec<String> = lines.iter().map(folio_core::DateLine::to_text).collect();
     parts.join("  ·  ")
 }
 

@@ -373,21 +373,15 @@ impl Builder {
         meta.kicker = headline.kicker;
         meta.title = headline.title.or(meta.title);
         meta.subtitle = headline.subtitle;
-        // The byline prints the authors, else the interviewers.
-        let printed = if meta.authors.is_empty() && !meta.interviewers.is_empty() {
-            &mut meta.interviewers
-        } else {
-            &mut meta.authors
-        };
+        // The byline prints the authors, then the other interviewers.
+        let language = crate::Language::of(&meta.language);
+        let printed = meta.bylines(&language).join(" · ");
         match headline.byline {
-            Some(byline)
-                if byline != printed.join(", ")
-                    && clean_line(&byline) != clean_line(&printed.join(", ")) =>
-            {
-                *printed = super::super::split_people(&byline);
+            Some(byline) if byline != printed && clean_line(&byline) != clean_line(&printed) => {
+                meta.set_bylines(&byline, &language);
             }
             Some(_) => {}
-            None if stored.is_some() => printed.clear(),
+            None if stored.is_some() => meta.set_bylines("", &language),
             None => {}
         }
         match (&headline.dates, stored) {
@@ -503,17 +497,31 @@ fn dates_line(meta: &mut Meta, line: &str, number: usize, warnings: &mut Vec<Dia
     let mut updated = None;
     let mut publication = None;
     for part in line.split('·').map(str::trim).filter(|p| !p.is_empty()) {
-        let (is_update, bare) = if let Some(rest) = part
-            .strip_prefix("updated ")
-            .or_else(|| part.strip_prefix("更新 "))
+        let (is_update, bare) = if let Some(rest) = crate::credits::after_term(part, |t| t.updated)
         {
             (true, rest)
+        } else if let Some(rest) = crate::credits::after_term(part, |t| t.published) {
+            (false, rest)
         } else if let Some(inner) = part.strip_prefix('(').and_then(|p| p.strip_suffix(')')) {
             (true, inner)
         } else {
             (false, part)
         };
-        match crate::datetime::DateTime::parse(bare) {
+        // An update on the day of publication is printed as its time only.
+        let time_on_publication_day = || {
+            let time = chrono::NaiveTime::parse_from_str(bare.trim(), "%H:%M").ok()?;
+            let day: crate::datetime::DateTime = published.or(meta.published)?;
+            Some(crate::datetime::DateTime::from_naive(
+                day.date.and_time(time),
+            ))
+        };
+        match crate::datetime::DateTime::parse(bare).or_else(|| {
+            if is_update {
+                time_on_publication_day()
+            } else {
+                None
+            }
+        }) {
             Some(date) if is_update => updated = Some(date),
             Some(date) if published.is_none() => published = Some(date),
             Some(date) => updated = Some(date),
