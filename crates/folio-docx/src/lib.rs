@@ -16,6 +16,7 @@
 mod body;
 mod book;
 mod error;
+mod fixes;
 mod images;
 mod inline;
 mod language;

@@ -11,7 +11,7 @@ use crate::package::Part;
 use crate::page::PageSetup;
 use crate::style::styles_xml;
 use crate::template::{HeaderFooterPart, Template};
-use crate::{DocxError, DocxOptions, merge, xml_text};
+use crate::{DocxError, DocxOptions, fixes, merge, xml_text};
 
 /// All parts of the package, in the order they are zipped.
 #[derive(Debug)]
@@ -57,8 +57,8 @@ pub fn patch(
         None => own_styles,
     };
     let mut document = text("word/document.xml", xml.document)?;
-    document = number_pictures(&tidy_paragraph_properties(&document), figure_alts);
-    document = grid_columns(&table_headers(&document, slots.right_to_left));
+    document = fixes::number_pictures(&fixes::tidy_paragraph_properties(&document)?, figure_alts)?;
+    document = fixes::grid_columns(&fixes::table_headers(&document, slots.right_to_left)?)?;
     document = crate::schema_order::reorder(&document);
     if let Some(template) = template {
         document = merge::page_setup(&document, template);
@@ -77,17 +77,17 @@ pub fn patch(
         Part::new("word/document.xml", document),
         Part::new(
             "word/_rels/document.xml.rels",
-            xml_text::sort_relationships(&jpeg_targets(
+            xml_text::sort_relationships(&fixes::jpeg_targets(
                 &text("document.xml.rels", xml.document_rels)?,
                 jpeg_media,
-            ))?,
+            )?)?,
         ),
         Part::new("word/styles.xml", styles),
         Part::new("word/settings.xml", xml.settings),
         Part::new("word/fontTable.xml", xml.font_table),
         Part::new(
             "word/numbering.xml",
-            tidy_paragraph_properties(&text("word/numbering.xml", xml.numberings)?),
+            fixes::tidy_paragraph_properties(&text("word/numbering.xml", xml.numberings)?)?,
         ),
         Part::new("word/comments.xml", xml.comments),
         Part::new("word/commentsExtended.xml", xml.comments_extended),
@@ -96,14 +96,14 @@ pub fn patch(
     let mut extra = Vec::new();
     for (index, header) in xml.headers.into_iter().enumerate() {
         let name = format!("header{}.xml", index + 1);
-        let header = tidy_paragraph_properties(&text(&name, header)?).into_bytes();
+        let header = fixes::tidy_paragraph_properties(&text(&name, header)?)?.into_bytes();
         let replacement = template.and_then(|t| t.header.as_ref());
         let rels = xml.header_rels.get(index).cloned();
         push_header_footer(&mut parts, &mut extra, &name, header, rels, replacement);
     }
     for (index, footer) in xml.footers.into_iter().enumerate() {
         let name = format!("footer{}.xml", index + 1);
-        let footer = tidy_paragraph_properties(&text(&name, footer)?).into_bytes();
+        let footer = fixes::tidy_paragraph_properties(&text(&name, footer)?)?.into_bytes();
         // docx-rs numbers the default footer before the first-page one.
         let replacement = template.and_then(|t| match index {
             0 => t.footer.as_ref(),
@@ -172,111 +172,6 @@ fn text(part: &str, bytes: Vec<u8>) -> Result<String, DocxError> {
         part: part.to_string(),
         message: "not UTF-8".to_string(),
     })
-}
-
-/// Points the relationships of JPEG media at `.jpeg` parts (docx-rs names
-/// every media part `.png`).
-fn jpeg_targets(rels: &str, jpeg_media: &[String]) -> String {
-    jpeg_media.iter().fold(rels.to_string(), |rels, id| {
-        rels.replace(
-            &format!(r#"Target="media/{id}.png""#),
-            &format!(r#"Target="media/{id}.jpeg""#),
-        )
-    })
-}
-
-/// docx-rs opens every `w:pPr` with an empty `w:rPr`, which the schema only
-/// allows last; dropping it keeps paragraph properties in schema order.
-fn tidy_paragraph_properties(xml: &str) -> String {
-    xml.replace("<w:pPr><w:rPr /></w:pPr>", "")
-        .replace("<w:pPr><w:rPr />", "<w:pPr>")
-}
-
-/// docx-rs gives each `w:gridCol` a width type, which CT_TblGridCol does
-/// not have (its width is always in twips).
-fn grid_columns(document: &str) -> String {
-    let mut out = String::with_capacity(document.len());
-    let mut rest = document;
-    while let Some(start) = rest.find("<w:gridCol ") {
-        let end = rest[start..].find("/>").map_or(rest.len(), |e| start + e);
-        out.push_str(&rest[..start]);
-        out.push_str(&rest[start..end].replace(r#" w:type="dxa""#, ""));
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// What docx-rs cannot say of a table: that its first row is a header
-/// (`w:tblHeader`, repeated on each page the table runs over) and that the
-/// table style's header formatting applies to it (`w:tblLook`), or not
-/// when the table has no header. A header row is one of Table Heading
-/// paragraphs. In a right-to-left document the columns run from the right
-/// (`w:bidiVisual`), as its paragraphs do.
-fn table_headers(document: &str, right_to_left: bool) -> String {
-    const ROW_PROPERTIES: &str = "<w:trPr><w:cantSplit /></w:trPr>";
-    let mut out = String::with_capacity(document.len());
-    let mut rest = document;
-    while let Some(start) = rest.find("<w:tbl>") {
-        let (before, table) = rest.split_at(start);
-        out.push_str(before);
-        let Some(properties_end) = table.find("</w:tblPr>") else {
-            out.push_str(table);
-            return out;
-        };
-        let first_row = table
-            .find("<w:tr>")
-            .map(|at| &table[at..at + table[at..].find("</w:tr>").unwrap_or(table.len() - at)]);
-        let header = first_row.is_some_and(|row| {
-            row.contains(&format!(
-                r#"<w:pStyle w:val="{}" />"#,
-                crate::style::TABLE_HEADING
-            ))
-        });
-        let look = if header {
-            r#"<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1" />"#
-        } else {
-            r#"<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1" />"#
-        };
-        out.push_str(&table[..properties_end]);
-        if right_to_left {
-            out.push_str("<w:bidiVisual />");
-        }
-        out.push_str(look);
-        let mut after = &table[properties_end..];
-        if header && let Some(at) = after.find(ROW_PROPERTIES) {
-            out.push_str(&after[..at]);
-            out.push_str("<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>");
-            after = &after[at + ROW_PROPERTIES.len()..];
-        }
-        // The rest of this table; the next `<w:tbl>` starts another.
-        let (this, next) = after.split_at(after.find("</w:tbl>").map_or(after.len(), |e| e));
-        out.push_str(this);
-        rest = next;
-    }
-    out.push_str(rest);
-    out
-}
-
-/// docx-rs gives every picture `wp:docPr` id 1; Word wants them unique, and
-/// the alt text belongs there.
-fn number_pictures(document: &str, alts: &[String]) -> String {
-    const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
-    let mut out = String::with_capacity(document.len());
-    let mut rest = document;
-    let mut index = 0;
-    while let Some(position) = rest.find(DOC_PR) {
-        out.push_str(&rest[..position]);
-        let alt = alts.get(index).map(String::as_str).unwrap_or_default();
-        index += 1;
-        out.push_str(&format!(
-            r#"<wp:docPr id="{index}" name="Figure {index}" descr="{}" />"#,
-            escape_attribute(alt)
-        ));
-        rest = &rest[position + DOC_PR.len()..];
-    }
-    out.push_str(rest);
-    out
 }
 
 const APP_XML: &str = concat!(
