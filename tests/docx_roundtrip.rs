@@ -88,9 +88,12 @@ fn difference(expected: &Interview, actual: &Interview) -> String {
 fn round_trip(path: &Path) -> Result<(), String> {
     let parsed = folio_core::read_path(path, &ReadOptions::default()).map_err(|e| e.to_string())?;
     let options = DocxOptions {
-        // Pictures are embedded, as a conversion next to the input does.
-        base_dir: path.parent().map(Path::to_path_buf),
-        source_date_epoch: Some(1_700_000_000),
+        common: folio_core::WriterOptions {
+            base_dir: path.parent().map(Path::to_path_buf),
+            source_date_epoch: Some(1_700_000_000),
+            ..Default::default()
+        },
+        // Pictures are embedded,
         ..DocxOptions::default()
     };
     let docx = folio_docx::docx(&parsed.interview, &options).map_err(|e| e.to_string())?;

@@ -329,7 +329,10 @@ fn output_text(interview: &Interview, base: &Path, format: Format) -> Option<Str
     Some(match format {
         Format::Pdf => {
             let options = folio_pdf::PdfOptions {
-                image_base: base,
+                common: folio_core::WriterOptions {
+                    base_dir: base,
+                    ..Default::default()
+                },
                 ..Default::default()
             };
             match folio_pdf::pdf(interview, &options) {
@@ -340,7 +343,10 @@ fn output_text(interview: &Interview, base: &Path, format: Format) -> Option<Str
         }
         Format::Docx => {
             let options = folio_docx::DocxOptions {
-                base_dir: base,
+                common: folio_core::WriterOptions {
+                    base_dir: base,
+                    ..Default::default()
+                },
                 ..Default::default()
             };
             let rendered =
@@ -349,7 +355,10 @@ fn output_text(interview: &Interview, base: &Path, format: Format) -> Option<Str
         }
         Format::Epub => {
             let options = folio_epub::EpubOptions {
-                base_dir: base,
+                common: folio_core::WriterOptions {
+                    base_dir: base,
+                    ..Default::default()
+                },
                 ..Default::default()
             };
             let rendered =

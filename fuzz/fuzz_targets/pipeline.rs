@@ -24,7 +24,10 @@ fuzz_target!(|data: &[u8]| {
         folio_core::PdfStandards::default()
     };
     let pdf_options = folio_pdf::PdfOptions {
-        source_date_epoch: Some(0),
+        common: folio_core::WriterOptions {
+            source_date_epoch: Some(0),
+            ..Default::default()
+        },
         no_system_fonts: true,
         standards,
         ..Default::default()
@@ -34,14 +37,20 @@ fuzz_target!(|data: &[u8]| {
         check_tagged(&document);
     }
     let docx_options = folio_docx::DocxOptions {
-        source_date_epoch: Some(0),
+        common: folio_core::WriterOptions {
+            source_date_epoch: Some(0),
+            ..Default::default()
+        },
         ..Default::default()
     };
     if let Ok(docx) = folio_docx::docx(interview, &docx_options) {
         check_xml_parts(&docx.bytes);
     }
     let epub_options = folio_epub::EpubOptions {
-        source_date_epoch: Some(0),
+        common: folio_core::WriterOptions {
+            source_date_epoch: Some(0),
+            ..Default::default()
+        },
         ..Default::default()
     };
     if let Ok(epub) = folio_epub::epub(interview, &epub_options) {

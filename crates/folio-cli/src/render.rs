@@ -86,15 +86,22 @@ pub fn render(
     Ok(rendered)
 }
 
+/// What every format is told: one value for all three writers.
+fn writer_options(settings: &RenderSettings) -> folio_core::WriterOptions {
+    folio_core::WriterOptions {
+        paper: settings.paper,
+        style: settings.style.clone(),
+        base_dir: settings.base_dir.clone(),
+        allow_outside: settings.allow_outside,
+        source_date_epoch: settings.source_date_epoch,
+    }
+}
+
 pub fn pdf_options(settings: &RenderSettings) -> folio_pdf::PdfOptions {
     folio_pdf::PdfOptions {
-        paper: settings.paper,
-        source_date_epoch: settings.source_date_epoch,
+        common: writer_options(settings),
         font: settings.font.clone(),
         cjk_font: settings.cjk_font.clone(),
-        image_base: settings.base_dir.clone(),
-        allow_outside: settings.allow_outside,
-        style: Some(settings.style.clone()),
         standards: settings.style.pdf_standard,
         ..Default::default()
     }
@@ -102,23 +109,16 @@ pub fn pdf_options(settings: &RenderSettings) -> folio_pdf::PdfOptions {
 
 fn docx_options(settings: &RenderSettings) -> folio_docx::DocxOptions {
     folio_docx::DocxOptions {
-        paper: settings.paper,
+        common: writer_options(settings),
         reference_docx: settings.reference_docx.clone(),
-        source_date_epoch: settings.source_date_epoch,
-        base_dir: settings.base_dir.clone(),
-        allow_outside: settings.allow_outside,
-        style: settings.style.clone(),
         ..Default::default()
     }
 }
 
 fn epub_options(settings: &RenderSettings) -> folio_epub::EpubOptions {
     folio_epub::EpubOptions {
-        source_date_epoch: settings.source_date_epoch,
-        base_dir: settings.base_dir.clone(),
-        allow_outside: settings.allow_outside,
+        common: writer_options(settings),
         cover_image: settings.cover.clone(),
-        style: settings.style.clone(),
         ..Default::default()
     }
 }

@@ -47,7 +47,7 @@ pub use image_source::{ImageAccess, MAX_IMAGE_BYTES, read_image_source};
 pub use language::{CjkVariant, Direction, Language, infer_language};
 pub use link::link_target;
 pub use model::*;
-pub use output::{Paper, Rendered, output_date, source_date_epoch_from_env};
+pub use output::{Paper, Rendered, WriterOptions, output_date, source_date_epoch_from_env};
 pub use overrides::{METADATA_KEYS, apply_metadata};
 pub use participants::Participant;
 pub use pdf_standard::{PDF_STANDARD_NAMES, PdfA, PdfStandards};

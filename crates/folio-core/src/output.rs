@@ -1,9 +1,41 @@
 //! What every writer shares: its result type, paper sizes and the one rule
 //! for dates stamped into output files.
 
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
 
-use crate::{DateTime, Diagnostic, Meta};
+use crate::{DateTime, Diagnostic, HouseStyle, ImageAccess, Meta};
+
+/// What every writer is told, whatever its format (pandoc's one writer
+/// options type): `PdfOptions`, `DocxOptions` and `EpubOptions` each embed
+/// it as `common` and add only what their format alone needs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WriterOptions {
+    /// Paper for the print formats (the e-book has none).
+    pub paper: Paper,
+    /// The house style (`folio.toml`): fonts, base size, colours, margins,
+    /// how labels look. Its base size scales every format alike.
+    pub style: HouseStyle,
+    /// The folder relative figure paths are resolved against: the input's.
+    /// Without one, no figure is read from the file system.
+    pub base_dir: Option<PathBuf>,
+    /// Read figures from outside `base_dir` too (`--allow-outside`).
+    pub allow_outside: bool,
+    /// `SOURCE_DATE_EPOCH`: the date stamped into the file (see
+    /// [`output_date`]).
+    pub source_date_epoch: Option<i64>,
+}
+
+impl WriterOptions {
+    /// Which image files may be read: core's one policy.
+    pub fn image_access(&self) -> ImageAccess<'_> {
+        ImageAccess {
+            base: self.base_dir.as_deref(),
+            allow_outside: self.allow_outside,
+        }
+    }
+}
 
 /// A writer's result: the file's bytes and any warnings.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,7 +12,10 @@ use folio_docx::{DocxOptions, docx};
 fn interview() -> (Interview, DocxOptions) {
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let options = DocxOptions {
-        base_dir: Some(crate_dir.join("tests/fixtures")),
+        common: folio_core::WriterOptions {
+            base_dir: Some(crate_dir.join("tests/fixtures")),
+            ..Default::default()
+        },
         ..DocxOptions::default()
     };
     let seed = crate_dir.join("../../tests/fixtures/seed/seed.txt");

@@ -165,9 +165,12 @@ fn write(dir: &Path, extra: &[PathBuf]) -> Result<(), String> {
             false => HouseStyle::default(),
         };
         let options = DocxOptions {
-            base_dir: Some(base),
+            common: folio_core::WriterOptions {
+                base_dir: Some(base),
+                style,
+                ..Default::default()
+            },
             reference_docx,
-            style,
             ..DocxOptions::default()
         };
         let rendered = docx(&interview, &options).map_err(|e| format!("{name}: {e}"))?;

@@ -134,7 +134,7 @@ impl<'a> BodyWriter<'a> {
             links: LinkIds::default(),
             lists: Lists::default(),
             next_paragraph_id: 0,
-            page: PageSetup::new(options.paper, &options.style),
+            page: PageSetup::new(options.common.paper, &options.common.style),
             placement: Placement::Alone,
             toc: Vec::new(),
         }
@@ -297,7 +297,7 @@ impl BodyWriter<'_> {
             if n > 0 {
                 paragraph = paragraph.add_run(Run::new().add_text("\u{A0}\u{B7} "));
             }
-            if self.options.style.label_text == LabelText::FullName {
+            if self.options.common.style.label_text == LabelText::FullName {
                 participant.label = None;
             }
             paragraph = paragraph
@@ -380,7 +380,7 @@ impl BodyWriter<'_> {
         let label = interview
             .speaker(&turn.speaker)
             .map_or(turn.speaker.as_str(), |speaker| {
-                match self.options.style.label_text {
+                match self.options.common.style.label_text {
                     LabelText::Label => speaker.label.as_str(),
                     LabelText::FullName => speaker.display_name(),
                 }

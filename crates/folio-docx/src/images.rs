@@ -49,11 +49,8 @@ fn read_file(src: &str, options: &DocxOptions) -> Result<Vec<u8>, Diagnostic> {
         )
     };
     // What may be read is decided in core, once for every writer.
-    let access = folio_core::ImageAccess {
-        base: options.base_dir.as_deref(),
-        allow_outside: options.allow_outside,
-    };
-    folio_core::read_image_source(src, access).map_err(|reason| missing(&reason))
+    folio_core::read_image_source(src, options.common.image_access())
+        .map_err(|reason| missing(&reason))
 }
 
 /// Decodes `bytes` fully (so a truncated file is caught here); PNG and JPEG

@@ -33,9 +33,8 @@ mod toc;
 mod xml_text;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-use folio_core::{HouseStyle, Interview, Meta, Paper, Rendered};
+use folio_core::{Interview, Meta, Rendered, WriterOptions};
 
 pub use book::docx_book;
 pub use error::DocxError;
@@ -44,20 +43,13 @@ pub use language::LanguageSlots;
 /// How to write the DOCX.
 #[derive(Debug, Clone, Default)]
 pub struct DocxOptions {
-    pub paper: Paper,
-    /// Fonts, base size, label and question colours, margins and how labels
-    /// are shown. A reference DOCX's styles and page setup win over it.
-    pub style: HouseStyle,
+    /// Paper, house style, image folder and output date, as every writer
+    /// has them. A reference DOCX's styles and page setup win over the
+    /// house style's.
+    pub common: WriterOptions,
     /// Bytes of a user's `.docx` whose styles, page setup, header and footer
     /// replace Folio's own (pandoc's `--reference-doc`).
     pub reference_docx: Option<Vec<u8>>,
-    /// `SOURCE_DATE_EPOCH`, for the dates stamped into the file.
-    pub source_date_epoch: Option<i64>,
-    /// Directory that relative figure paths are resolved against (usually
-    /// the input file's directory). Without it only `images` are used.
-    pub base_dir: Option<PathBuf>,
-    /// Read figures from outside `base_dir` too (`--allow-outside`).
-    pub allow_outside: bool,
     /// Image bytes already loaded, keyed by the figure's `src` exactly as
     /// written in the model; these win over reading from `base_dir`.
     pub images: BTreeMap<String, Vec<u8>>,

@@ -45,13 +45,13 @@ pub fn patch(
         jpeg_media,
         custom,
     } = body;
-    let modified = output_date(meta, options.source_date_epoch);
-    let created = match options.source_date_epoch {
+    let modified = output_date(meta, options.common.source_date_epoch);
+    let created = match options.common.source_date_epoch {
         Some(_) => modified,
         None => meta.published.unwrap_or(modified),
     };
-    let page = PageSetup::new(options.paper, &options.style);
-    let own_styles = styles_xml(slots, &options.style, page.text_width());
+    let page = PageSetup::new(options.common.paper, &options.common.style);
+    let own_styles = styles_xml(slots, &options.common.style, page.text_width());
     let styles = match template {
         Some(template) => merge::styles(&template.styles, &own_styles)?,
         None => own_styles,

@@ -50,7 +50,10 @@ fn the_date_stamped_into_the_file_follows_source_date_epoch() {
         write(
             &interview,
             &folio_docx::DocxOptions {
-                source_date_epoch: Some(epoch),
+                common: folio_core::WriterOptions {
+                    source_date_epoch: Some(epoch),
+                    ..options().common
+                },
                 ..options()
             },
         )

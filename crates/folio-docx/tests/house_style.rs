@@ -10,7 +10,13 @@ use folio_core::{HouseStyle, LabelCase, LabelText, Paper};
 use folio_docx::DocxOptions;
 
 fn written(style: HouseStyle) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let options = DocxOptions { style, ..options() };
+    let options = DocxOptions {
+        common: folio_core::WriterOptions {
+            style,
+            ..options().common
+        },
+        ..options()
+    };
     unzip(&write(&fixture("rich.json"), &options))
 }
 
@@ -121,10 +127,13 @@ fn label_and_question_colours() {
 #[test]
 fn margins_and_paper_set_the_page() {
     let options = DocxOptions {
-        paper: Paper::Letter,
-        style: HouseStyle {
-            margins_mm: [25.4, 12.7, 38.1, 50.8],
-            ..HouseStyle::default()
+        common: folio_core::WriterOptions {
+            paper: Paper::Letter,
+            style: HouseStyle {
+                margins_mm: [25.4, 12.7, 38.1, 50.8],
+                ..HouseStyle::default()
+            },
+            ..options().common
         },
         ..options()
     };

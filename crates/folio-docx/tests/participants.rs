@@ -127,7 +127,7 @@ fn participants_paragraph_names_everyone_under_the_title_block() {
 #[test]
 fn full_name_labels_leave_the_labels_out() {
     let mut options = options();
-    options.style.label_text = LabelText::FullName;
+    options.common.style.label_text = LabelText::FullName;
     let paragraphs = paragraphs(&interview(), &options);
     let Some((_, text)) = paragraphs.iter().find(|(s, _)| s == "Participants") else {
         panic!("no Participants paragraph");

@@ -235,7 +235,10 @@ fn core_properties_language_and_page_furniture() {
     }
 
     let letter = folio_docx::DocxOptions {
-        paper: folio_core::Paper::Letter,
+        common: folio_core::WriterOptions {
+            paper: folio_core::Paper::Letter,
+            ..options().common
+        },
         ..options()
     };
     let parts = unzip(&write(&interview, &letter));
@@ -245,7 +248,10 @@ fn core_properties_language_and_page_furniture() {
 #[test]
 fn source_date_epoch_wins_for_dates() {
     let options = folio_docx::DocxOptions {
-        source_date_epoch: Some(1_700_000_000),
+        common: folio_core::WriterOptions {
+            source_date_epoch: Some(1_700_000_000),
+            ..options().common
+        },
         ..options()
     };
     let parts = unzip(&write(&fixture("rich.json"), &options));

@@ -131,13 +131,16 @@ fn broken_templates_are_clear_errors() {
 #[test]
 fn the_reference_docx_wins_over_the_house_style() {
     let options = DocxOptions {
-        reference_docx: Some(house_template()),
-        style: folio_core::HouseStyle {
-            question_color: "#123456".into(),
-            label_color: "#654321".into(),
-            margins_mm: [5.0, 5.0, 5.0, 5.0],
-            ..folio_core::HouseStyle::default()
+        common: folio_core::WriterOptions {
+            style: folio_core::HouseStyle {
+                question_color: "#123456".into(),
+                label_color: "#654321".into(),
+                margins_mm: [5.0, 5.0, 5.0, 5.0],
+                ..folio_core::HouseStyle::default()
+            },
+            ..options().common
         },
+        reference_docx: Some(house_template()),
         ..options()
     };
     let rendered = docx(&fixture("rich.json"), &options);

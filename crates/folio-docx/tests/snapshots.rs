@@ -48,7 +48,7 @@ fn samples_documents() {
             .and_then(|s| s.to_str())
             .unwrap_or_default();
         let mut options = options();
-        options.base_dir = path.parent().map(|p| p.to_path_buf());
+        options.common.base_dir = path.parent().map(|p| p.to_path_buf());
         let parts = unzip(&write(&parsed.interview, &options));
         insta::assert_snapshot!(
             format!("sample_{stem}_document"),

@@ -27,7 +27,10 @@ fn bench(c: &mut Criterion) {
     let (name, interview) = interview();
     eprintln!("seed_to_epub: {name}");
     let options = EpubOptions {
-        source_date_epoch: Some(1_700_000_000),
+        common: folio_core::WriterOptions {
+            source_date_epoch: Some(1_700_000_000),
+            ..Default::default()
+        },
         ..EpubOptions::default()
     };
     c.bench_function("seed_to_epub", |b| {

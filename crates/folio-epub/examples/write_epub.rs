@@ -56,8 +56,11 @@ fn raw(path: &str) -> Result<Interview, String> {
 
 fn options(input: &str) -> EpubOptions {
     EpubOptions {
-        source_date_epoch: source_date_epoch_from_env(),
-        base_dir: PathBuf::from(input).parent().map(PathBuf::from),
+        common: folio_core::WriterOptions {
+            source_date_epoch: source_date_epoch_from_env(),
+            base_dir: PathBuf::from(input).parent().map(PathBuf::from),
+            ..Default::default()
+        },
         ..EpubOptions::default()
     }
 }

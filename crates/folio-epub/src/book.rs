@@ -22,12 +22,12 @@ pub fn write(interview: &Interview, options: &EpubOptions) -> Result<Rendered, E
     let mut warnings = Vec::new();
     let language = language(&interview.meta, &mut warnings);
     let headline = headline(interview, &language);
-    let images = FigureImages::load(interview, options.image_access(), "", &mut warnings);
+    let images = FigureImages::load(interview, options.common.image_access(), "", &mut warnings);
     let chapters = {
         let mut writer = ContentWriter {
             images: &images,
             warnings: &mut warnings,
-            label_text: options.style.label_text,
+            label_text: options.common.style.label_text,
         };
         chapters(interview, &language, &headline, "", &mut writer)
     };
@@ -45,8 +45,8 @@ pub fn write(interview: &Interview, options: &EpubOptions) -> Result<Rendered, E
         language: &language,
         meta: &interview.meta,
         uuid: book_uuid(&interview.meta),
-        modified: output_date(&interview.meta, options.source_date_epoch),
-        stylesheet: format!("{STYLE}{}", house_css(&options.style)),
+        modified: output_date(&interview.meta, options.common.source_date_epoch),
+        stylesheet: format!("{STYLE}{}", house_css(&options.common.style)),
         cover,
         images: images.iter().collect(),
         documents,
@@ -66,18 +66,23 @@ pub fn write_anthology(book: &Anthology, options: &EpubOptions) -> Result<Render
     let mut access = AccessFacts {
         images: 0,
         images_described: 0,
-        readable_colours: options.style.colours_meet_wcag_aa(),
+        readable_colours: options.common.style.colours_meet_wcag_aa(),
     };
     for (index, interview) in book.interviews.iter().enumerate() {
         let prefix = format!("i{:02}-", index + 1);
         let own_language = self::language(&interview.meta, &mut warnings);
         let headline = headline(interview, &own_language);
-        let images = FigureImages::load(interview, options.image_access(), &prefix, &mut warnings);
+        let images = FigureImages::load(
+            interview,
+            options.common.image_access(),
+            &prefix,
+            &mut warnings,
+        );
         let chapters = {
             let mut writer = ContentWriter {
                 images: &images,
                 warnings: &mut warnings,
-                label_text: options.style.label_text,
+                label_text: options.common.style.label_text,
             };
             chapters(interview, &own_language, &headline, &prefix, &mut writer)
         };
@@ -123,8 +128,8 @@ pub fn write_anthology(book: &Anthology, options: &EpubOptions) -> Result<Render
         language: &language,
         meta: &book.meta,
         uuid: book_uuid(&book.meta),
-        modified: output_date(&book.meta, options.source_date_epoch),
-        stylesheet: format!("{STYLE}{}", house_css(&options.style)),
+        modified: output_date(&book.meta, options.common.source_date_epoch),
+        stylesheet: format!("{STYLE}{}", house_css(&options.common.style)),
         cover,
         images: parts_of
             .iter()
@@ -262,7 +267,7 @@ fn cover(
                 allow_outside: true,
             }
         } else {
-            options.image_access()
+            options.common.image_access()
         };
         match read_image(&src, access) {
             Ok((bytes, kind)) => {
@@ -306,6 +311,6 @@ fn access_facts(
             .iter()
             .filter(|f| f.alt.as_deref().is_some_and(|a| !a.trim().is_empty()))
             .count(),
-        readable_colours: options.style.colours_meet_wcag_aa(),
+        readable_colours: options.common.style.colours_meet_wcag_aa(),
     }
 }

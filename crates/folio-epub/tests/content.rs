@@ -148,7 +148,10 @@ fn the_house_style_reaches_labels_and_stylesheet() -> TestResult {
         ..HouseStyle::default()
     };
     let options = folio_epub::EpubOptions {
-        style,
+        common: folio_core::WriterOptions {
+            style,
+            ..common::options().common
+        },
         ..common::options()
     };
     let rendered = folio_epub::epub(&fixture("full")?, &options)?;

@@ -278,7 +278,10 @@ fn model(seed: u64) -> Interview {
 fn generated_models_give_well_formed_deterministic_books() -> TestResult {
     let out_dir = std::env::var_os("FOLIO_EPUB_GENERATED_DIR").map(std::path::PathBuf::from);
     let options = EpubOptions {
-        base_dir: Some(fixtures_dir()),
+        common: folio_core::WriterOptions {
+            base_dir: Some(fixtures_dir()),
+            ..options().common
+        },
         ..options()
     };
     for seed in 1..=MODELS {

@@ -217,7 +217,10 @@ fn source_date_epoch_sets_modified_and_zip_times() -> TestResult {
         epub(
             &interview,
             &EpubOptions {
-                source_date_epoch: epoch,
+                common: folio_core::WriterOptions {
+                    source_date_epoch: epoch,
+                    ..options().common
+                },
                 ..options()
             },
         )

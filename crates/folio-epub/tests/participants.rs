@@ -110,7 +110,7 @@ fn the_title_page_lists_everyone_worth_naming() -> TestResult {
 #[test]
 fn full_name_labels_leave_the_labels_out() -> TestResult {
     let mut options = options();
-    options.style.label_text = LabelText::FullName;
+    options.common.style.label_text = LabelText::FullName;
     let (_, entries) = listed(&interview()?, &options)?;
     assert_eq!(entries[0].2, "Mira Sol, interviewee");
     Ok(())

@@ -57,7 +57,10 @@ fn samples() -> TestResult {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let options = EpubOptions {
-            base_dir: path.parent().map(Path::to_path_buf),
+            common: folio_core::WriterOptions {
+                base_dir: path.parent().map(Path::to_path_buf),
+                ..options().common
+            },
             ..options()
         };
         snapshot(&name, &read(&path)?, &options)?;

@@ -30,12 +30,14 @@ fn main() -> ExitCode {
     };
     let book = Anthology::new(meta, interviews, BookOrder::Given);
     let options = PdfOptions {
-        source_date_epoch: folio_core::source_date_epoch_from_env(),
-        // Figures are found next to the first input.
-        image_base: inputs
-            .first()
-            .and_then(|p| std::path::Path::new(p).parent())
-            .map(|p| p.to_path_buf()),
+        common: folio_core::WriterOptions {
+            source_date_epoch: folio_core::source_date_epoch_from_env(),
+            base_dir: inputs
+                .first()
+                .and_then(|p| std::path::Path::new(p).parent())
+                .map(|p| p.to_path_buf()),
+            ..Default::default()
+        },
         ..PdfOptions::default()
     };
     common::write_rendered(pdf_book(&book, &options), output)

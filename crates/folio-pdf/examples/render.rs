@@ -23,14 +23,17 @@ fn main() -> ExitCode {
         }
     };
     let options = PdfOptions {
-        paper: rest
-            .first()
-            .and_then(|p| Paper::parse(p))
-            .unwrap_or_default(),
-        source_date_epoch: folio_core::source_date_epoch_from_env(),
-        image_base: std::path::Path::new(input)
-            .parent()
-            .map(|p| p.to_path_buf()),
+        common: folio_core::WriterOptions {
+            paper: rest
+                .first()
+                .and_then(|p| Paper::parse(p))
+                .unwrap_or_default(),
+            source_date_epoch: folio_core::source_date_epoch_from_env(),
+            base_dir: std::path::Path::new(input)
+                .parent()
+                .map(|p| p.to_path_buf()),
+            ..Default::default()
+        },
         ..PdfOptions::default()
     };
     common::write_rendered(pdf(&interview, &options), output)

@@ -15,7 +15,7 @@ pub mod layout;
 use std::path::PathBuf;
 
 use folio_core::{
-    Anthology, HouseStyle, Interview, Meta, Paper, PdfStandards, Rendered, output_date,
+    Anthology, HouseStyle, Interview, Meta, PdfStandards, Rendered, WriterOptions, output_date,
 };
 
 pub use error::PdfError;
@@ -29,22 +29,14 @@ use crate::layout::style::{Design, PageGeometry};
 /// How to write the PDF.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PdfOptions {
-    pub paper: Paper,
-    /// `SOURCE_DATE_EPOCH`: the date stamped into the file.
-    pub source_date_epoch: Option<i64>,
+    /// Paper, house style, image folder and output date, as every writer has them.
+    pub common: WriterOptions,
     /// A font file for characters the default fonts lack (`--font`).
     pub font: Option<PathBuf>,
     /// A font file for Chinese, Japanese and Korean (`--cjk-font`).
     pub cjk_font: Option<PathBuf>,
-    /// Directory figure `src` paths are relative to (the input's folder).
-    pub image_base: Option<PathBuf>,
-    /// Read figures from outside `image_base` too (`--allow-outside`).
-    pub allow_outside: bool,
     /// Whether installed fonts may be searched for missing characters.
     pub no_system_fonts: bool,
-    /// A house style (`folio.toml`): size, colours, margins, labels, and
-    /// body/heading font files in place of the embedded faces.
-    pub style: Option<HouseStyle>,
     /// Standards to meet and declare (`--pdf-standard`); when none are
     /// given here, the house style's `pdf-standard`. The PDF is tagged
     /// whatever this says.
@@ -57,10 +49,7 @@ impl PdfOptions {
         if self.standards != PdfStandards::default() {
             return self.standards;
         }
-        self.style
-            .as_ref()
-            .map(|s| s.pdf_standard)
-            .unwrap_or_default()
+        self.common.style.pdf_standard
     }
 }
 
@@ -190,29 +179,22 @@ fn lay_out(content: Content<'_>, options: &PdfOptions) -> Result<Laid, PdfError>
         .collect();
     // The style's default margins are the designed page rounded to
     // millimetres: they keep the designed page (centred measure on Letter too).
-    let geometry = match &options.style {
-        Some(style) if style.margins_mm != HouseStyle::default().margins_mm => {
-            PageGeometry::with_margins_mm(options.paper, style.margins_mm)
-        }
-        _ => PageGeometry::for_paper(options.paper),
+    let style = &options.common.style;
+    let geometry = if style.margins_mm != HouseStyle::default().margins_mm {
+        PageGeometry::with_margins_mm(options.common.paper, style.margins_mm)
+    } else {
+        PageGeometry::for_paper(options.common.paper)
     };
-    let design = options
-        .style
-        .as_ref()
-        .map(Design::from_house)
-        .unwrap_or_default();
-    let image_base = folio_core::ImageAccess {
-        base: options.image_base.as_deref(),
-        allow_outside: options.allow_outside,
-    };
+    let design = Design::from_house(style);
+    let image_access = options.common.image_access();
     let doc = {
         let shaper = Shaper::new(&book);
         match content {
             Content::Interview(i) => {
-                layout::document::layout(i, &shaper, geometry, design, image_base, &mut warnings)
+                layout::document::layout(i, &shaper, geometry, design, image_access, &mut warnings)
             }
             Content::Book(b) => {
-                layout::book::layout_book(b, &shaper, geometry, design, image_base, &mut warnings)
+                layout::book::layout_book(b, &shaper, geometry, design, image_access, &mut warnings)
             }
         }
     };
@@ -224,10 +206,7 @@ fn house_font<'o>(
     options: &'o PdfOptions,
     field: impl Fn(&'o HouseStyle) -> Option<&'o str>,
 ) -> Option<&'o std::path::Path> {
-    options
-        .style
-        .as_ref()
-        .and_then(field)
+    field(&options.common.style)
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(std::path::Path::new)
@@ -244,7 +223,7 @@ fn document_meta(meta: &Meta, untitled: &str, options: &PdfOptions) -> emit::Doc
             .unwrap_or_default(),
         keywords: meta.keywords.clone(),
         language: folio_core::Language::of(&meta.language).tag().to_string(),
-        date: output_date(meta, options.source_date_epoch),
+        date: output_date(meta, options.common.source_date_epoch),
         identifier: meta.identifier.clone(),
         standards: options.standards(),
     }

@@ -47,8 +47,11 @@ fn book() -> Anthology {
 
 fn options() -> PdfOptions {
     PdfOptions {
-        image_base: Some(samples_dir()),
-        source_date_epoch: Some(1_700_000_000),
+        common: folio_core::WriterOptions {
+            base_dir: Some(samples_dir()),
+            source_date_epoch: Some(1_700_000_000),
+            ..Default::default()
+        },
         ..PdfOptions::default()
     }
 }

@@ -47,13 +47,16 @@ fn embedded_faces_come_first_with_their_scripts() {
 #[test]
 fn option_and_style_fonts_are_listed_with_problems_named() {
     let options = PdfOptions {
+        common: folio_core::WriterOptions {
+            style: HouseStyle {
+                body_font: Some(font_file("Lato-Regular.ttf").display().to_string()),
+                ..HouseStyle::default()
+            },
+            ..Default::default()
+        },
         no_system_fonts: true,
         font: Some(PathBuf::from("/nonexistent/Extra.ttf")),
         cjk_font: Some(font_file("LICENSE-Lato.txt")),
-        style: Some(HouseStyle {
-            body_font: Some(font_file("Lato-Regular.ttf").display().to_string()),
-            ..HouseStyle::default()
-        }),
         ..PdfOptions::default()
     };
     let report = font_report(&options);

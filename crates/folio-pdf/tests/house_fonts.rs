@@ -14,12 +14,15 @@ fn font_file(name: &str) -> String {
 
 fn options(body: Option<String>, heading: Option<String>) -> PdfOptions {
     PdfOptions {
+        common: folio_core::WriterOptions {
+            style: HouseStyle {
+                body_font: body,
+                heading_font: heading,
+                ..HouseStyle::default()
+            },
+            ..Default::default()
+        },
         no_system_fonts: true,
-        style: Some(HouseStyle {
-            body_font: body,
-            heading_font: heading,
-            ..HouseStyle::default()
-        }),
         ..PdfOptions::default()
     }
 }

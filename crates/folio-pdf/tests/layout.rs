@@ -10,7 +10,10 @@ use folio_pdf::{PdfOptions, layout};
 
 fn options(paper: Paper) -> PdfOptions {
     PdfOptions {
-        paper,
+        common: folio_core::WriterOptions {
+            paper,
+            ..Default::default()
+        },
         no_system_fonts: true,
         ..PdfOptions::default()
     }
@@ -176,7 +179,7 @@ fn labels_and_headings_are_not_stranded_at_a_page_end() {
 #[test]
 fn features_layout_snapshot() {
     let mut o = options(Paper::A4);
-    o.image_base = Some(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")).into());
+    o.common.base_dir = Some(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")).into());
     let doc = layout(&common::fixture("features.json"), &o).expect("layout");
     assert_eq!(doc.images.len(), 2);
     insta::assert_yaml_snapshot!(common::summary(&doc));
@@ -192,7 +195,7 @@ fn house_style_changes_labels_margins_and_size() {
         ..Default::default()
     };
     let mut o = options(Paper::A4);
-    o.style = Some(style);
+    o.common.style = style;
     let doc = layout(&common::fixture("seed.json"), &o).expect("layout");
     let left = 30.0 * 72.0 / 25.4;
     let texts: Vec<String> = doc

@@ -103,10 +103,13 @@ fn participants_are_named_with_label_and_role_before_the_text() {
 #[test]
 fn turns_with_full_names_leave_the_labels_out() {
     let options = PdfOptions {
-        style: Some(HouseStyle {
-            label_text: LabelText::FullName,
-            ..HouseStyle::default()
-        }),
+        common: folio_core::WriterOptions {
+            style: HouseStyle {
+                label_text: LabelText::FullName,
+                ..HouseStyle::default()
+            },
+            ..options().common
+        },
         ..options()
     };
     let Some(text) = extract(&briefing(), &options, "participants-full-names.pdf") else {

@@ -49,7 +49,7 @@ fn seed_pdf_is_small() {
 #[test]
 fn source_date_epoch_sets_the_dates() {
     let mut o = options();
-    o.source_date_epoch = Some(1_700_000_000);
+    o.common.source_date_epoch = Some(1_700_000_000);
     let bytes = pdf(&common::fixture("seed.json"), &o).expect("pdf").bytes;
     let doc = load(&bytes);
     let info = doc
@@ -204,7 +204,7 @@ fn fonts_are_subset_and_tagged() {
 #[test]
 fn letter_paper_has_letter_pages() {
     let mut o = options();
-    o.paper = Paper::Letter;
+    o.common.paper = Paper::Letter;
     let doc = load(&pdf(&common::fixture("seed.json"), &o).expect("pdf").bytes);
     for (_, page) in doc.get_pages() {
         let media = doc
@@ -262,7 +262,7 @@ fn a_character_no_font_has_is_an_error_naming_it() {
 
 fn features_options() -> PdfOptions {
     let mut o = options();
-    o.image_base = Some(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")).into());
+    o.common.base_dir = Some(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")).into());
     o
 }
 
@@ -365,7 +365,7 @@ fn masks_for_figure(name: &str, bytes: Vec<u8>) -> usize {
         },
     });
     let mut o = options();
-    o.image_base = Some(dir.to_path_buf());
+    o.common.base_dir = Some(dir.to_path_buf());
     let rendered = pdf(&i, &o).unwrap();
     assert!(
         rendered.warnings.is_empty(),
@@ -574,16 +574,29 @@ fn cjk_subsets_are_renumbered_and_small() {
 }
 
 #[test]
-fn the_default_house_style_gives_the_same_pdf_as_none() {
+fn the_shipped_folio_toml_gives_the_designed_pdf() {
+    // `folio style` writes DEFAULT_STYLE_TOML for users to edit: unedited,
+    // it must give the page Folio designs, byte for byte.
     let seed = common::fixture("seed.json");
+    let shipped = folio_core::HouseStyle::from_toml(folio_core::DEFAULT_STYLE_TOML, "folio.toml")
+        .expect("toml");
     for paper in [Paper::A4, Paper::Letter] {
-        let plain = PdfOptions { paper, ..options() };
+        let plain = PdfOptions {
+            common: folio_core::WriterOptions {
+                paper,
+                ..options().common
+            },
+            ..options()
+        };
         let styled = PdfOptions {
-            style: Some(folio_core::HouseStyle::default()),
+            common: folio_core::WriterOptions {
+                style: shipped.clone(),
+                ..plain.common.clone()
+            },
             ..plain.clone()
         };
         let a = pdf(&seed, &plain).expect("pdf").bytes;
         let b = pdf(&seed, &styled).expect("pdf").bytes;
-        assert!(a == b, "{paper:?}: the default style changes the PDF");
+        assert!(a == b, "{paper:?}: the shipped folio.toml changes the PDF");
     }
 }

@@ -101,7 +101,7 @@ fn hebrew_words_run_right_to_left_and_lines_align_right() {
         line.text()
     );
     // Every body line ends at the right edge of the text block.
-    let g = PageGeometry::for_paper(options().paper);
+    let g = PageGeometry::for_paper(options().common.paper);
     let right = g.width - g.margin_right;
     let body: Vec<&Line> = lines(&doc)
         .filter(|l| visual_text(l).contains("סבתי") || visual_text(l).contains("הצהריים"))

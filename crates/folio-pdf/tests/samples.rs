@@ -24,7 +24,10 @@ fn seed() -> PathBuf {
 
 fn options(dir: &Path) -> PdfOptions {
     PdfOptions {
-        image_base: Some(dir.to_path_buf()),
+        common: folio_core::WriterOptions {
+            base_dir: Some(dir.to_path_buf()),
+            ..Default::default()
+        },
         ..PdfOptions::default()
     }
 }

@@ -16,8 +16,11 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 fn options(standards: PdfStandards) -> PdfOptions {
     PdfOptions {
+        common: folio_core::WriterOptions {
+            base_dir: Some(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")).into()),
+            ..Default::default()
+        },
         no_system_fonts: true,
-        image_base: Some(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")).into()),
         standards,
         ..PdfOptions::default()
     }

@@ -98,7 +98,7 @@ fn no_word_outside_the_text_block() {
     }
     for paper in [Paper::A4, Paper::Letter] {
         let mut options = seed_options();
-        options.paper = paper;
+        options.common.paper = paper;
         let path = write(
             &format!("seed-bbox-{paper:?}.pdf"),
             &common::fixture("seed.json"),
@@ -370,7 +370,10 @@ fn a_figure_without_its_picture_prints_its_alt_text_and_caption() {
         },
     });
     let options = PdfOptions {
-        image_base: Some(PathBuf::from(env!("CARGO_MANIFEST_DIR"))),
+        common: folio_core::WriterOptions {
+            base_dir: Some(PathBuf::from(env!("CARGO_MANIFEST_DIR"))),
+            ..seed_options().common
+        },
         ..seed_options()
     };
     let rendered = pdf(&interview, &options).expect("pdf");

@@ -23,7 +23,10 @@ pub fn fixture(name: &str) -> Interview {
 
 pub fn options() -> DocxOptions {
     DocxOptions {
-        base_dir: Some(fixtures()),
+        common: folio_core::WriterOptions {
+            base_dir: Some(fixtures()),
+            ..Default::default()
+        },
         ..DocxOptions::default()
     }
 }

@@ -29,8 +29,11 @@ pub fn fixture(name: &str) -> Result<Interview, Box<dyn std::error::Error>> {
 /// Options as the CLI would pass them for a fixture, with a fixed epoch.
 pub fn options() -> EpubOptions {
     EpubOptions {
-        source_date_epoch: Some(1_700_000_000),
-        base_dir: Some(fixtures_dir()),
+        common: folio_core::WriterOptions {
+            source_date_epoch: Some(1_700_000_000),
+            base_dir: Some(fixtures_dir()),
+            ..Default::default()
+        },
         ..EpubOptions::default()
     }
 }

@@ -136,20 +136,16 @@ pub fn font_report(options: &PdfOptions) -> Vec<FontReport> {
     for &(label, data) in &EMBEDDED {
         out.extend(describe(data, 0, FontRole::Embedded(label)));
     }
-    let style = options.style.as_ref();
+    let style = &options.common.style;
     let files = [
         (options.font.clone(), FontRole::Font),
         (options.cjk_font.clone(), FontRole::CjkFont),
         (
-            style
-                .and_then(|s| s.body_font.as_deref())
-                .map(PathBuf::from),
+            style.body_font.as_deref().map(PathBuf::from),
             FontRole::BodyFont,
         ),
         (
-            style
-                .and_then(|s| s.heading_font.as_deref())
-                .map(PathBuf::from),
+            style.heading_font.as_deref().map(PathBuf::from),
             FontRole::HeadingFont,
         ),
     ];

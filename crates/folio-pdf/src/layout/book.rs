@@ -23,13 +23,13 @@ pub fn layout_book(
     shaper: &Shaper<'_>,
     geometry: PageGeometry,
     design: Design,
-    image_base: folio_core::ImageAccess<'_>,
+    image_access: folio_core::ImageAccess<'_>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Document {
     let parts: Vec<Part> = book
         .interviews
         .iter()
-        .map(|i| interview_pages(i, shaper, geometry, design.clone(), image_base, warnings))
+        .map(|i| interview_pages(i, shaper, geometry, design.clone(), image_access, warnings))
         .collect();
     let title = book.meta.title.as_deref().unwrap_or(UNTITLED_BOOK);
     let (front, front_structure) = title_page(book, title, shaper, geometry, &design);

@@ -27,10 +27,10 @@ pub fn layout(
     shaper: &Shaper<'_>,
     geometry: PageGeometry,
     design: Design,
-    image_base: folio_core::ImageAccess<'_>,
+    image_access: folio_core::ImageAccess<'_>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Document {
-    let part = interview_pages(interview, shaper, geometry, design, image_base, warnings);
+    let part = interview_pages(interview, shaper, geometry, design, image_access, warnings);
     let title = interview.meta.title.as_deref().unwrap_or("Interview");
     let mut pages = part.pages;
     let total = pages.len();
@@ -67,7 +67,7 @@ pub fn interview_pages(
     shaper: &Shaper<'_>,
     geometry: PageGeometry,
     design: Design,
-    image_base: folio_core::ImageAccess<'_>,
+    image_access: folio_core::ImageAccess<'_>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Part {
     let language = folio_core::Language::of(&interview.meta.language);
@@ -77,7 +77,7 @@ pub fn interview_pages(
     let builder = |c, warnings, dry_run, loads| DocBuilder {
         c,
         interview,
-        image_base,
+        image_access,
         images: Vec::new(),
         loads,
         warnings,
@@ -142,7 +142,7 @@ pub fn interview_pages(
 struct DocBuilder<'s, 'a, 'w> {
     c: Composer<'s, 'a>,
     interview: &'s Interview,
-    image_base: folio_core::ImageAccess<'s>,
+    image_access: folio_core::ImageAccess<'s>,
     images: Vec<crate::image::Image>,
     /// Each figure's image, or why it cannot be printed, in reading order:
     /// the dry run loads them (whether a figure is pictured decides which
@@ -763,7 +763,7 @@ impl DocBuilder<'_, '_, '_> {
 
     fn read_image(&self, src: &str) -> Result<crate::image::Image, String> {
         // What may be read is decided in core, once for every writer.
-        let bytes = folio_core::read_image_source(src, self.image_base)?;
+        let bytes = folio_core::read_image_source(src, self.image_access)?;
         crate::image::parse(bytes)
     }
 
