@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use anyhow::Result;
-use folio_core::assemble::Certainty;
+use folio_core::Certainty;
 use folio_core::{Block, ClosingBlock, FrontBlock, Parsed, TurnRole, blocks_plain_text};
 
 use crate::cli::InspectArgs;

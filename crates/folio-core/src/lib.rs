@@ -12,7 +12,7 @@
 
 pub mod anthology;
 pub mod archive;
-pub mod assemble;
+mod assemble;
 mod credits;
 pub mod datetime;
 pub mod diagnostic;
@@ -23,20 +23,21 @@ pub mod image_source;
 mod language;
 mod link;
 pub mod model;
-pub mod normalise;
+mod normalise;
 pub mod output;
 mod overrides;
 mod participants;
 mod pdf_standard;
 pub mod read;
 mod schema;
-pub mod source;
+mod source;
 pub mod style;
 pub mod terms;
 mod typography;
 pub mod xml;
 
 pub use anthology::{Anthology, BookOrder};
+pub use assemble::{Certainty, RoleEvidence};
 pub use credits::DateLine;
 pub use datetime::DateTime;
 pub use diagnostic::{Diagnostic, DiagnosticKind};

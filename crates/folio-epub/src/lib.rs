@@ -5,19 +5,19 @@
 //! epub-builder lays out the package (manifest, spine, navigation, NCX); the
 //! package metadata it cannot express is added afterwards, and the archive is
 //! re-packed with fixed timestamps so the output is byte-for-byte
-//! reproducible (see [`repair`] and [`archive`]).
+//! reproducible (the private `repair` and `archive` modules).
 
-pub mod archive;
+mod archive;
 mod assemble;
 mod book;
 mod cover;
 mod error;
-pub mod escape;
+mod escape;
 mod house_style;
 mod images;
 mod options;
-pub mod package;
-pub mod repair;
+mod package;
+mod repair;
 mod xhtml;
 
 use folio_core::{Anthology, Interview, Rendered};
@@ -36,7 +36,7 @@ pub fn epub(interview: &Interview, options: &EpubOptions) -> Result<Rendered, Ep
 /// Writes several interviews as one EPUB: the book's title page lists them,
 /// and the navigation nests each interview's sections (or questions) under
 /// its title. Each interview keeps its own language, metadata and speakers;
-/// figure paths resolve against [`EpubOptions::base_dir`].
+/// figure paths resolve against the options' `common.base_dir`.
 pub fn epub_book(book: &Anthology, options: &EpubOptions) -> Result<Rendered, EpubError> {
     book::write_anthology(book, options)
 }

@@ -61,7 +61,6 @@ pub struct Face {
     pub index: u32,
     /// Short name for layout snapshots (`serif`, `sans-bold`, `fallback:Noto Sans CJK SC`).
     pub label: String,
-    pub units_per_em: f32,
 }
 
 pub(crate) static EMBEDDED: [(&str, &[u8]); 6] = [
@@ -275,18 +274,12 @@ fn face_has(face: &Face, c: char) -> bool {
         .is_some()
 }
 
+/// A face, once it is known to parse.
 fn face_from(data: FontData, index: u32, label: String) -> Result<Face, PdfError> {
-    let units = ttf_parser::Face::parse(&data, index)
-        .map(|f| f.units_per_em())
-        .map_err(|_| PdfError::BadFont {
-            path: PathBuf::from(&label),
-        })?;
-    Ok(Face {
-        data,
-        index,
-        label,
-        units_per_em: f32::from(units),
-    })
+    ttf_parser::Face::parse(&data, index).map_err(|_| PdfError::BadFont {
+        path: PathBuf::from(&label),
+    })?;
+    Ok(Face { data, index, label })
 }
 
 /// Loads a font file; in a collection (`.ttc`), the face for the

@@ -1,16 +1,22 @@
 //! Folio's PDF writer: interviews typeset like a magazine page.
 //!
-//! Our own layout engine ([`layout`]: HarfRust shaping, UAX #14 breaking,
-//! pattern hyphenation, Knuth–Plass justification, pagination with widow,
-//! orphan and keep rules) produces pages of positioned glyphs; `emit`
+//! Our own layout engine (the private `layout` module: HarfRust shaping,
+//! UAX #14 breaking, pattern hyphenation, Knuth–Plass justification,
+//! pagination with widow, orphan and keep rules) produces pages of
+//! positioned glyphs ([`layout`] returns them as a [`Document`]); `emit`
 //! writes them straight into PDF objects (subset fonts, content streams,
-//! outline, metadata) with lopdf.
+//! structure tree, outline, metadata) with lopdf.
+//!
+//! printpdf does one job here: it writes each font's ToUnicode CMap (the
+//! map from glyphs back to text that copying, search and screen readers
+//! use). Everything else printpdf offers (its own page model, fonts and
+//! layout) would duplicate what `emit` does directly with lopdf.
 
 mod emit;
 mod error;
-pub mod fonts;
-pub mod image;
-pub mod layout;
+mod fonts;
+mod image;
+mod layout;
 
 use std::path::PathBuf;
 
@@ -21,10 +27,16 @@ use folio_core::{
 pub use error::PdfError;
 pub use fonts::{FontReport, FontRole, Script, font_report};
 pub use layout::shaping_font::prepare;
+/// The laid-out pages, for tests and tools that look at where each line,
+/// glyph and picture went ([`layout`]); the PDF is drawn from these.
+pub use layout::style::PageGeometry;
+pub use layout::tree::{
+    Document, Glyph, Line, LinkArea, OutlineEntry, Page, PlacedImage, Rule, Run,
+};
 
 use crate::fonts::{FontBook, FontChoice};
 use crate::layout::shape::Shaper;
-use crate::layout::style::{Design, PageGeometry};
+use crate::layout::style::Design;
 
 /// How to write the PDF.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -95,18 +107,12 @@ fn meet_standards(doc: &layout::tree::Document, options: &PdfOptions) -> Result<
 }
 
 /// The layout alone, for tests and tools that inspect pages.
-pub fn layout(
-    interview: &Interview,
-    options: &PdfOptions,
-) -> Result<layout::tree::Document, PdfError> {
+pub fn layout(interview: &Interview, options: &PdfOptions) -> Result<Document, PdfError> {
     lay_out(Content::Interview(interview), options).map(|(doc, _, _)| doc)
 }
 
 /// The book's layout alone.
-pub fn layout_book(
-    book: &Anthology,
-    options: &PdfOptions,
-) -> Result<layout::tree::Document, PdfError> {
+pub fn layout_book(book: &Anthology, options: &PdfOptions) -> Result<Document, PdfError> {
     lay_out(Content::Book(book), options).map(|(doc, _, _)| doc)
 }
 

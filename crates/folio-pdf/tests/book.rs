@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use folio_core::{Anthology, BookOrder, Interview, Meta, ReadOptions, read_path};
-use folio_pdf::layout::tree::Document;
+use folio_pdf::Document;
 use folio_pdf::{PdfOptions, layout, layout_book, pdf_book};
 use lopdf::{Object, ObjectId};
 

@@ -5,7 +5,7 @@
 mod common;
 
 use folio_core::Paper;
-use folio_pdf::layout::style::PageGeometry;
+use folio_pdf::PageGeometry;
 use folio_pdf::{PdfOptions, layout};
 
 fn options(paper: Paper) -> PdfOptions {

@@ -12,8 +12,8 @@ use std::path::Path;
 use std::process::Command;
 
 use folio_core::Interview;
-use folio_pdf::layout::style::PageGeometry;
-use folio_pdf::layout::tree::{Document, Line};
+use folio_pdf::PageGeometry;
+use folio_pdf::{Document, Line};
 use folio_pdf::{PdfOptions, layout, pdf};
 
 /// System fonts on: the house faces have no Arabic or Hebrew.

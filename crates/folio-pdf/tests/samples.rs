@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use folio_core::{ReadOptions, read_path};
-use folio_pdf::layout::tree::Document;
+use folio_pdf::Document;
 use folio_pdf::{PdfError, PdfOptions, layout, pdf};
 
 fn repo() -> PathBuf {

@@ -12,7 +12,7 @@ use std::process::Command;
 
 use common::{NOTO_SANS_CJK, require_cjk_font, require_font};
 use folio_core::{Interview, Paper};
-use folio_pdf::layout::style::PageGeometry;
+use folio_pdf::PageGeometry;
 use folio_pdf::{PdfOptions, pdf};
 
 /// Whether poppler's `name` (pdftotext, pdffonts, pdftoppm) is installed.
@@ -416,7 +416,7 @@ fn a_figure_without_its_picture_prints_its_alt_text_and_caption() {
         .flat_map(|p| &p.lines)
         .find(|l| l.text().contains("heart of the town"))
         .expect("answer line");
-    let size = |l: &folio_pdf::layout::tree::Line| l.runs.last().map(|r| r.size);
+    let size = |l: &folio_pdf::Line| l.runs.last().map(|r| r.size);
     assert_eq!(
         size(line),
         size(body),

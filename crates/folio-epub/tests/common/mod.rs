@@ -158,7 +158,7 @@ pub fn model_words(interview: &Interview) -> Vec<String> {
         .flat_map(|t| t.split_whitespace())
         .map(|word| {
             word.chars()
-                .filter(|&c| folio_epub::escape::is_xml_char(c))
+                .filter(|&c| folio_core::xml::is_xml_char(c))
                 .collect::<String>()
         })
         .filter(|word| !word.is_empty())

@@ -49,10 +49,6 @@ impl Levels {
             .find(|&i| self.by_byte.get(i).is_some_and(|&l| l != level))
             .unwrap_or(end)
     }
-
-    pub fn is_rtl(&self) -> bool {
-        self.base % 2 == 1
-    }
 }
 
 /// Whether a character may sit above level 0 in a left-to-right paragraph;

@@ -24,10 +24,6 @@ impl Keep {
         break_before: true,
         min_lines: 2,
     };
-    pub const WITH_PREVIOUS: Keep = Keep {
-        break_before: false,
-        min_lines: 2,
-    };
     /// Unbreakable, kept with what comes before.
     pub const TOGETHER: Keep = Keep {
         break_before: false,

@@ -108,10 +108,6 @@ impl<'a> Shaper<'a> {
         }
     }
 
-    pub fn book(&self) -> &'a FontBook {
-        self.book
-    }
-
     /// Shapes `text` in `style`, switching to a fallback face for
     /// characters the style's face lacks.
     /// The direction is guessed from the text's script.

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use folio_core::{Block, Inline, Interview, Speaker, SpeakerRole, Turn, TurnRole};
-use folio_pdf::layout::tree::Document;
+use folio_pdf::Document;
 
 /// The collections Debian's fonts-noto-cjk installs.
 pub const NOTO_SERIF_CJK: &str = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";

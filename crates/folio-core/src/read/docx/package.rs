@@ -17,7 +17,7 @@ use crate::error::Error;
 /// book-length interview is a few megabytes.
 pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 /// How many times larger than its compressed size a part may be, once it
-/// is past [`RATIO_FLOOR`]: XML compresses about 10 to 20 times, a zip
+/// is past `RATIO_FLOOR`: XML compresses about 10 to 20 times, a zip
 /// bomb thousands of times.
 pub const MAX_RATIO: u64 = 200;
 /// Below this size a part's ratio is not checked (a small run of spaces
