@@ -85,7 +85,8 @@ pub const DEFAULT_STYLE_TOML: &str = r##"# folio.toml: the house style Folio app
 # Font for headings and speaker labels.
 # heading-font = "Source Sans 3"
 
-# Base text size in points.
+# Base text size in points; titles, labels, captions and spacing scale
+# with it, in the PDF, the DOCX and the EPUB alike.
 base-size = 10.5
 
 # Colours as #rrggbb: speaker labels and the kicker; question text.

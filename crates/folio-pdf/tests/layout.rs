@@ -216,11 +216,17 @@ fn house_style_changes_labels_margins_and_size() {
             line.text()
         );
     }
-    let body = doc.pages[1]
-        .lines
-        .iter()
-        .find(|l| l.runs.iter().any(|r| r.size == 11.5));
-    assert!(body.is_some(), "body not at 11.5 pt");
+    // 11.5 pt against the default 10.5: the whole page grows by 11.5/10.5,
+    // the 10.5 pt body and the 24 pt title alike, as in the DOCX and EPUB.
+    let scale = 11.5 / folio_core::HouseStyle::default().base_size;
+    let sized = |size: f32| {
+        doc.pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .any(|l| l.runs.iter().any(|r| (r.size - size * scale).abs() < 0.01))
+    };
+    assert!(sized(10.5), "body not at {} pt", 10.5 * scale);
+    assert!(sized(24.0), "title not at {} pt", 24.0 * scale);
 }
 
 #[test]

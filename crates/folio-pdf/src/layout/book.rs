@@ -156,17 +156,29 @@ fn title_page(
     let mut c = composer(shaper, g);
     drop(&mut c, g.text_height() * 0.3);
     let ragged = ParagraphStyle::ragged;
-    let s = one(title, &Style::new(FaceId::SERIF_BOLD, 30.0));
-    c.tagged_paragraph(StructKind::H1, &s, &ragged(35.0), 0.0, Keep::TOGETHER);
+    let s = one(title, &Style::new(FaceId::SERIF_BOLD, design.pt(30.0)));
+    c.tagged_paragraph(
+        StructKind::H1,
+        &s,
+        &ragged(design.pt(35.0)),
+        0.0,
+        Keep::TOGETHER,
+    );
     if let Some(sub) = &book.meta.subtitle {
-        c.space(8.0);
+        c.space(design.pt(8.0));
         let s = one(
             sub,
-            &Style::new(FaceId::SERIF_ITALIC, 15.0).color(Rgb::GREY),
+            &Style::new(FaceId::SERIF_ITALIC, design.pt(15.0)).color(Rgb::GREY),
         );
-        c.tagged_paragraph(StructKind::P, &s, &ragged(20.0), 0.0, Keep::TOGETHER);
+        c.tagged_paragraph(
+            StructKind::P,
+            &s,
+            &ragged(design.pt(20.0)),
+            0.0,
+            Keep::TOGETHER,
+        );
     }
-    c.space(10.0);
+    c.space(design.pt(10.0));
     c.rule(
         g.margin_left,
         g.margin_left + 60.0,
@@ -179,20 +191,32 @@ fn title_page(
         .terms()
         .join_names(&book.meta.authors);
     if !authors.is_empty() {
-        c.space(6.0);
+        c.space(design.pt(6.0));
         let s = one(
             &authors.to_uppercase(),
-            &Style::new(FaceId::SANS_BOLD, 10.0).tracking(0.05),
+            &Style::new(FaceId::SANS_BOLD, design.pt(10.0)).tracking(0.05),
         );
-        c.tagged_paragraph(StructKind::P, &s, &ragged(14.0), 0.0, Keep::TOGETHER);
+        c.tagged_paragraph(
+            StructKind::P,
+            &s,
+            &ragged(design.pt(14.0)),
+            0.0,
+            Keep::TOGETHER,
+        );
     }
     if let Some(date) = &book.meta.published {
-        c.space(4.0);
+        c.space(design.pt(4.0));
         let s = one(
             &folio_core::Terms::for_language(&book.meta.language).date(date),
-            &Style::new(FaceId::SANS, 9.0).color(Rgb::GREY),
+            &Style::new(FaceId::SANS, design.pt(9.0)).color(Rgb::GREY),
         );
-        c.tagged_paragraph(StructKind::P, &s, &ragged(13.0), 0.0, Keep::TOGETHER);
+        c.tagged_paragraph(
+            StructKind::P,
+            &s,
+            &ragged(design.pt(13.0)),
+            0.0,
+            Keep::TOGETHER,
+        );
     }
     let pages = paginate(c.elements, g.margin_top, g.text_height()).0;
     (pages, c.structure)
@@ -208,7 +232,7 @@ fn contents_pages(
     design: &Design,
 ) -> (Vec<Page>, Structure) {
     let mut c = composer(shaper, g);
-    let heading = Style::new(FaceId::SANS_BOLD, 11.5)
+    let heading = Style::new(FaceId::SANS_BOLD, design.pt(11.5))
         .color(design.accent)
         .tracking(0.05);
     c.tagged_paragraph(
@@ -219,15 +243,15 @@ fn contents_pages(
                 .to_uppercase(),
             &heading,
         ),
-        &ParagraphStyle::ragged(16.0),
+        &ParagraphStyle::ragged(design.pt(16.0)),
         0.0,
         Keep::NORMAL,
     );
     c.open(StructKind::Toc);
-    c.space(10.0);
+    c.space(design.pt(10.0));
     let entry = Style::new(FaceId::SERIF, design.body_size + 1.0);
     let number = Style::new(FaceId::SANS, design.body_size);
-    let mut para = ParagraphStyle::ragged(design.leading + 2.0);
+    let mut para = ParagraphStyle::ragged(design.leading + design.pt(2.0));
     para.right_indent = 40.0;
     para.left_indent = 0.0;
     for (interview, &start) in book.interviews.iter().zip(starts) {
@@ -264,14 +288,14 @@ fn contents_pages(
         if !byline.is_empty() {
             let s = one(
                 &byline,
-                &Style::new(FaceId::SANS, 7.5)
+                &Style::new(FaceId::SANS, design.pt(7.5))
                     .color(Rgb::GREY)
                     .tracking(0.04),
             );
             let at = c.tagged_paragraph(
                 StructKind::P,
                 &s,
-                &ParagraphStyle::ragged(11.0),
+                &ParagraphStyle::ragged(design.pt(11.0)),
                 1.0,
                 Keep::TOGETHER,
             );

@@ -185,43 +185,50 @@ impl DocBuilder<'_, '_, '_> {
             k
         };
         if let Some(kicker) = &meta.kicker {
-            let style = Style::new(FaceId::SANS_BOLD, 8.5)
+            let style = Style::new(FaceId::SANS_BOLD, self.d.pt(8.5))
                 .color(self.d.accent)
                 .tracking(0.05);
             let s = one(&kicker.to_uppercase(), &style);
             self.c
-                .tagged_paragraph(StructKind::P, &s, &ragged(12.0), 0.0, keep());
-            self.c.space(4.0);
+                .tagged_paragraph(StructKind::P, &s, &ragged(self.d.pt(12.0)), 0.0, keep());
+            self.c.space(self.d.pt(4.0));
         }
         let title = meta.title.clone().unwrap_or_else(|| "Interview".into());
-        let s = one(&title, &Style::new(FaceId::SERIF_BOLD, 24.0));
+        let s = one(&title, &Style::new(FaceId::SERIF_BOLD, self.d.pt(24.0)));
         self.c
-            .tagged_paragraph(StructKind::H1, &s, &ragged(28.0), 0.0, keep());
+            .tagged_paragraph(StructKind::H1, &s, &ragged(self.d.pt(28.0)), 0.0, keep());
         if let Some(sub) = &meta.subtitle {
-            self.c.space(6.0);
+            self.c.space(self.d.pt(6.0));
             let s = one(
                 sub,
-                &Style::new(FaceId::SERIF_ITALIC, 13.0).color(Rgb::GREY),
+                &Style::new(FaceId::SERIF_ITALIC, self.d.pt(13.0)).color(Rgb::GREY),
             );
             self.c
-                .tagged_paragraph(StructKind::P, &s, &ragged(17.0), 0.0, keep());
+                .tagged_paragraph(StructKind::P, &s, &ragged(self.d.pt(17.0)), 0.0, keep());
         }
         let byline = byline(self.interview);
         if !byline.is_empty() {
-            self.c.space(8.0);
-            let s = one(&byline, &Style::new(FaceId::SANS_BOLD, 8.5).tracking(0.04));
+            self.c.space(self.d.pt(8.0));
+            let s = one(
+                &byline,
+                &Style::new(FaceId::SANS_BOLD, self.d.pt(8.5)).tracking(0.04),
+            );
             self.c
-                .tagged_paragraph(StructKind::P, &s, &ragged(12.0), 0.0, keep());
+                .tagged_paragraph(StructKind::P, &s, &ragged(self.d.pt(12.0)), 0.0, keep());
         }
         let dates = dates(self.interview);
         if !dates.is_empty() {
-            self.c.space(if byline.is_empty() { 8.0 } else { 1.0 });
-            let s = one(&dates, &Style::new(FaceId::SANS, 8.0).color(Rgb::GREY));
             self.c
-                .tagged_paragraph(StructKind::P, &s, &ragged(11.0), 0.0, keep());
+                .space(self.d.pt(if byline.is_empty() { 8.0 } else { 1.0 }));
+            let s = one(
+                &dates,
+                &Style::new(FaceId::SANS, self.d.pt(8.0)).color(Rgb::GREY),
+            );
+            self.c
+                .tagged_paragraph(StructKind::P, &s, &ragged(self.d.pt(11.0)), 0.0, keep());
         }
         let g = self.c.geometry;
-        self.c.space(2.0);
+        self.c.space(self.d.pt(2.0));
         self.c.rule(
             g.margin_left,
             g.width - g.margin_right,
@@ -230,7 +237,7 @@ impl DocBuilder<'_, '_, '_> {
             8.0,
             false,
         );
-        self.c.space(6.0);
+        self.c.space(self.d.pt(6.0));
         self.participants();
     }
 
@@ -245,11 +252,11 @@ impl DocBuilder<'_, '_, '_> {
         self.c.tagged_paragraph(
             StructKind::P,
             &spans,
-            &ParagraphStyle::ragged(12.0),
+            &ParagraphStyle::ragged(self.d.pt(12.0)),
             0.0,
             Keep::NORMAL,
         );
-        self.c.space(10.0);
+        self.c.space(self.d.pt(10.0));
     }
 
     fn front(&mut self) {
@@ -260,10 +267,13 @@ impl DocBuilder<'_, '_, '_> {
                     self.c.open(StructKind::Div);
                     self.blocks(content, &self.body(), None);
                     self.c.close();
-                    self.c.space(8.0);
+                    self.c.space(self.d.pt(8.0));
                 }
                 FrontBlock::Dateline { text } => {
-                    let s = one(text, &Style::new(FaceId::SANS_BOLD, 8.5).tracking(0.05));
+                    let s = one(
+                        text,
+                        &Style::new(FaceId::SANS_BOLD, self.d.pt(8.5)).tracking(0.05),
+                    );
                     self.c.tagged_paragraph(
                         StructKind::P,
                         &s,
@@ -280,7 +290,7 @@ impl DocBuilder<'_, '_, '_> {
     fn editors_note(&mut self, content: &[Block]) {
         let g = self.c.geometry;
         let inset = 16.0;
-        self.c.space(4.0);
+        self.c.space(self.d.pt(4.0));
         self.c.rule(
             g.margin_left + inset,
             g.width - g.margin_right - inset,
@@ -289,14 +299,14 @@ impl DocBuilder<'_, '_, '_> {
             4.0,
             true,
         );
-        let label = Style::new(FaceId::SANS_BOLD, 7.5)
+        let label = Style::new(FaceId::SANS_BOLD, self.d.pt(7.5))
             .color(self.d.accent)
             .tracking(0.05);
         let heading = Terms::for_language(&self.interview.meta.language)
             .editors_note
             .to_uppercase();
         let s = one(&heading, &label);
-        let mut style = ParagraphStyle::ragged(12.0);
+        let mut style = ParagraphStyle::ragged(self.d.pt(12.0));
         style.left_indent = inset;
         style.right_indent = inset;
         // The note is a division of its own; the rules that box it are
@@ -304,12 +314,12 @@ impl DocBuilder<'_, '_, '_> {
         self.c.open(StructKind::Div);
         let at = self
             .c
-            .tagged_paragraph(StructKind::P, &s, &style, 2.0, Keep::TOGETHER);
+            .tagged_paragraph(StructKind::P, &s, &style, self.d.pt(2.0), Keep::TOGETHER);
         self.c.glue_to_previous(at);
-        let mut note = ParagraphStyle::justified(12.8);
+        let mut note = ParagraphStyle::justified(self.d.pt(12.8));
         note.left_indent = inset;
         note.right_indent = inset;
-        let base = Style::new(FaceId::SERIF, 9.4);
+        let base = Style::new(FaceId::SERIF, self.d.pt(9.4));
         let mut first = true;
         for block in content {
             if let Block::Paragraph { content } = block {
@@ -328,7 +338,7 @@ impl DocBuilder<'_, '_, '_> {
                 }
                 first = false;
             } else {
-                self.block(block, &base, &note, 4.0, Keep::NORMAL);
+                self.block(block, &base, &note, self.d.pt(4.0), Keep::NORMAL);
             }
         }
         self.c.close();
@@ -342,7 +352,7 @@ impl DocBuilder<'_, '_, '_> {
             false,
         );
         self.c.glue_to_previous(bottom);
-        self.c.space(10.0);
+        self.c.space(self.d.pt(10.0));
     }
 
     fn turns(&mut self) {
@@ -370,7 +380,7 @@ impl DocBuilder<'_, '_, '_> {
             let outline = turn
                 .is_navigable_question()
                 .then(|| first_words(&turn.content));
-            self.c.space(7.0);
+            self.c.space(self.d.pt(7.0));
             // Each turn is a division titled with who speaks.
             self.c.open(StructKind::Div);
             let name = interview
@@ -408,9 +418,10 @@ impl DocBuilder<'_, '_, '_> {
         } else {
             StructKind::H3
         };
-        let size = if level <= 1 { 11.5 } else { 10.0 };
+        let size = self.d.pt(if level <= 1 { 11.5 } else { 10.0 });
         let style = Style::new(FaceId::SANS_BOLD, size).color(self.d.accent);
-        self.c.space(if level <= 1 { 14.0 } else { 10.0 });
+        self.c
+            .space(self.d.pt(if level <= 1 { 14.0 } else { 10.0 }));
         let s = one(heading, &style);
         self.c.tagged_paragraph(
             kind,
@@ -421,7 +432,7 @@ impl DocBuilder<'_, '_, '_> {
         );
         // The next element must not start a new page: a heading never ends one.
         let next = self.c.elements.len();
-        self.c.space(2.0);
+        self.c.space(self.d.pt(2.0));
         self.pending_glue = Some(next);
     }
 
@@ -458,7 +469,7 @@ impl DocBuilder<'_, '_, '_> {
                         style.first_indent = if self.language.cjk().is_some() {
                             2.0 * base.size
                         } else {
-                            PARA_INDENT
+                            self.d.pt(PARA_INDENT)
                         };
                     }
                     let at = self.c.paragraph(&s, &style, 0.0, Keep::NORMAL, outline);
@@ -478,10 +489,10 @@ impl DocBuilder<'_, '_, '_> {
                         self.c.close();
                         self.apply_pending_glue(line);
                         let opening = self.c.elements.len();
-                        self.block(other, base, &style, 4.0, Keep::NORMAL);
+                        self.block(other, base, &style, self.d.pt(4.0), Keep::NORMAL);
                         self.c.glue_to_previous(opening);
                     } else {
-                        self.block(other, base, &style, 4.0, Keep::NORMAL);
+                        self.block(other, base, &style, self.d.pt(4.0), Keep::NORMAL);
                         self.apply_pending_glue(at);
                     }
                 }
@@ -603,16 +614,16 @@ impl DocBuilder<'_, '_, '_> {
                     left_indent: para.left_indent,
                     right_indent: para.right_indent,
                 };
-                self.c.space(gap + 2.0);
+                self.c.space(gap + self.d.pt(2.0));
                 table(&mut self.c, header, rows, align, &style);
-                self.c.space(gap + 4.0);
+                self.c.space(gap + self.d.pt(4.0));
             }
         }
     }
 
     fn figure(&mut self, figure: &Figure) {
         let g = self.c.geometry;
-        self.c.space(8.0);
+        self.c.space(self.d.pt(8.0));
         // The picture, its description in its place, its caption and its
         // credit, as one division.
         self.c.open(StructKind::Div);
@@ -710,11 +721,14 @@ impl DocBuilder<'_, '_, '_> {
             first = false;
         }
         if let Some(caption) = &figure.caption {
-            let s = one(caption, &Style::new(FaceId::SANS, 8.5).color(Rgb::GREY));
+            let s = one(
+                caption,
+                &Style::new(FaceId::SANS, self.d.pt(8.5)).color(Rgb::GREY),
+            );
             self.c.tagged_paragraph(
                 StructKind::Caption,
                 &s,
-                &ParagraphStyle::ragged(11.0),
+                &ParagraphStyle::ragged(self.d.pt(11.0)),
                 0.0,
                 keep(first),
             );
@@ -723,14 +737,14 @@ impl DocBuilder<'_, '_, '_> {
         if let Some(credit) = &figure.credit {
             let s = one(
                 &credit.to_uppercase(),
-                &Style::new(FaceId::SANS, 6.8)
+                &Style::new(FaceId::SANS, self.d.pt(6.8))
                     .color(Rgb::GREY)
                     .tracking(0.04),
             );
             self.c.tagged_paragraph(
                 StructKind::P,
                 &s,
-                &ParagraphStyle::ragged(9.5),
+                &ParagraphStyle::ragged(self.d.pt(9.5)),
                 1.0,
                 keep(first),
             );
@@ -742,7 +756,7 @@ impl DocBuilder<'_, '_, '_> {
                 element.float = true;
             }
         }
-        self.c.space(8.0);
+        self.c.space(self.d.pt(8.0));
     }
 
     /// The figure's image, or why it cannot be printed. The dry run reads
@@ -772,7 +786,7 @@ impl DocBuilder<'_, '_, '_> {
         for block in &self.interview.closing {
             match block {
                 ClosingBlock::Bio { content } => {
-                    self.c.space(12.0);
+                    self.c.space(self.d.pt(12.0));
                     self.c.rule(
                         g.margin_left,
                         g.margin_left + 48.0,
@@ -782,14 +796,14 @@ impl DocBuilder<'_, '_, '_> {
                         true,
                     );
                     let at = self.c.elements.len();
-                    let base = Style::new(FaceId::SERIF_ITALIC, 9.5);
+                    let base = Style::new(FaceId::SERIF_ITALIC, self.d.pt(9.5));
                     self.c.open(StructKind::Div);
                     for b in content {
                         self.block(
                             b,
                             &base,
-                            &ParagraphStyle::justified(13.0),
-                            3.0,
+                            &ParagraphStyle::justified(self.d.pt(13.0)),
+                            self.d.pt(3.0),
                             Keep::NORMAL,
                         );
                     }
@@ -797,17 +811,23 @@ impl DocBuilder<'_, '_, '_> {
                     self.c.glue_to_previous(at);
                 }
                 ClosingBlock::Afterword { content } => {
-                    self.c.space(10.0);
+                    self.c.space(self.d.pt(10.0));
                     self.c.open(StructKind::Div);
                     self.blocks(content, &self.body(), None);
                     self.c.close();
                 }
                 ClosingBlock::Footer { content } => {
-                    self.c.space(12.0);
-                    let base = Style::new(FaceId::SANS, 8.0).color(Rgb::GREY);
+                    self.c.space(self.d.pt(12.0));
+                    let base = Style::new(FaceId::SANS, self.d.pt(8.0)).color(Rgb::GREY);
                     self.c.open(StructKind::Div);
                     for b in content {
-                        self.block(b, &base, &ParagraphStyle::ragged(11.0), 2.0, Keep::NORMAL);
+                        self.block(
+                            b,
+                            &base,
+                            &ParagraphStyle::ragged(self.d.pt(11.0)),
+                            self.d.pt(2.0),
+                            Keep::NORMAL,
+                        );
                     }
                     self.c.close();
                 }
@@ -824,11 +844,11 @@ fn participant_spans(interview: &Interview, design: &Design) -> Vec<Span> {
         return s;
     }
     let terms = interview.terms();
-    let term = Style::new(FaceId::SANS_BOLD, 7.5)
+    let term = Style::new(FaceId::SANS_BOLD, design.pt(7.5))
         .color(design.accent)
         .tracking(0.06);
-    let name = Style::new(FaceId::SANS_BOLD, 8.5);
-    let details = Style::new(FaceId::SANS, 8.5).color(Rgb::GREY);
+    let name = Style::new(FaceId::SANS_BOLD, design.pt(8.5));
+    let details = Style::new(FaceId::SANS, design.pt(8.5)).color(Rgb::GREY);
     // Two no-break spaces set the term off; a name never starts a line
     // after a lone separator.
     push(&mut s, &terms.participants.to_uppercase(), &term);

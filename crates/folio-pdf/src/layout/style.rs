@@ -185,6 +185,11 @@ impl PageGeometry {
 /// The choices a house style (`folio.toml`) can make.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Design {
+    /// What every designed size is multiplied by: the house style's base
+    /// size over its default, so a larger base size enlarges the whole
+    /// page (title, labels, captions, spacing) as it does in the DOCX and
+    /// the EPUB, not the body text alone.
+    pub scale: f32,
     pub body_size: f32,
     pub leading: f32,
     /// Labels, kicker, headings, rules.
@@ -198,6 +203,7 @@ pub struct Design {
 impl Default for Design {
     fn default() -> Self {
         Design {
+            scale: 1.0,
             body_size: BODY_SIZE,
             leading: BODY_LEADING,
             accent: Rgb::ACCENT,
@@ -214,10 +220,10 @@ impl Design {
         // hex: they map back to it exactly (text black is a 90% grey).
         let house = folio_core::HouseStyle::default();
         let default = Design::default();
-        let size = if style.base_size == house.base_size || !style.base_size.is_finite() {
-            BODY_SIZE
+        let scale = if style.base_size == house.base_size || !style.base_size.is_finite() {
+            1.0
         } else {
-            style.base_size.clamp(6.0, 24.0)
+            style.base_size.clamp(6.0, 24.0) / house.base_size
         };
         let colour = |value: &str, house: &str, designed: Rgb| {
             if value == house {
@@ -227,12 +233,9 @@ impl Design {
             }
         };
         Design {
-            body_size: size,
-            leading: if size == BODY_SIZE {
-                BODY_LEADING
-            } else {
-                size * BODY_LEADING / BODY_SIZE
-            },
+            scale,
+            body_size: BODY_SIZE * scale,
+            leading: BODY_LEADING * scale,
             accent: colour(&style.label_color, &house.label_color, default.accent),
             question: colour(
                 &style.question_color,
@@ -242,6 +245,11 @@ impl Design {
             small_caps_labels: style.label_case == folio_core::LabelCase::SmallCaps,
             full_name_labels: style.label_text == folio_core::LabelText::FullName,
         }
+    }
+
+    /// A size or distance of the designed page, in points, scaled.
+    pub fn pt(&self, designed: f32) -> f32 {
+        designed * self.scale
     }
 }
 
@@ -283,8 +291,13 @@ mod tests {
             ..Default::default()
         };
         let d = Design::from_house(&house);
-        assert_eq!(d.body_size, 12.0);
-        assert!(d.leading > BODY_LEADING);
+        // 12 pt against the default 10.5: every designed size grows by 12/10.5,
+        // as the DOCX's and the EPUB's do.
+        let scale = 12.0 / folio_core::HouseStyle::default().base_size;
+        assert!((d.body_size - BODY_SIZE * scale).abs() < 1e-4);
+        assert!((d.leading - BODY_LEADING * scale).abs() < 1e-4);
+        assert!((d.pt(24.0) - 24.0 * scale).abs() < 1e-4);
         assert!(d.small_caps_labels);
+        assert_eq!(Design::from_house(&Default::default()), Design::default());
     }
 }
