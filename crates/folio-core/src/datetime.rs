@@ -69,22 +69,37 @@ impl DateTime {
     }
 }
 
+/// Every terms table's month names but English's, in lower case, with the
+/// month's index; built once.
+fn other_months() -> &'static [(String, usize)] {
+    static MONTHS: std::sync::OnceLock<Vec<(String, usize)>> = std::sync::OnceLock::new();
+    MONTHS.get_or_init(|| {
+        crate::Terms::all()
+            .iter()
+            .filter(|t| t.language != "en")
+            .flat_map(|t| t.months.iter().enumerate())
+            .filter(|(_, name)| !name.is_empty())
+            .map(|(index, name)| (name.to_lowercase(), index))
+            .collect()
+    })
+}
+
 /// `7. März 2024`, `7 de marzo de 2024`, `7 марта 2024 г.`, `7 במרץ 2024`:
 /// the dates Folio's terms tables write, with the month in English and the
 /// words around it dropped, so the English forms above read them. `None`
 /// when no word is a month of any table.
 fn with_english_months(text: &str) -> Option<String> {
+    // Most lines tried as dates are sentences: a date is short and has a
+    // day or a year in digits.
+    if text.len() > 48 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let english = crate::Terms::for_language("en").months;
     let month_of = |word: &str| -> Option<usize> {
         let word = word.to_lowercase();
-        crate::Terms::all()
+        other_months()
             .iter()
-            .filter(|t| t.language != "en")
-            .find_map(|t| {
-                t.months
-                    .iter()
-                    .position(|m| !m.is_empty() && m.to_lowercase() == word)
-            })
+            .find_map(|(name, index)| (*name == word).then_some(*index))
     };
     let mut found = false;
     let mut words = Vec::new();
