@@ -52,7 +52,8 @@ for f in samples/[0-9]* tests/corpus/*.md; do
   case "$f" in *.folio.*|*/SOURCES.md) continue ;; esac
   inputs+=("$f")
 done
-inputs+=(tests/fixtures/seed/seed.txt crates/folio-pdf/tests/fixtures/arabic.json crates/folio-pdf/tests/fixtures/hebrew.json)
+inputs+=(tests/fixtures/seed/seed.txt crates/folio-pdf/tests/fixtures/arabic.json crates/folio-pdf/tests/fixtures/hebrew.json
+        crates/folio-epub/tests/fixtures/rtl.json)
 book=(samples/13-translated-with-comments.md samples/01-bold-name-colon-inside.md
       samples/07-chinese-fullwidth-colon.md samples/06-french-nbsp-labels.md)
 

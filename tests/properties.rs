@@ -14,7 +14,6 @@
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::process::Command;
 
 use folio_core::{
@@ -25,6 +24,8 @@ use proptest::prelude::*;
 
 #[allow(dead_code)]
 mod common;
+
+use common::text::unzip;
 
 /// Plain words: every one of them must be found in every output.
 fn word() -> impl Strategy<Value = String> {
@@ -262,18 +263,6 @@ fn interview() -> impl Strategy<Value = (Interview, Vec<String>)> {
         )
 }
 
-fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    (0..archive.len())
-        .map(|i| {
-            let mut entry = archive.by_index(i).expect("an entry");
-            let mut data = Vec::new();
-            entry.read_to_end(&mut data).expect("readable");
-            (entry.name().to_string(), data)
-        })
-        .collect()
-}
-
 /// Every XML part parses; returns the text of the parts `is_text` picks.
 fn xml_text(bytes: &[u8], is_text: impl Fn(&str) -> bool) -> String {
     let mut text = String::new();
@@ -335,19 +324,9 @@ fn assert_all_words(format: &str, words: &[String], text: &str) {
 }
 
 fn pdf_text(bytes: &[u8]) -> Option<String> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("out.pdf");
-    std::fs::write(&path, bytes).expect("write");
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .ok()?;
-    assert!(out.status.success(), "pdftotext failed");
+    let text = common::text::pdftotext(bytes);
     // Words hyphenated at a line end (the hyphen given as U+00AD, or as
     // `-`) are joined again, across any blank lines pdftotext puts after.
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let mut joined = String::with_capacity(text.len());
     let mut rest = text.as_str();
     while let Some(at) = rest.find(['\u{ad}', '-']) {

@@ -40,7 +40,8 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
-pub fn pdf_text(bytes: &[u8]) -> String {
+/// The PDF's text as pdftotext gives it (UTF-8, its own line breaks).
+pub fn pdftotext(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("out.pdf");
     std::fs::write(&path, bytes).expect("write the PDF");
@@ -55,7 +56,13 @@ pub fn pdf_text(bytes: &[u8]) -> String {
         "pdftotext failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    unhyphenate(&String::from_utf8_lossy(&out.stdout))
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The PDF's text as fidelity.py reads it: pdftotext's, with words
+/// hyphenated at a line end whole again.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    unhyphenate(&pdftotext(bytes))
 }
 
 /// `(\w)[-\u00ad\u2010]\s*\n\s*(\w)` replaced by the two letters: a word

@@ -37,6 +37,7 @@ struct Element {
     kind: String,
     title: Option<String>,
     alt: Option<String>,
+    lang: Option<String>,
     children: Vec<Element>,
     /// Marked content: (page object, MCID).
     content: Vec<(ObjectId, i64)>,
@@ -72,6 +73,7 @@ fn element(doc: &Document, d: &Dictionary) -> Element {
         kind: String::from_utf8(d.get(b"S").unwrap().as_name().unwrap().to_vec()).unwrap(),
         title: d.get(b"T").ok().map(text),
         alt: d.get(b"Alt").ok().map(text),
+        lang: d.get(b"Lang").ok().map(text),
         children: Vec::new(),
         content: Vec::new(),
     };
@@ -366,4 +368,80 @@ fn pdf_standards_are_declared_with_an_srgb_output_intent() {
     let packet = xmp(&doc);
     assert!(packet.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
     assert!(!packet.contains("pdfuaid"));
+}
+
+#[test]
+fn words_in_another_script_carry_their_language() {
+    if !common::require_cjk_font()
+        || !common::require_font(common::DEJAVU_SANS, "fonts-dejavu-core")
+    {
+        return;
+    }
+    let interview = common::interview(
+        "en",
+        &[
+            "Who spoke?",
+            "Xi Jinping (习近平) spoke, and “Привет” was the word; then more English.",
+        ],
+    );
+    // The Chinese and Cyrillic letters come from installed fonts.
+    let options = PdfOptions {
+        no_system_fonts: false,
+        ..options(PdfStandards::default())
+    };
+    let rendered = pdf(&interview, &options).unwrap();
+    let doc = Document::load_mem(&rendered.bytes).unwrap();
+    let root = tree(&doc);
+    let mut all = Vec::new();
+    walk(&root, &mut all);
+    // (Other Spans, without a language, hold the text beside a label.)
+    let foreign: Vec<&&Element> = all.iter().filter(|e| e.lang.is_some()).collect();
+    let languages: Vec<(&str, &str)> = foreign
+        .iter()
+        .map(|e| (e.kind.as_str(), e.lang.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(languages, [("Span", "zh-Hans"), ("Span", "ru")], "{all:#?}");
+    // Each marks its own words.
+    assert!(foreign.iter().all(|e| !e.content.is_empty()));
+    // Kanji in a Japanese interview are its own language, not Chinese.
+    let japanese = common::interview("ja", &["東京はどうでしたか？", "東京都庁に行きました。"]);
+    let rendered = pdf(&japanese, &options).unwrap();
+    let doc = Document::load_mem(&rendered.bytes).unwrap();
+    let mut all = Vec::new();
+    let root = tree(&doc);
+    walk(&root, &mut all);
+    assert!(all.iter().all(|e| e.lang.is_none()), "{all:#?}");
+}
+
+#[test]
+fn an_interview_in_another_language_than_its_book_says_so() {
+    if !common::require_cjk_font() {
+        return;
+    }
+    let english = common::interview("en", &["Why?", "Because."]);
+    let mut chinese = common::interview("zh-Hans", &["为什么？", "因为。"]);
+    chinese.meta.title = Some("访谈".into());
+    let book = folio_core::Anthology::new(
+        folio_core::Meta {
+            title: Some("Book".into()),
+            language: "en".into(),
+            ..Default::default()
+        },
+        vec![english, chinese],
+        folio_core::BookOrder::Given,
+    );
+    let options = PdfOptions {
+        no_system_fonts: false,
+        ..options(PdfStandards::default())
+    };
+    let rendered = folio_pdf::pdf_book(&book, &options).unwrap();
+    let doc = Document::load_mem(&rendered.bytes).unwrap();
+    let root = tree(&doc);
+    let articles: Vec<Option<&str>> = root
+        .children
+        .iter()
+        .filter(|e| e.kind == "Art")
+        .map(|e| e.lang.as_deref())
+        .collect();
+    assert_eq!(articles, [None, Some("zh-Hans")]);
 }

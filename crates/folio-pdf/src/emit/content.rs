@@ -155,7 +155,10 @@ fn run_text(run: &Run, y: f32, font: &EmbeddedFont, out: &mut Content) {
     for g in &run.glyphs {
         let (cid, width, maps) = font.lookup(g.id, &g.text);
         let natural = width * run.size / 1000.0;
-        if !g.text.is_empty() && !maps {
+        // A glyph whose text is not its ToUnicode mapping says what it
+        // stands for; one that stands for nothing (a cluster's later
+        // glyph, mapped for PDF/UA's sake) says so with an empty text.
+        if !maps {
             shown.flush(out);
             out.raw(b"/Span <</ActualText <FEFF");
             for unit in g.text.encode_utf16() {

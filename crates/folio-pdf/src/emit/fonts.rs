@@ -121,6 +121,9 @@ impl FontSet {
                         (f32::from(advance) * 1000.0 / units).round()
                     })
                     .collect();
+                if let Some(parsed) = &parsed {
+                    name_silent_glyphs(parsed, &mut glyphs);
+                }
                 let (glyphs, texts) = glyphs.into_iter().unzip();
                 EmbeddedFont {
                     face,
@@ -265,6 +268,48 @@ fn number(value: f32) -> Object {
     }
 }
 
+/// Gives each glyph that stands for no text of its own (the second glyph of
+/// a cluster shaping made of one character, an Arabic mark's glyph) the
+/// character the font's `cmap` gives it, so that every code shown has a
+/// Unicode mapping as PDF/UA asks (ISO 14289-1 7.21.7). Drawn, such a glyph
+/// is wrapped in an empty `ActualText`, so extraction adds nothing for it:
+/// the cluster's text is already with its first glyph.
+fn name_silent_glyphs(face: &ttf_parser::Face<'_>, glyphs: &mut [(u16, String)]) {
+    let silent: Vec<u16> = glyphs
+        .iter()
+        .filter(|(_, text)| text.is_empty())
+        .map(|&(g, _)| g)
+        .collect();
+    if silent.is_empty() {
+        return;
+    }
+    let Some(cmap) = face.tables().cmap else {
+        return;
+    };
+    let mut found: BTreeMap<u16, char> = BTreeMap::new();
+    for subtable in cmap.subtables.into_iter().filter(|t| t.is_unicode()) {
+        subtable.codepoints(|code| {
+            if let Some(glyph) = subtable.glyph_index(code)
+                && silent.contains(&glyph.0)
+                && let Some(c) = char::from_u32(code)
+            {
+                // The lowest code point wins, whatever order the table lists.
+                let entry = found.entry(glyph.0).or_insert(c);
+                if c < *entry {
+                    *entry = c;
+                }
+            }
+        });
+    }
+    for (glyph, text) in glyphs.iter_mut() {
+        if text.is_empty()
+            && let Some(c) = found.get(glyph)
+        {
+            *text = c.to_string();
+        }
+    }
+}
+
 /// The CMap that gives extraction each CID's text (ligatures all their
 /// characters), written by printpdf's CMap writer.
 fn to_unicode(font: &EmbeddedFont, name: &str) -> String {
@@ -365,6 +410,24 @@ mod tests {
         assert!(a.chars().all(|c| c.is_ascii_uppercase()));
         assert_eq!(a, subset_tag("serif", &[3, 4]));
         assert_ne!(a, subset_tag("serif", &[3, 5]));
+    }
+
+    #[test]
+    fn a_glyph_without_text_is_named_from_the_font() {
+        let data = crate::fonts::EMBEDDED[0].1;
+        let face = ttf_parser::Face::parse(data, 0).unwrap();
+        let a = face.glyph_index('a').unwrap().0;
+        let b = face.glyph_index('b').unwrap().0;
+        let mut glyphs = vec![
+            (a, String::new()),
+            (b, "x".to_string()),
+            (0xFFFE, String::new()),
+        ];
+        name_silent_glyphs(&face, &mut glyphs);
+        // The known text stays; a glyph the font maps nothing to stays silent.
+        assert_eq!(glyphs[0].1, "a");
+        assert_eq!(glyphs[1].1, "x");
+        assert_eq!(glyphs[2].1, "");
     }
 
     #[test]

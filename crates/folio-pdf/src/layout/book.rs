@@ -83,6 +83,15 @@ pub fn layout_book(
         let (links, images) = (doc.links.len(), doc.images.len());
         // Each interview is an article of the book, structured as on its own.
         let article = doc.structure.add(StructKind::Art, None);
+        // An interview in another language than the book's says so, so a
+        // screen reader switches its voice (a Chinese interview in an
+        // English anthology).
+        let own = folio_core::Language::of(&interview.meta.language);
+        if own.primary() != folio_core::Language::of(&book.meta.language).primary()
+            && let Some(node) = doc.structure.nodes.get_mut(article as usize)
+        {
+            node.lang = Some(own.tag().to_string());
+        }
         let shift = doc.structure.graft(part.structure, Some(article));
         for mut page in part.pages {
             page.links.iter_mut().for_each(|l| l.target += links);

@@ -73,6 +73,9 @@ pub struct Composer<'s, 'a> {
     /// The elements open now, innermost last: lines set now belong to the
     /// innermost.
     pub open: Vec<NodeId>,
+    /// The document's primary language (`en`), against which words in
+    /// another script are tagged with their own language.
+    pub language: String,
 }
 
 impl<'s, 'a> Composer<'s, 'a> {
@@ -95,6 +98,7 @@ impl<'s, 'a> Composer<'s, 'a> {
             setting,
             structure: Structure::default(),
             open: Vec::new(),
+            language: String::new(),
         }
     }
 
@@ -273,6 +277,7 @@ impl<'s, 'a> Composer<'s, 'a> {
     /// structure element inside the innermost open one.
     pub fn spans(&mut self, inlines: &[folio_core::Inline], base: &Style, out: &mut Vec<Span>) {
         let parent = self.tag();
+        let start = out.len();
         let structure = &mut self.structure;
         crate::layout::text::spans(
             inlines,
@@ -281,6 +286,47 @@ impl<'s, 'a> Composer<'s, 'a> {
             &mut || structure.add(StructKind::Link, parent),
             out,
         );
+        if !self.language.is_empty() {
+            let added = out.split_off(start);
+            for span in added {
+                self.tag_foreign_words(span, out);
+            }
+        }
+    }
+
+    /// `span`, with each run of words in a script the document's language
+    /// is not written in (Han, kana, hangul, Arabic, Hebrew, Greek,
+    /// Cyrillic… in an English interview; Hangul in a Japanese one) split
+    /// off into a `Span` element with that run's language. Latin runs are
+    /// left alone: their language cannot be told from their letters (a
+    /// name, a quoted word).
+    fn tag_foreign_words(&mut self, span: Span, out: &mut Vec<Span>) {
+        use crate::layout::text::{ScriptGroup, script_runs};
+        if span.style.tag.is_some() || span.text.is_ascii() {
+            out.push(span);
+            return;
+        }
+        let own = ScriptGroup::of_language(&self.language);
+        let runs = script_runs(&span.text);
+        let foreign = |group: ScriptGroup| group != ScriptGroup::LATIN && group != own;
+        if !runs.iter().any(|&(_, group)| foreign(group)) {
+            out.push(span);
+            return;
+        }
+        for (text, group) in runs {
+            let mut style = span.style.clone();
+            if foreign(group) {
+                let node = self.inline_element(StructKind::Span);
+                if let Some(element) = self.structure.nodes.get_mut(node as usize) {
+                    element.lang = Some(folio_core::infer_language(text));
+                }
+                style.tag = Some(node);
+            }
+            out.push(Span {
+                text: text.to_string(),
+                style,
+            });
+        }
     }
 
     /// A paragraph that is one structure element of its own.

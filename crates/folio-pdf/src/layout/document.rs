@@ -72,8 +72,11 @@ pub fn interview_pages(
 ) -> Part {
     let language = folio_core::Language::of(&interview.meta.language);
     let rtl = language.is_right_to_left();
-    let composer =
-        |setting, hyphenation| Composer::new(shaper, hyphenation, geometry, rtl, setting);
+    let composer = |setting, hyphenation| {
+        let mut composer = Composer::new(shaper, hyphenation, geometry, rtl, setting);
+        composer.language = language.primary().to_string();
+        composer
+    };
     let builder = |c, warnings, dry_run, loads| DocBuilder {
         c,
         interview,

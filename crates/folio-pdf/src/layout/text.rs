@@ -7,6 +7,93 @@ use crate::layout::items::Span;
 use crate::layout::style::{Rgb, Style};
 use crate::layout::tree::NodeId;
 
+/// The script groups a paragraph is cut into: Latin and neutral
+/// characters are 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScriptGroup(u8);
+
+impl ScriptGroup {
+    pub const LATIN: ScriptGroup = ScriptGroup(0);
+
+    fn of(c: char) -> ScriptGroup {
+        ScriptGroup(match c as u32 {
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => 1,
+            0x0400..=0x052F => 2,
+            0x0590..=0x05FF | 0xFB1D..=0xFB4F => 3,
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => 4,
+            0x0900..=0x097F => 5,
+            0x0E00..=0x0E7F => 6,
+            0x3040..=0x30FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xF900..=0xFAFF
+            | 0xAC00..=0xD7AF
+            | 0x1100..=0x11FF
+            | 0x3130..=0x318F
+            | 0x20000..=0x2FA1F => 7,
+            _ => 0,
+        })
+    }
+
+    /// The group a language is written in, by its primary subtag: a run
+    /// in that group is the document's own language (kanji in Japanese,
+    /// Cyrillic in Serbian, Arabic letters in Persian).
+    pub fn of_language(primary: &str) -> ScriptGroup {
+        ScriptGroup(match primary {
+            "el" => 1,
+            "ru" | "uk" | "bg" | "sr" | "mk" | "be" | "kk" | "ky" | "mn" | "tg" => 2,
+            "he" | "yi" => 3,
+            "ar" | "fa" | "ur" | "ps" | "sd" | "ug" | "ckb" | "ks" => 4,
+            "hi" | "mr" | "ne" | "sa" => 5,
+            "th" => 6,
+            "zh" | "ja" | "ko" => 7,
+            _ => 0,
+        })
+    }
+}
+
+/// `text` cut where its letters change script group, each piece with its
+/// group. White space, digits and punctuation between two letters of one
+/// group stay in its run; at the edges of a non-Latin run they stay
+/// outside.
+pub fn script_runs(text: &str) -> Vec<(&str, ScriptGroup)> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    // The current run's group and where its last letter ends.
+    let mut current = ScriptGroup::LATIN;
+    let mut last_end = 0;
+    for (at, c) in text.char_indices() {
+        if !c.is_alphabetic() {
+            continue;
+        }
+        let group = ScriptGroup::of(c);
+        if group != current {
+            // Close the open run at its last letter (neutrals after it go
+            // with what follows), then start a new one here.
+            let end = if current == ScriptGroup::LATIN {
+                at
+            } else {
+                last_end
+            };
+            if end > start {
+                runs.push((&text[start..end], current));
+            }
+            start = end;
+            current = group;
+        }
+        last_end = at + c.len_utf8();
+    }
+    if current != ScriptGroup::LATIN {
+        runs.push((&text[start..last_end], current));
+        if last_end < text.len() {
+            runs.push((&text[last_end..], ScriptGroup::LATIN));
+        }
+    } else if start < text.len() {
+        runs.push((&text[start..], ScriptGroup::LATIN));
+    }
+    runs
+}
+
 /// Appends spans for `inlines` in `base` style; links get their target's
 /// index and a structure element from `link_node`.
 pub fn spans(
@@ -202,6 +289,47 @@ fn push_placeholder(figure: &Figure, text: &mut String) {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_runs_split_where_the_script_changes() {
+        let foreign = |text| -> Vec<(&str, bool)> {
+            script_runs(text)
+                .into_iter()
+                .map(|(run, group)| (run, group != ScriptGroup::LATIN))
+                .collect()
+        };
+        assert_eq!(
+            foreign("plain “English” text"),
+            [("plain “English” text", false)]
+        );
+        assert_eq!(
+            foreign("Xi Jinping (习近平) spoke"),
+            [
+                ("Xi Jinping (", false),
+                ("习近平", true),
+                (") spoke", false)
+            ]
+        );
+        // Spaces and digits between two letters of one script stay in it.
+        assert_eq!(
+            foreign("He said שלום עליכם 2 times"),
+            [
+                ("He said ", false),
+                ("שלום עליכם", true),
+                (" 2 times", false)
+            ]
+        );
+        assert_eq!(foreign("東京とソウル"), [("東京とソウル", true)]);
+        let groups: Vec<ScriptGroup> = script_runs("Ελλάδα и Россия").iter().map(|r| r.1).collect();
+        assert_eq!(
+            groups,
+            [
+                ScriptGroup::of_language("el"),
+                ScriptGroup::of_language("ru")
+            ]
+        );
+        assert_eq!(ScriptGroup::of_language("ja"), ScriptGroup::of('東'));
+    }
 
     fn pushed(previous: Option<&str>, text: &str) -> Vec<String> {
         let style = Style::new(FaceId::SERIF, 10.0);

@@ -163,6 +163,8 @@ pub enum StructKind {
     Figure,
     Caption,
     Link,
+    /// Words in another language than their paragraph's (`/Lang`).
+    Span,
     Table,
     Tr,
     Th,
@@ -191,6 +193,7 @@ impl StructKind {
             StructKind::Figure => "Figure",
             StructKind::Caption => "Caption",
             StructKind::Link => "Link",
+            StructKind::Span => "Span",
             StructKind::Table => "Table",
             StructKind::Tr => "TR",
             StructKind::Th => "TH",
