@@ -302,7 +302,7 @@ impl<'s, 'a> Composer<'s, 'a> {
     /// name, a quoted word).
     fn tag_foreign_words(&mut self, span: Span, out: &mut Vec<Span>) {
         use crate::layout::text::{ScriptGroup, script_runs};
-        if span.style.tag.is_some() || span.text.is_ascii() {
+        if span.style.tag.is_some() || !may_hold_other_scripts(&span.text) {
             out.push(span);
             return;
         }
@@ -387,5 +387,29 @@ impl<'s, 'a> Composer<'s, 'a> {
     pub fn push(&mut self, mut element: Element) {
         element.space_before += std::mem::take(&mut self.pending_space);
         self.elements.push(element);
+    }
+}
+
+/// Whether `text` may hold a letter outside Latin: a UTF-8 lead byte of
+/// Greek, Cyrillic, Hebrew or Arabic (U+0340–U+07FF), of Devanagari, Thai
+/// or Hangul jamo (U+0800–U+1FFF), of CJK and Hangul (U+3000–U+DFFF), of
+/// compatibility forms (U+F000–U+FFFF) or beyond. Curly quotes and dashes
+/// (U+2000–U+2FFF, lead byte 0xE2) are not: most spans of a Latin text are
+/// settled by this one pass over their bytes.
+fn may_hold_other_scripts(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, 0xCD..=0xDF | 0xE0 | 0xE1 | 0xE3..=0xED | 0xEF..=0xF4))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_hold_other_scripts;
+
+    #[test]
+    fn latin_with_typography_is_settled_without_looking_closer() {
+        assert!(!may_hold_other_scripts("“Café” – déjà vu… naïve"));
+        for other in ["习", "ソ", "한", "Ж", "λ", "ש", "ع", "ह", "ก", "𠀀"] {
+            assert!(may_hold_other_scripts(other), "{other}");
+        }
     }
 }
