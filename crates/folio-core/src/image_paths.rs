@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::model::{Block, ClosingBlock, FrontBlock, Interview};
+use crate::model::Interview;
 
 impl Interview {
     /// Rewrites every local, relative image path (figures and the cover) as
@@ -53,27 +53,7 @@ impl Interview {
     /// Calls `f` on the `src` of every figure and on the cover.
     fn for_each_image_src(&mut self, f: &mut dyn FnMut(&mut Option<String>)) {
         f(&mut self.meta.cover);
-        for block in &mut self.front {
-            match block {
-                FrontBlock::EditorsNote { content } | FrontBlock::Introduction { content } => {
-                    blocks_image_srcs(content, f);
-                }
-                FrontBlock::Figure { figure } => f(&mut figure.src),
-                FrontBlock::Dateline { .. } => {}
-            }
-        }
-        for turn in &mut self.turns {
-            blocks_image_srcs(&mut turn.content, f);
-        }
-        for section in &mut self.sections {
-            blocks_image_srcs(&mut section.content, f);
-        }
-        for block in &mut self.closing {
-            let (ClosingBlock::Bio { content }
-            | ClosingBlock::Afterword { content }
-            | ClosingBlock::Footer { content }) = block;
-            blocks_image_srcs(content, f);
-        }
+        self.for_each_figure_mut(&mut |figure| f(&mut figure.src));
     }
 }
 
@@ -151,21 +131,6 @@ fn uploaded_image(path: &str, uploaded: &[(String, String)]) -> UploadedImage {
     }
 }
 
-fn blocks_image_srcs(blocks: &mut [Block], f: &mut dyn FnMut(&mut Option<String>)) {
-    for block in blocks {
-        match block {
-            Block::Figure { figure } => f(&mut figure.src),
-            Block::Quote { content } => blocks_image_srcs(content, f),
-            Block::List { items, .. } => {
-                for item in items {
-                    blocks_image_srcs(item, f);
-                }
-            }
-            Block::Paragraph { .. } | Block::Table { .. } => {}
-        }
-    }
-}
-
 fn rebase(src: &mut Option<String>, folder: &Path) {
     let Some(path) = src.as_deref() else {
         return;
@@ -188,7 +153,7 @@ fn rebase(src: &mut Option<String>, folder: &Path) {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
-    use crate::model::{Figure, Turn, TurnRole};
+    use crate::model::{Block, Figure, FrontBlock, Turn, TurnRole};
 
     fn figure(src: &str) -> Block {
         Block::Figure {

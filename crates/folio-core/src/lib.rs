@@ -17,6 +17,7 @@ mod credits;
 pub mod datetime;
 pub mod diagnostic;
 pub mod error;
+mod figures;
 mod identifier;
 mod image_paths;
 pub mod image_source;

@@ -10,7 +10,7 @@ use crate::cover::{CoverText, svg_cover};
 use crate::error::EpubError;
 use crate::escape::xml_safe;
 use crate::house_style::house_css;
-use crate::images::{FigureImages, figures, read_image};
+use crate::images::{FigureImages, read_image};
 use crate::options::EpubOptions;
 use crate::package::{AccessFacts, extra_metadata};
 use crate::xhtml::{Chapter, ContentWriter, Matter, anthology_title_page, chapters};
@@ -301,7 +301,8 @@ fn access_facts(
     images: &FigureImages,
     options: &EpubOptions,
 ) -> AccessFacts {
-    let shown: Vec<_> = figures(interview)
+    let shown: Vec<_> = interview
+        .figures()
         .into_iter()
         .filter(|f| images.get(f).is_some())
         .collect();

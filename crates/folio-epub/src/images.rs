@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use folio_core::{Block, ClosingBlock, Diagnostic, DiagnosticKind, Figure, FrontBlock, Interview};
+use folio_core::{Diagnostic, DiagnosticKind, Figure, Interview};
 
 /// An image ready to go into the EPUB.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +36,7 @@ impl FigureImages {
     ) -> Self {
         let mut images = FigureImages::default();
         let mut failed: Vec<String> = Vec::new();
-        for figure in figures(interview) {
+        for figure in interview.figures() {
             let Some(src) = figure.src.as_deref() else {
                 continue;
             };
@@ -134,52 +134,6 @@ pub fn read_image(
     let kind =
         sniff(&bytes).ok_or_else(|| format!("{src} is not a PNG, JPEG, GIF, WebP or SVG image"))?;
     Ok((bytes, kind))
-}
-
-/// Every figure of the interview, in reading order.
-pub fn figures(interview: &Interview) -> Vec<&Figure> {
-    let mut out = Vec::new();
-    for block in &interview.front {
-        match block {
-            FrontBlock::EditorsNote { content } | FrontBlock::Introduction { content } => {
-                collect_blocks(content, &mut out)
-            }
-            FrontBlock::Figure { figure } => out.push(figure),
-            FrontBlock::Dateline { .. } => {}
-        }
-    }
-    for (index, turn) in interview.turns.iter().enumerate() {
-        for section in interview.sections_before(index) {
-            collect_blocks(&section.content, &mut out);
-        }
-        collect_blocks(&turn.content, &mut out);
-    }
-    for section in interview
-        .sections
-        .iter()
-        .filter(|s| s.first_turn >= interview.turns.len())
-    {
-        collect_blocks(&section.content, &mut out);
-    }
-    for block in &interview.closing {
-        match block {
-            ClosingBlock::Bio { content }
-            | ClosingBlock::Afterword { content }
-            | ClosingBlock::Footer { content } => collect_blocks(content, &mut out),
-        }
-    }
-    out
-}
-
-fn collect_blocks<'a>(blocks: &'a [Block], out: &mut Vec<&'a Figure>) {
-    for block in blocks {
-        match block {
-            Block::Figure { figure } => out.push(figure),
-            Block::Quote { content } => collect_blocks(content, out),
-            Block::List { items, .. } => items.iter().for_each(|item| collect_blocks(item, out)),
-            Block::Paragraph { .. } | Block::Table { .. } => {}
-        }
-    }
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use crate::normalise::clean_line;
 use super::body::{Item, Para, Table};
 use super::folio_speakers::{apply_participant, speaker_index, turn_role};
 use super::lists::{self, ListPara};
-use super::stored::{StoredModel, for_each_figure};
+use super::stored::StoredModel;
 use super::styles::ParaKind;
 
 /// Where the paragraphs being read belong.
@@ -618,11 +618,9 @@ fn apply_stored_structure(interview: &mut Interview, stored: &StoredModel) {
             }
         }
     }
-    let mut count = 0;
-    for_each_figure(interview, |_| count += 1);
-    if count == stored.figures.len() {
+    if interview.figures().len() == stored.figures.len() {
         let mut stored_figures = stored.figures.iter();
-        for_each_figure(interview, |figure| {
+        interview.for_each_figure_mut(&mut |figure| {
             if let Some(stored) = stored_figures.next() {
                 figure.src.clone_from(&stored.src);
                 // The picture's description is its caption when it had no

@@ -16,7 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Block, ClosingBlock, Figure, FrontBlock, Interview, Meta, Speaker};
+use crate::model::{Interview, Meta, Speaker};
 
 /// The property name (and prefix of the further parts).
 pub const PROPERTY: &str = "FolioModel";
@@ -58,22 +58,22 @@ impl StoredModel {
     /// The stored model of `interview`, whose dates the writer printed as
     /// `dates_line`.
     pub fn of(interview: &Interview, dates_line: &str) -> Self {
-        let mut figures = Vec::new();
-        let mut copy = interview.clone();
-        for_each_figure(&mut copy, |figure| {
-            // Only figures the writer prints something for (a picture, its
-            // alt text in its place, or a caption) can be matched.
-            let shows = figure.src.is_some()
-                || figure.alt.is_some()
-                || figure.caption.is_some()
-                || figure.credit.is_some();
-            if shows {
-                figures.push(StoredFigure {
-                    src: figure.src.clone(),
-                    alt: figure.alt.clone(),
-                });
-            }
-        });
+        // Only figures the writer prints something for (a picture, its alt
+        // text in its place, or a caption) can be matched.
+        let figures = interview
+            .figures()
+            .into_iter()
+            .filter(|figure| {
+                figure.src.is_some()
+                    || figure.alt.is_some()
+                    || figure.caption.is_some()
+                    || figure.credit.is_some()
+            })
+            .map(|figure| StoredFigure {
+                src: figure.src.clone(),
+                alt: figure.alt.clone(),
+            })
+            .collect();
         let starts = if interview.turns.iter().any(|t| t.start.is_some()) {
             interview.turns.iter().map(|t| t.start).collect()
         } else {
@@ -87,57 +87,6 @@ impl StoredModel {
             starts,
             section_levels: interview.sections.iter().map(|s| s.level).collect(),
             dates_line: dates_line.to_string(),
-        }
-    }
-}
-
-/// Calls `f` on every figure in the order the DOCX writer prints them:
-/// the front, each turn after the sections that stand before it, the
-/// sections after the last turn, the closing.
-pub fn for_each_figure(interview: &mut Interview, mut f: impl FnMut(&mut Figure)) {
-    let f = &mut f;
-    for block in &mut interview.front {
-        match block {
-            FrontBlock::EditorsNote { content } | FrontBlock::Introduction { content } => {
-                blocks_figures(content, f)
-            }
-            FrontBlock::Figure { figure } => f(figure),
-            FrontBlock::Dateline { .. } => {}
-        }
-    }
-    let count = interview.turns.len();
-    for (index, turn) in interview.turns.iter_mut().enumerate() {
-        for section in interview
-            .sections
-            .iter_mut()
-            .filter(|s| s.first_turn == index)
-        {
-            blocks_figures(&mut section.content, f);
-        }
-        blocks_figures(&mut turn.content, f);
-    }
-    for section in interview
-        .sections
-        .iter_mut()
-        .filter(|s| s.first_turn >= count)
-    {
-        blocks_figures(&mut section.content, f);
-    }
-    for block in &mut interview.closing {
-        let (ClosingBlock::Bio { content }
-        | ClosingBlock::Afterword { content }
-        | ClosingBlock::Footer { content }) = block;
-        blocks_figures(content, f);
-    }
-}
-
-fn blocks_figures(blocks: &mut [Block], f: &mut impl FnMut(&mut Figure)) {
-    for block in blocks {
-        match block {
-            Block::Figure { figure } => f(figure),
-            Block::Quote { content } => blocks_figures(content, f),
-            Block::List { items, .. } => items.iter_mut().for_each(|i| blocks_figures(i, f)),
-            Block::Paragraph { .. } | Block::Table { .. } => {}
         }
     }
 }
