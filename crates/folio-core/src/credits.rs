@@ -158,7 +158,8 @@ fn split_names(text: &str, language: &Language) -> Vec<String> {
     let terms = language.terms();
     let mut names = vec![text.to_string()];
     for separator in [terms.list_and, terms.list_comma, " and ", ",", ";", "&"] {
-        if separator.trim().is_empty() && separator != " " {
+        // White space alone would split every name at its spaces.
+        if separator.trim().is_empty() {
             continue;
         }
         names = names

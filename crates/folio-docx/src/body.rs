@@ -339,9 +339,10 @@ impl BodyWriter<'_> {
     }
 
     fn conversation(&mut self, interview: &Interview) {
+        let language = folio_core::Language::of(&interview.meta.language);
         for (index, turn) in interview.turns.iter().enumerate() {
             self.sections(interview, |first| first == index);
-            self.turn(interview, turn);
+            self.turn(interview, &language, turn);
         }
         // Headings placed after the last turn still belong to the text.
         let count = interview.turns.len();
@@ -376,7 +377,7 @@ impl BodyWriter<'_> {
         }
     }
 
-    fn turn(&mut self, interview: &Interview, turn: &Turn) {
+    fn turn(&mut self, interview: &Interview, language: &folio_core::Language, turn: &Turn) {
         let label = interview
             .speaker(&turn.speaker)
             .map_or(turn.speaker.as_str(), |speaker| {
@@ -396,7 +397,7 @@ impl BodyWriter<'_> {
                 rest: style::ANSWER_CONTINUED,
             },
         };
-        let separator = folio_core::Language::of(&interview.meta.language).label_separator(label);
+        let separator = language.label_separator(label);
         let label = format!("{label}{separator}");
         self.blocks(&turn.content, styles, Some(&label));
     }

@@ -63,6 +63,7 @@ pub fn layout_book(
     let shift = doc.structure.graft(contents_structure, None);
     doc.pages
         .extend(contents.into_iter().map(|page| shifted(page, shift)));
+    let book_language = folio_core::Language::of(&book.meta.language);
     for ((interview, part), start) in book.interviews.iter().zip(parts).zip(starts) {
         doc.outline.push(OutlineEntry {
             title: interview
@@ -87,7 +88,7 @@ pub fn layout_book(
         // screen reader switches its voice (a Chinese interview in an
         // English anthology).
         let own = folio_core::Language::of(&interview.meta.language);
-        if own.primary() != folio_core::Language::of(&book.meta.language).primary()
+        if own.primary() != book_language.primary()
             && let Some(node) = doc.structure.nodes.get_mut(article as usize)
         {
             node.lang = Some(own.tag().to_string());
